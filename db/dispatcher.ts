@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { isCommandName, getCommand, type CommandName } from '../shared/contract';
+import { CommandFailure, type Result } from '../shared/result';
+import { fieldErrors } from '../shared/zod-zh';
+import type { Database, SessionRow } from './schema';
+import type { AuditEntry, CommandContext, Handlers, Services, SignedInOperator } from './context';
+import { readSettings } from './settings/service';
+import { loadOperator } from './operators/service';
+
+/** A session lives at most this long, however active; then the operator signs in again. */
+export const SESSION_MAX_HOURS = 16;
+
+export interface DispatchOutcome {
+  response: Result<unknown>;
+  /** Present when the command started (token) or ended (null) a session. */
+  session?: { token: string | null };
+}
+
+export interface Dispatcher {
+  run(name: unknown, input: unknown, caller: { sessionToken: string | null }): Promise<DispatchOutcome>;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+interface SessionState {
+  session: SessionRow;
+  operator: SignedInOperator;
+  locked: boolean;
+}
+
+/** Find the live session for a token without writing anything. */
+export async function resolveSession(
+  db: Kysely<Database>,
+  token: string | null,
+  now: Date,
+  lockMinutes: number,
+): Promise<SessionState | 'expired' | null> {
+  if (!token || token.length > 200) return null;
+  const session = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('token_hash', '=', hashToken(token))
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  if (!session) return null;
+  if (now.getTime() - Date.parse(session.created_at) > SESSION_MAX_HOURS * 3600_000) return 'expired';
+  const operator = await loadOperator(db, session.operator_id);
+  if (!operator || operator.disabled) return null;
+  const idle = now.getTime() - Date.parse(session.last_seen_at) > lockMinutes * 60_000;
+  return {
+    session,
+    operator: { id: operator.id, login: operator.login, displayName: operator.displayName, roles: operator.roles },
+    locked: session.locked_at !== null || idle,
+  };
+}
+
+const err = (kind: CommandFailure['kind'] | 'internal', message: string, fields?: Record<string, string>): DispatchOutcome => ({
+  response: { ok: false, error: fields ? { kind, message, fields } : { kind, message } },
+});
+
+/**
+ * The one way into the database: validate → authenticate → authorize → one transaction
+ * (command + audit rows) → envelope. Both transports (Electron IPC, the loopback HTTP host)
+ * call this and nothing else.
+ */
+export function createDispatcher(deps: {
+  db: Kysely<Database>;
+  handlers: Handlers;
+  services: Services;
+  clock: () => Date;
+}): Dispatcher {
+  const { db, handlers, services, clock } = deps;
+
+  return {
+    async run(rawName, rawInput, caller) {
+      if (!isCommandName(rawName)) {
+        return err('not_found', `没有这个命令：${typeof rawName === 'string' ? rawName.slice(0, 64) : '（无）'}`);
+      }
+      const name: CommandName = rawName;
+      const def = getCommand(name);
+
+      const parsed = def.input.safeParse(rawInput === undefined ? {} : rawInput);
+      if (!parsed.success) {
+        const fields = fieldErrors(parsed.error);
+        return err('validation', '填写的内容有误，请检查标红的项目', fields);
+      }
+
+      const now = clock();
+      try {
+        const settings = await readSettings(db);
+        const state = await resolveSession(db, caller.sessionToken, now, settings.lockMinutes);
+        if (def.access !== 'public') {
+          if (state === 'expired') return err('unauthenticated', '登录已过期，请重新登录');
+          if (!state) return err('unauthenticated', '请先登录');
+          if (state.locked && !def.allowedWhenLocked) return err('unauthenticated', '屏幕已锁定，请输入密码解锁');
+          if (Array.isArray(def.access) && !state.operator.roles.some((r) => def.access.includes(r))) {
+            return err('forbidden', `您的角色无权执行“${def.summary}”`);
+          }
+        }
+        const live = state && state !== 'expired' ? state : null;
+
+        let sessionChange: { token: string | null } | undefined;
+        let audits = 0;
+        const value = await db.transaction().execute(async (trx) => {
+          const nowIso = now.toISOString();
+          if (live && !live.locked && def.access !== 'public') {
+            // Activity keeps an unlocked session from locking.
+            await trx.updateTable('sessions').set({ last_seen_at: nowIso }).where('id', '=', live.session.id).execute();
+          }
+          const ctx: CommandContext = {
+            db: trx,
+            command: name,
+            now,
+            nowIso,
+            operator: live?.operator ?? null,
+            session: live?.session ?? null,
+            sessionLocked: live?.locked ?? false,
+            settings,
+            services,
+            async audit(entry: AuditEntry) {
+              audits++;
+              await trx
+                .insertInto('audit_log')
+                .values({
+                  at: nowIso,
+                  operator_id: ctx.operator?.id ?? null,
+                  command: name,
+                  entity: entry.entity,
+                  entity_id: entry.entityId === null ? null : String(entry.entityId),
+                  before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+                  after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+                })
+                .execute();
+            },
+            setSession(token) {
+              sessionChange = { token };
+            },
+            requireOperator() {
+              if (!ctx.operator) throw new CommandFailure('unauthenticated', '请先登录');
+              return ctx.operator;
+            },
+          };
+          const result = await (handlers[name] as (c: CommandContext, i: unknown) => Promise<unknown>)(ctx, parsed.data);
+          if (def.writes && audits === 0) throw new Error(`write command ${name} appended no audit row`);
+          return result;
+        });
+        return sessionChange ? { response: { ok: true, value }, session: sessionChange } : { response: { ok: true, value } };
+      } catch (e) {
+        if (e instanceof CommandFailure) return err(e.kind, e.message, e.fields);
+        const constraint = sqliteConstraint(e);
+        if (constraint) return err(constraint.kind, constraint.message);
+        services.log.error('command_failed', {
+          command: name,
+          operator: caller.sessionToken ? 'session' : 'anonymous',
+          error: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e),
+        });
+        return err('internal', '系统出错，操作未保存。请重试；如果仍然出错，请联系管理员（详情已记入日志）。');
+      }
+    },
+  };
+}
+
+/** The database's own rules are a second line of defence; say what they caught in Chinese. */
+function sqliteConstraint(e: unknown): { kind: 'conflict' | 'validation'; message: string } | null {
+  if (!e || typeof e !== 'object' || !('code' in e)) return null;
+  const code = String((e as { code: unknown }).code);
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return { kind: 'conflict', message: '记录已存在，不能重复' };
+  }
+  if (code === 'SQLITE_CONSTRAINT_CHECK' || code === 'SQLITE_CONSTRAINT_NOTNULL') {
+    return { kind: 'validation', message: '数据不符合规则，未保存' };
+  }
+  if (code === 'SQLITE_CONSTRAINT_TRIGGER') {
+    return { kind: 'conflict', message: String((e as { message?: unknown }).message ?? '') || '此记录不允许这样修改' };
+  }
+  return null;
+}

@@ -1,0 +1,13 @@
+import type { Handlers } from './context';
+import { authHandlers } from './auth/handlers';
+import { operatorHandlers } from './operators/handlers';
+import { settingsHandlers } from './settings/handlers';
+import { auditHandlers } from './audit/handlers';
+
+/** Every command's implementation; the type makes a missing one a compile error. */
+export const handlers: Handlers = {
+  ...authHandlers,
+  ...operatorHandlers,
+  ...settingsHandlers,
+  ...auditHandlers,
+};

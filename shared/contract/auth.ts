@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { defineCommand, returns } from './define';
+import { ROLES } from '../roles';
+import { requiredText } from '../zod-zh';
+import type { OperatorView } from './operators';
+
+export const loginName = () =>
+  z
+    .string()
+    .trim()
+    .min(2, '至少 2 个字')
+    .max(32)
+    .regex(/^[A-Za-z0-9_.-]+$/, '只能用字母、数字、点、下划线和短横线');
+export const password = () => z.string().min(8, '密码至少 8 位').max(128);
+
+export interface SessionView {
+  operator: OperatorView | null;
+  /** A signed-in session idle longer than the lock minutes must be unlocked with the password. */
+  locked: boolean;
+  needsSetup: boolean;
+  /** The browser host's setup page must ask for the code printed on its console. */
+  setupCodeRequired: boolean;
+  lockMinutes: number;
+  officeName: string;
+}
+
+export const authCommands = {
+  'auth.session': defineCommand({
+    name: 'auth.session',
+    summary: '当前登录状态',
+    input: z.strictObject({}),
+    output: returns<SessionView>(),
+    access: 'public',
+    writes: false,
+  }),
+  'auth.setup': defineCommand({
+    name: 'auth.setup',
+    summary: '首次启动：创建管理员账号',
+    input: z.strictObject({
+      setupCode: z.string().trim().max(64).optional(),
+      displayName: requiredText(32),
+      login: loginName(),
+      password: password(),
+    }),
+    output: returns<{ operator: OperatorView }>(),
+    access: 'public',
+    writes: true,
+  }),
+  'auth.login': defineCommand({
+    name: 'auth.login',
+    summary: '登录',
+    input: z.strictObject({ login: z.string().trim().min(1, '请输入账号').max(32), password: z.string().min(1, '请输入密码').max(128) }),
+    output: returns<{ operator: OperatorView }>(),
+    access: 'public',
+    writes: true,
+  }),
+  'auth.logout': defineCommand({
+    name: 'auth.logout',
+    summary: '退出登录',
+    input: z.strictObject({}),
+    output: returns<null>(),
+    access: 'signed_in',
+    writes: true,
+    allowedWhenLocked: true,
+  }),
+  'auth.lock': defineCommand({
+    name: 'auth.lock',
+    summary: '锁定屏幕',
+    input: z.strictObject({}),
+    output: returns<null>(),
+    access: 'signed_in',
+    writes: true,
+    allowedWhenLocked: true,
+  }),
+  'auth.unlock': defineCommand({
+    name: 'auth.unlock',
+    summary: '输入密码解锁',
+    input: z.strictObject({ password: z.string().min(1, '请输入密码').max(128) }),
+    output: returns<{ operator: OperatorView }>(),
+    access: 'signed_in',
+    writes: true,
+    allowedWhenLocked: true,
+  }),
+  'auth.changePassword': defineCommand({
+    name: 'auth.changePassword',
+    summary: '修改自己的密码',
+    input: z.strictObject({ currentPassword: z.string().min(1, '请输入当前密码').max(128), newPassword: password() }),
+    output: returns<null>(),
+    access: 'signed_in',
+    writes: true,
+  }),
+} as const;
+
+export const roleSchema = z.enum(ROLES);

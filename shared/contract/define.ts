@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import type { Role } from '../roles';
+
+/**
+ * Who may run a command:
+ * - a list of roles: a signed-in, unlocked operator holding one of them;
+ * - 'signed_in': any signed-in, unlocked operator;
+ * - 'public': anyone, even before signing in (setup, login, session status).
+ */
+export type Access = readonly Role[] | 'signed_in' | 'public';
+
+export interface CommandDef<Name extends string = string, In extends z.ZodType = z.ZodType, Out = unknown> {
+  name: Name;
+  /** One line in Chinese, shown in GET /api/commands and the help panel. */
+  summary: string;
+  input: In;
+  access: Access;
+  /** Writes must append at least one audit row; the dispatcher enforces it. */
+  writes: boolean;
+  /** Commands a locked session may still run (unlock, sign out, status). */
+  allowedWhenLocked?: boolean;
+  /** Phantom: carries the result type to the typed client. Never read at run time. */
+  output?: Out;
+}
+
+/** Declare a command; the result type is given as the type argument of `returns<T>()`. */
+export function defineCommand<const Name extends string, In extends z.ZodType, Out>(
+  def: Omit<CommandDef<Name, In, Out>, 'output'> & { output: Returns<Out> },
+): CommandDef<Name, In, Out> {
+  const { output: _phantom, ...rest } = def;
+  return rest as CommandDef<Name, In, Out>;
+}
+
+declare const returnsBrand: unique symbol;
+export type Returns<T> = { readonly [returnsBrand]: T };
+export function returns<T>(): Returns<T> {
+  return undefined as unknown as Returns<T>;
+}

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import { installChineseErrors } from '../zod-zh';
+import { authCommands } from './auth';
+import { operatorCommands } from './operators';
+import { settingsCommands } from './settings';
+import { auditCommands } from './audit';
+import type { CommandDef } from './define';
+
+installChineseErrors();
+
+/**
+ * Every command the UI can run, by name. The single source of truth for the dispatcher,
+ * the preload's allow-list, the HTTP host's /api/commands and the renderer's typed client.
+ * Each desk adds its `<desk>Commands` map here.
+ */
+export const commands = {
+  ...authCommands,
+  ...operatorCommands,
+  ...settingsCommands,
+  ...auditCommands,
+} as const;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
+export type ParsedInput<N extends CommandName> = z.output<Commands[N]['input']>;
+export type CommandOutput<N extends CommandName> = Commands[N] extends CommandDef<string, z.ZodType, infer O> ? O : never;
+
+export const COMMAND_NAMES = Object.keys(commands) as CommandName[];
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name);
+}
+
+export function getCommand(name: CommandName): CommandDef {
+  return commands[name] as CommandDef;
+}
+
+export type { CommandDef, Access } from './define';

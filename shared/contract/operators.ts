@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { defineCommand, returns } from './define';
+import { listQuery, type Page } from './paging';
+import { requiredText, id, text } from '../zod-zh';
+import { loginName, password, roleSchema } from './auth';
+import type { Role } from '../roles';
+
+export interface OperatorView {
+  id: number;
+  login: string;
+  displayName: string;
+  roles: Role[];
+  disabled: boolean;
+  createdAt: string;
+}
+
+const roles = z.array(roleSchema).min(1, '至少选择一个角色').max(6);
+
+export const operatorCommands = {
+  'operators.list': defineCommand({
+    name: 'operators.list',
+    summary: '操作员列表',
+    input: listQuery(['login', 'displayName', 'createdAt'], {
+      search: text(32).optional(),
+      role: roleSchema.optional(),
+      includeDisabled: z.boolean().optional(),
+    }),
+    output: returns<Page<OperatorView>>(),
+    access: ['admin'],
+    writes: false,
+  }),
+  'operators.create': defineCommand({
+    name: 'operators.create',
+    summary: '新增操作员',
+    input: z.strictObject({ displayName: requiredText(32), login: loginName(), password: password(), roles }),
+    output: returns<OperatorView>(),
+    access: ['admin'],
+    writes: true,
+  }),
+  'operators.update': defineCommand({
+    name: 'operators.update',
+    summary: '修改操作员姓名和角色',
+    input: z.strictObject({ id: id(), displayName: requiredText(32), roles }),
+    output: returns<OperatorView>(),
+    access: ['admin'],
+    writes: true,
+  }),
+  'operators.setDisabled': defineCommand({
+    name: 'operators.setDisabled',
+    summary: '停用或启用操作员（历史记录保留）',
+    input: z.strictObject({ id: id(), disabled: z.boolean(), reason: requiredText(200) }),
+    output: returns<OperatorView>(),
+    access: ['admin'],
+    writes: true,
+  }),
+  'operators.resetPassword': defineCommand({
+    name: 'operators.resetPassword',
+    summary: '重置操作员密码',
+    input: z.strictObject({ id: id(), password: password() }),
+    output: returns<null>(),
+    access: ['admin'],
+    writes: true,
+  }),
+} as const;
