@@ -1,4 +1,4 @@
-import { Migrator, type MigrationProvider } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { join, dirname, basename } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Connection } from './connection';
@@ -14,7 +14,6 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
-const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 export interface MigrateResult {
   applied: string[];
@@ -26,12 +25,17 @@ export interface MigrateResult {
  * does not know (made by a newer version); takes an online backup before touching a
  * database that already holds data.
  */
-export async function migrate(conn: Connection, options: { backupDir?: string; now?: Date } = {}): Promise<MigrateResult> {
+export async function migrate(
+  conn: Connection,
+  options: { backupDir?: string; now?: Date; migrations?: Record<string, Migration> } = {},
+): Promise<MigrateResult> {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const provider: MigrationProvider = { getMigrations: async () => migrations };
   const migrator = new Migrator({ db: conn.db, provider });
   const known = await migrator.getMigrations();
   const executed = known.filter((m) => m.executedAt).map((m) => m.name);
   const recorded = await readRecorded(conn);
-  const unknown = recorded.filter((name) => !(name in MIGRATIONS));
+  const unknown = recorded.filter((name) => !(name in migrations));
   if (unknown.length) throw new DatabaseTooNewError(unknown);
 
   const pending = known.filter((m) => !m.executedAt).map((m) => m.name);
@@ -49,7 +53,7 @@ export async function migrate(conn: Connection, options: { backupDir?: string; n
 
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
-  conn.sqlite.pragma(`user_version = ${Object.keys(MIGRATIONS).length}`);
+  conn.sqlite.pragma(`user_version = ${Object.keys(migrations).length}`);
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName), backupPath };
 }
 

@@ -123,6 +123,9 @@ export const authHandlers: Handlers<keyof typeof authCommands> = {
     return { operator };
   },
 
+  // The dispatcher already moved the session's last-seen time; nothing else to do.
+  'auth.touch': async () => null,
+
   'auth.changePassword': async (ctx, input) => {
     const op = ctx.requireOperator();
     const found = await loadOperatorByLogin(ctx.db, op.login);

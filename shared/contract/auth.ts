@@ -81,6 +81,14 @@ export const authCommands = {
     writes: true,
     allowedWhenLocked: true,
   }),
+  'auth.touch': defineCommand({
+    name: 'auth.touch',
+    summary: '保持登录（操作员正在使用时由界面定时发送）',
+    input: z.strictObject({}),
+    output: returns<null>(),
+    access: 'signed_in',
+    writes: false,
+  }),
   'auth.changePassword': defineCommand({
     name: 'auth.changePassword',
     summary: '修改自己的密码',

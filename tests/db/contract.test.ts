@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { commands, COMMAND_NAMES, type CommandName } from '../../shared/contract';
+import { handlers } from '../../db/handlers';
+import { ROLES, type Role } from '../../shared/roles';
+import { createTestApp, expectError, type TestApp } from '../support/app';
+import { SAMPLE_INPUTS } from '../support/samples';
+
+/** Walk a JSON Schema and collect the paths of strings without maxLength. */
+function uncappedStrings(schema: unknown, path = '$'): string[] {
+  if (!schema || typeof schema !== 'object') return [];
+  const s = schema as Record<string, unknown>;
+  const out: string[] = [];
+  if (s.type === 'string' && s.maxLength === undefined && s.enum === undefined && s.format === undefined && s.const === undefined) {
+    out.push(path);
+  }
+  for (const [k, v] of Object.entries(s)) {
+    if (k === 'properties' && v && typeof v === 'object') {
+      for (const [p, sub] of Object.entries(v)) out.push(...uncappedStrings(sub, `${path}.${p}`));
+    } else if (typeof v === 'object') out.push(...uncappedStrings(v, `${path}.${k}`));
+  }
+  return out;
+}
+
+describe('the command contract', () => {
+  it('declares every command with a summary, a zod input, access and writes, and implements it', () => {
+    expect(COMMAND_NAMES.length).toBeGreaterThan(10);
+    for (const name of COMMAND_NAMES) {
+      const def = commands[name];
+      expect(def.name, name).toBe(name);
+      expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+      expect(def.summary, name).toMatch(/[\u4e00-\u9fff]/);
+      expect(def.input, name).toBeInstanceOf(z.ZodType);
+      expect(typeof def.writes, name).toBe('boolean');
+      expect(def.access === 'public' || def.access === 'signed_in' || (Array.isArray(def.access) && def.access.length > 0), name).toBe(true);
+      if (Array.isArray(def.access)) for (const r of def.access) expect(ROLES, name).toContain(r);
+      expect(typeof handlers[name], name).toBe('function');
+    }
+    expect(Object.keys(handlers).sort()).toEqual([...COMMAND_NAMES].sort());
+  });
+
+  it('caps the length of every string in every input', () => {
+    for (const name of COMMAND_NAMES) {
+      const schema = z.toJSONSchema(commands[name].input, { io: 'input', unrepresentable: 'any' });
+      expect(uncappedStrings(schema), name).toEqual([]);
+    }
+  });
+
+  it('rejects extra fields in every input', () => {
+    for (const name of COMMAND_NAMES) {
+      const parsed = commands[name].input.safeParse({ ...(SAMPLE_INPUTS[name] as object), unexpected: 1 });
+      expect(parsed.success, name).toBe(false);
+    }
+  });
+
+  it('accepts each sample input (so the role tests below reach the role check)', () => {
+    for (const name of COMMAND_NAMES) {
+      const parsed = commands[name].input.safeParse(SAMPLE_INPUTS[name]);
+      expect(parsed.success, `${name}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+    }
+  });
+});
+
+describe('roles, enforced by the dispatcher', () => {
+  let t: TestApp;
+  const tokens = new Map<Role, string>();
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.setupAdmin();
+    for (const role of ROLES) tokens.set(role, await t.operatorWith([role], `only_${role}`));
+  });
+  afterAll(() => t.close());
+
+  it('answers forbidden to every role a command does not list, and lets listed roles past the check', async () => {
+    let checked = 0;
+    for (const name of COMMAND_NAMES) {
+      const access = commands[name].access;
+      if (!Array.isArray(access)) continue;
+      for (const role of ROLES) {
+        const before = t.app.connection.sqlite.prepare('SELECT count(*) n FROM audit_log').get();
+        const result = await t.run(tokens.get(role)!, name as CommandName, SAMPLE_INPUTS[name] as never);
+        if (access.includes(role)) {
+          if (!result.ok) expect(result.error.kind, `${name} as ${role}`).not.toBe('forbidden');
+        } else {
+          const error = expectError(result);
+          expect(error.kind, `${name} as ${role}`).toBe('forbidden');
+          expect(error.message).toMatch(/无权/);
+          expect(t.app.connection.sqlite.prepare('SELECT count(*) n FROM audit_log').get()).toEqual(before);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('answers unauthenticated to every non-public command without a session', async () => {
+    for (const name of COMMAND_NAMES) {
+      if (commands[name].access === 'public') continue;
+      const error = expectError(await t.run(null, name, SAMPLE_INPUTS[name] as never));
+      expect(error.kind, name).toBe('unauthenticated');
+      expect(error.message).toBe('请先登录');
+    }
+  });
+});

@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../db/dispatcher';
+import { handlers } from '../../db/handlers';
+import { createLoginThrottle } from '../../db/auth/throttle';
+import { createFileLogger } from '../../db/log';
+import { createTestApp, expectError, valueOf, PASSWORD, type TestApp } from '../support/app';
+import { join } from 'node:path';
+
+const count = (t: TestApp, table: string) =>
+  (t.app.connection.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe('the dispatcher', () => {
+  let t: TestApp;
+  let admin: string;
+  beforeEach(async () => {
+    t = await createTestApp();
+    admin = await t.setupAdmin();
+  });
+  afterEach(() => t.close());
+
+  it('refuses unknown commands and non-string names with a Chinese not_found', async () => {
+    expect(expectError(await t.run(admin, 'operators.drop' as never))).toMatchObject({ kind: 'not_found', message: expect.stringMatching(/没有这个命令/) });
+    const out = await t.app.dispatcher.run({ toString: 1 }, {}, { sessionToken: admin });
+    expect(expectError(out.response).kind).toBe('not_found');
+  });
+
+  it('lists field errors in Chinese for wrong types, missing, extra and oversized fields, and writes nothing', async () => {
+    const operatorsBefore = count(t, 'operators');
+    const auditBefore = count(t, 'audit_log');
+    const bad = [
+      { displayName: 5, login: 'ok_login', password: 'long-enough', roles: ['cashier'] },
+      { login: 'ok_login', password: 'long-enough', roles: ['cashier'] },
+      { displayName: '张三', login: 'ok_login', password: 'long-enough', roles: ['cashier'], isAdmin: true },
+      { displayName: '张'.repeat(33), login: 'ok_login', password: 'long-enough', roles: ['cashier'] },
+      { displayName: '张三', login: 'ok_login', password: 'short', roles: [] },
+      { displayName: '张三', login: 'bad login!', password: 'long-enough', roles: ['janitor'] },
+    ];
+    const fields: Record<string, string>[] = [];
+    for (const input of bad) {
+      const error = expectError(await t.run(admin, 'operators.create', input as never));
+      expect(error.kind).toBe('validation');
+      expect(error.message).toMatch(/[\u4e00-\u9fff]/);
+      fields.push(error.fields!);
+    }
+    expect(fields[0]).toEqual({ displayName: '格式不正确' });
+    expect(fields[1]).toEqual({ displayName: '必填' });
+    expect(fields[2]).toEqual({ isAdmin: '不认识的字段' });
+    expect(fields[3]).toEqual({ displayName: '最多 32 个字' });
+    expect(fields[4]).toEqual({ password: '密码至少 8 位', roles: '至少选择一个角色' });
+    expect(fields[5]).toMatchObject({ login: expect.stringMatching(/字母、数字/), 'roles.0': '请从给定选项中选择' });
+    for (const input of [null, 'text', 42, [1, 2]]) {
+      expect(expectError(await t.run(admin, 'operators.create', input as never)).kind).toBe('validation');
+    }
+    expect(count(t, 'operators')).toBe(operatorsBefore);
+    expect(count(t, 'audit_log')).toBe(auditBefore);
+  });
+
+  it('appends one audit row per write with operator, time, command, entity, id and before/after', async () => {
+    const created = valueOf<{ id: number }>(
+      await t.run(admin, 'operators.create', { displayName: '赵收费', login: 'zhao', password: PASSWORD, roles: ['cashier'] }),
+    );
+    t.clock.advanceMinutes(1);
+    await t.run(admin, 'operators.update', { id: created.id, displayName: '赵收费', roles: ['cashier', 'receptionist'] });
+    const rows = t.app.connection.sqlite
+      .prepare("SELECT * FROM audit_log WHERE entity = 'operator' AND entity_id = ? ORDER BY id")
+      .all(String(created.id)) as Record<string, string | number | null>[];
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ operator_id: 1, command: 'operators.create', at: '2026-03-02T01:30:00.000Z', before_json: null });
+    expect(JSON.parse(rows[0]!.after_json as string)).toMatchObject({ login: 'zhao', roles: ['cashier'] });
+    expect(rows[1]).toMatchObject({ command: 'operators.update', at: '2026-03-02T01:31:00.000Z' });
+    expect(JSON.parse(rows[1]!.before_json as string).roles).toEqual(['cashier']);
+    expect(JSON.parse(rows[1]!.after_json as string).roles).toEqual(['receptionist', 'cashier']);
+    // Reads leave no audit row.
+    const before = count(t, 'audit_log');
+    valueOf(await t.run(admin, 'operators.list', { filters: {} }));
+    expect(count(t, 'audit_log')).toBe(before);
+  });
+
+  it('never lets an audit row be changed or deleted', () => {
+    const db = t.app.connection.sqlite;
+    expect(() => db.prepare("UPDATE audit_log SET command = 'x'").run()).toThrow(/不可修改/);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/不可删除/);
+    expect(() => db.prepare('DELETE FROM operators').run()).toThrow(/不可删除/);
+  });
+
+  it('rolls back the whole command when it fails half-way, logs the cause and shows a Chinese message', async () => {
+    const logDir = join(t.dir, 'fail-logs');
+    const failing = createDispatcher({
+      db: t.app.connection.db,
+      clock: t.clock.now,
+      services: { setupCode: null, loginThrottle: createLoginThrottle(), log: createFileLogger(logDir) },
+      handlers: {
+        ...handlers,
+        'operators.create': async (ctx, input) => {
+          await handlers['operators.create'](ctx, input);
+          throw new Error('disk on fire');
+        },
+      },
+    });
+    const before = { ops: count(t, 'operators'), roles: count(t, 'operator_roles'), audit: count(t, 'audit_log') };
+    const out = await failing.run('operators.create', { displayName: '半截', login: 'half', password: PASSWORD, roles: ['cashier'] }, { sessionToken: admin });
+    const error = expectError(out.response);
+    expect(error.kind).toBe('internal');
+    expect(error.message).not.toMatch(/disk on fire/);
+    expect(error.message).toMatch(/操作未保存/);
+    expect({ ops: count(t, 'operators'), roles: count(t, 'operator_roles'), audit: count(t, 'audit_log') }).toEqual(before);
+    const log = readFileSync(join(logDir, 'qiantai.log'), 'utf8');
+    expect(log).toMatch(/"command":"operators.create"/);
+    expect(log).toMatch(/disk on fire/);
+  });
+
+  it('refuses a write command that forgets its audit row', async () => {
+    const careless = createDispatcher({
+      db: t.app.connection.db,
+      clock: t.clock.now,
+      services: { setupCode: null, loginThrottle: createLoginThrottle(), log: createFileLogger(join(t.dir, 'l2')) },
+      handlers: {
+        ...handlers,
+        'settings.update': async (ctx) => {
+          await ctx.db.insertInto('settings').values({ key: 'officeName', value_json: '"偷偷改"', updated_at: ctx.nowIso }).execute();
+          return ctx.settings;
+        },
+      },
+    });
+    const out = await careless.run('settings.update', { officeName: '偷偷改' }, { sessionToken: admin });
+    expect(expectError(out.response).kind).toBe('internal');
+    expect(count(t, 'settings')).toBe(0);
+  });
+
+  it('turns constraint violations caught by the database into Chinese conflicts', async () => {
+    const dup = expectError(await t.run(admin, 'operators.create', { displayName: '重名', login: 'ADMIN', password: PASSWORD, roles: ['cashier'] }));
+    expect(dup).toMatchObject({ kind: 'conflict', fields: { login: expect.stringMatching(/已被使用/) } });
+  });
+
+  it('stamps writes with the injected clock, in UTC', async () => {
+    t.clock.advanceMinutes(5);
+    valueOf(await t.run(admin, 'settings.update', { officeName: '阳光花园物业管理处' }));
+    const row = t.app.connection.sqlite.prepare("SELECT at FROM audit_log WHERE command = 'settings.update'").get() as { at: string };
+    expect(row.at).toBe('2026-03-02T01:35:00.000Z');
+    expect(valueOf<{ officeName: string }>(await t.run(admin, 'settings.get')).officeName).toBe('阳光花园物业管理处');
+  });
+});
