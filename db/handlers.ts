@@ -3,6 +3,7 @@ import { authHandlers } from './auth/handlers';
 import { operatorHandlers } from './operators/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { auditHandlers } from './audit/handlers';
+import { estateHandlers } from './estate/handlers';
 
 /** Every command's implementation; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -10,4 +11,5 @@ export const handlers: Handlers = {
   ...operatorHandlers,
   ...settingsHandlers,
   ...auditHandlers,
+  ...estateHandlers,
 };

@@ -48,12 +48,119 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+export interface EstatesTable {
+  id: Generated<number>;
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BuildingsTable {
+  id: Generated<number>;
+  estate_id: number;
+  code: string;
+  name: string;
+  floors: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UnitsTable {
+  id: Generated<number>;
+  estate_id: number;
+  building_id: number;
+  entrance: string;
+  room: string;
+  code: string;
+  floor: number | null;
+  /** 建筑面积 in 0.01 m² (1 dm²). */
+  area_dm2: number | null;
+  type: string;
+  state: string;
+  notes: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UnitStateHistoryTable {
+  id: Generated<number>;
+  unit_id: number;
+  from_state: string | null;
+  to_state: string;
+  at: string;
+  operator_id: number | null;
+  reason: Generated<string>;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  name: string;
+  name_pinyin: string;
+  name_initials: string;
+  gender: string | null;
+  mobile: string | null;
+  other_phone: string | null;
+  id_type: string;
+  id_number: string | null;
+  notes: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UnitPeopleTable {
+  id: Generated<number>;
+  unit_id: number;
+  person_id: number;
+  role: string;
+  start_date: string | null;
+  end_date: string | null;
+  end_reason: string | null;
+  created_at: string;
+}
+
+export interface VehiclesTable {
+  id: Generated<number>;
+  plate: string;
+  unit_id: number | null;
+  person_id: number | null;
+  notes: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DepartmentsTable {
+  id: Generated<number>;
+  name: string;
+  active: Generated<number>;
+}
+
+export interface StaffTable {
+  id: Generated<number>;
+  name: string;
+  department_id: number;
+  position: Generated<string>;
+  mobile: string | null;
+  operator_id: number | null;
+  active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   operators: OperatorsTable;
   operator_roles: OperatorRolesTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  estates: EstatesTable;
+  buildings: BuildingsTable;
+  units: UnitsTable;
+  unit_state_history: UnitStateHistoryTable;
+  people: PeopleTable;
+  unit_people: UnitPeopleTable;
+  vehicles: VehiclesTable;
+  departments: DepartmentsTable;
+  staff: StaffTable;
 }
 
 export type OperatorRow = Selectable<OperatorsTable>;

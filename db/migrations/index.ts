@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation';
+import * as m0002 from './0002_estate';
 
 /**
  * Statically imported so a bundled main process needs no migrations folder. Names sort;
@@ -7,4 +8,5 @@ import * as m0001 from './0001_foundation';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_estate': m0002,
 };

@@ -4,6 +4,7 @@ import { authCommands } from './auth';
 import { operatorCommands } from './operators';
 import { settingsCommands } from './settings';
 import { auditCommands } from './audit';
+import { estateCommands } from './estate';
 import type { CommandDef } from './define';
 
 installChineseErrors();
@@ -18,6 +19,7 @@ export const commands = {
   ...operatorCommands,
   ...settingsCommands,
   ...auditCommands,
+  ...estateCommands,
 } as const;
 
 export type Commands = typeof commands;

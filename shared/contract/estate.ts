@@ -1,0 +1,271 @@
+import { z } from 'zod';
+import { defineCommand, returns } from './define';
+import { listQuery, type Page } from './paging';
+import { id, requiredText, text } from '../zod-zh';
+import { checkIdCard, ID_CARD_PROBLEMS } from '../idcard';
+import {
+  GENDERS,
+  ID_TYPES,
+  LINK_ROLES,
+  MOBILE_PATTERN,
+  UNIT_STATES,
+  UNIT_TYPES,
+  type Gender,
+  type IdType,
+  type LinkRole,
+  type UnitState,
+  type UnitType,
+} from '../estate';
+
+/** 房屋住户: estates, buildings, units, people and their links, vehicles. */
+
+const code = (max: number) =>
+  z.string().trim().toUpperCase().min(1, '必填').max(max).regex(/^[0-9A-Z]+$/, '只能是数字或字母');
+const dateOnly = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
+/** Area in 0.01 m² (1 dm²): 89.50 m² is 8950. Ten thousand m² is far beyond any unit. */
+const areaDm2 = z.number().int('面积最多两位小数').min(1, '面积必须大于 0').max(1_000_000, '面积不合理（超过 10000 平方米）');
+const mobile = z.string().trim().max(20).regex(MOBILE_PATTERN, '手机号应为 11 位，以 1 开头');
+
+export const personInput = z
+  .strictObject({
+    name: requiredText(40),
+    gender: z.enum(GENDERS).nullable().default(null),
+    mobile: mobile.nullable().default(null),
+    otherPhone: text(30).nullable().default(null),
+    idType: z.enum(ID_TYPES).default('resident_id'),
+    idNumber: z.string().trim().toUpperCase().max(40).nullable().default(null),
+    notes: text(500).default(''),
+  })
+  .superRefine((p, ctx) => {
+    if (p.idNumber && p.idType === 'resident_id') {
+      const problem = checkIdCard(p.idNumber);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: ID_CARD_PROBLEMS[problem] });
+    }
+  });
+
+export interface BuildingView {
+  id: number;
+  estateId: number;
+  code: string;
+  name: string;
+  floors: number | null;
+  entrances: string[];
+  unitCount: number;
+}
+
+export interface EstateView {
+  id: number;
+  name: string;
+  buildings: BuildingView[];
+}
+
+export interface UnitRow {
+  id: number;
+  code: string;
+  buildingId: number;
+  buildingName: string;
+  entrance: string;
+  room: string;
+  floor: number | null;
+  areaDm2: number | null;
+  type: UnitType;
+  state: UnitState;
+  owners: string;
+}
+
+export interface PersonView {
+  id: number;
+  name: string;
+  gender: Gender | null;
+  /** Masked unless the operator's role needs the number (see `mobileVisibleTo`). */
+  mobile: string | null;
+  otherPhone: string | null;
+  idType: IdType;
+  /** Always masked; the full number only through estate.revealId. */
+  idNumberMasked: string;
+  notes: string;
+}
+
+export interface LinkView {
+  linkId: number;
+  role: LinkRole;
+  startDate: string | null;
+  endDate: string | null;
+  person: PersonView;
+}
+
+export interface VehicleView {
+  id: number;
+  plate: string;
+  unitId: number | null;
+  personId: number | null;
+  personName: string | null;
+  notes: string;
+}
+
+export interface StateChange {
+  at: string;
+  from: UnitState | null;
+  to: UnitState;
+  operatorName: string | null;
+  reason: string;
+}
+
+/** What each later desk shows on the unit card (open repairs, keys out, passes, unpaid bills). */
+export interface OpenItemGroup {
+  desk: string;
+  label: string;
+  items: { id: string; title: string; detail: string; at: string }[];
+}
+
+export interface UnitCard {
+  unit: UnitRow & { notes: string; estateName: string };
+  people: LinkView[];
+  vehicles: VehicleView[];
+  history: StateChange[];
+  openItems: OpenItemGroup[];
+}
+
+const unitFields = {
+  buildingId: id(),
+  entrance: z.string().trim().toUpperCase().max(8).regex(/^[0-9A-Z]*$/, '只能是数字或字母').default(''),
+  room: code(8),
+  floor: z.number().int().min(-10, '楼层不合理').max(200, '楼层不合理').nullable().default(null),
+  areaDm2: areaDm2.nullable().default(null),
+  type: z.enum(UNIT_TYPES).default('residential'),
+  state: z.enum(UNIT_STATES).default('unsold'),
+  notes: text(500).default(''),
+};
+
+/** Roles that handle people at the counter; they see mobiles in full. */
+export const COUNTER_ROLES = ['receptionist', 'officer', 'supervisor', 'admin'] as const;
+export const ESTATE_EDITORS = ['officer', 'supervisor', 'admin'] as const;
+
+export const estateCommands = {
+  'estate.overview': defineCommand({
+    name: 'estate.overview',
+    summary: '项目与楼栋',
+    input: z.strictObject({}),
+    output: returns<EstateView[]>(),
+    access: 'signed_in',
+    writes: false,
+  }),
+  'estate.saveEstate': defineCommand({
+    name: 'estate.saveEstate',
+    summary: '新增或修改项目（小区）',
+    input: z.strictObject({ id: id().optional(), name: requiredText(60) }),
+    output: returns<{ id: number }>(),
+    access: ['supervisor', 'admin'],
+    writes: true,
+  }),
+  'estate.saveBuilding': defineCommand({
+    name: 'estate.saveBuilding',
+    summary: '新增或修改楼栋',
+    input: z.strictObject({
+      id: id().optional(),
+      estateId: id(),
+      code: code(6),
+      name: text(30).default(''),
+      floors: z.number().int().min(1).max(200).nullable().default(null),
+    }),
+    output: returns<{ id: number }>(),
+    access: ESTATE_EDITORS,
+    writes: true,
+  }),
+  'estate.units': defineCommand({
+    name: 'estate.units',
+    summary: '房屋列表',
+    input: listQuery(['code', 'floor', 'areaDm2', 'state'], {
+      estateId: id().optional(),
+      buildingId: id().optional(),
+      entrance: text(8).optional(),
+      state: z.enum(UNIT_STATES).optional(),
+      type: z.enum(UNIT_TYPES).optional(),
+      search: text(40).optional(),
+    }),
+    output: returns<Page<UnitRow>>(),
+    access: 'signed_in',
+    writes: false,
+  }),
+  'estate.unitCard': defineCommand({
+    name: 'estate.unitCard',
+    summary: '房屋卡片',
+    input: z.strictObject({ id: id() }),
+    output: returns<UnitCard>(),
+    access: 'signed_in',
+    writes: false,
+  }),
+  'estate.createUnit': defineCommand({
+    name: 'estate.createUnit',
+    summary: '新增房屋',
+    input: z.strictObject(unitFields),
+    output: returns<{ id: number; code: string }>(),
+    access: ESTATE_EDITORS,
+    writes: true,
+  }),
+  'estate.updateUnit': defineCommand({
+    name: 'estate.updateUnit',
+    summary: '修改房屋',
+    input: z.strictObject({ id: id(), ...unitFields, stateReason: text(200).default('') }),
+    output: returns<{ id: number; code: string }>(),
+    access: ESTATE_EDITORS,
+    writes: true,
+  }),
+  'estate.savePerson': defineCommand({
+    name: 'estate.savePerson',
+    summary: '新增或修改住户资料',
+    input: z.strictObject({ id: id().optional(), person: personInput }),
+    output: returns<PersonView>(),
+    access: COUNTER_ROLES,
+    writes: true,
+  }),
+  'estate.link': defineCommand({
+    name: 'estate.link',
+    summary: '把住户登记到房屋（业主、家庭成员、租户、代理人）',
+    input: z.strictObject({
+      unitId: id(),
+      personId: id(),
+      role: z.enum(LINK_ROLES),
+      startDate: dateOnly.nullable().default(null),
+    }),
+    output: returns<{ linkId: number }>(),
+    access: COUNTER_ROLES,
+    writes: true,
+  }),
+  'estate.endLink': defineCommand({
+    name: 'estate.endLink',
+    summary: '结束住户与房屋的关系（迁出、过户、租约到期）',
+    input: z.strictObject({ linkId: id(), endDate: dateOnly, reason: requiredText(200) }),
+    output: returns<null>(),
+    access: COUNTER_ROLES,
+    writes: true,
+  }),
+  'estate.saveVehicle': defineCommand({
+    name: 'estate.saveVehicle',
+    summary: '登记或修改车辆',
+    input: z.strictObject({
+      id: id().optional(),
+      plate: z
+        .string()
+        .trim()
+        .max(12)
+        .toUpperCase()
+        .transform((s) => s.replace(/[\s·•-]/g, ''))
+        .pipe(z.string().regex(/^[\u4e00-\u9fa5][A-Z][A-Z0-9]{5,6}$/, '车牌号格式不正确（例：粤B12345）')),
+      unitId: id().nullable(),
+      personId: id().nullable(),
+      notes: text(200).default(''),
+    }),
+    output: returns<VehicleView>(),
+    access: COUNTER_ROLES,
+    writes: true,
+  }),
+  'estate.revealId': defineCommand({
+    name: 'estate.revealId',
+    summary: '查看完整证件号（记入操作日志）',
+    input: z.strictObject({ personId: id(), reason: requiredText(100) }),
+    output: returns<{ idNumber: string }>(),
+    access: ['supervisor', 'admin'],
+    writes: true,
+  }),
+} as const;
