@@ -4,6 +4,7 @@ import { operatorHandlers } from './operators/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { auditHandlers } from './audit/handlers';
 import { estateHandlers } from './estate/handlers';
+import { searchHandlers } from './search/handlers';
 
 /** Every command's implementation; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...auditHandlers,
   ...estateHandlers,
+  ...searchHandlers,
 };

@@ -5,6 +5,7 @@ import { fail } from '../../shared/result';
 import { unitCode, type LinkRole, type UnitState, type UnitType } from '../../shared/estate';
 import { nameSearchKeys, seesMobiles, toPersonView } from './people';
 import { OPEN_ITEM_PROVIDERS } from './open-items';
+import { DEMO_SHAPE, generateEstate } from '../demo/generate';
 
 type EstateHandlers = Handlers<keyof typeof estateCommands>;
 
@@ -401,6 +402,14 @@ export const estateHandlers: EstateHandlers = {
       await ctx.audit({ entity: 'vehicle', entityId: id, after: values });
     }
     return { id, plate: input.plate, unitId: input.unitId, personId: input.personId, personName: owner?.name ?? null, notes: input.notes };
+  },
+
+  'estate.generateDemo': async (ctx) => {
+    const any = await ctx.db.selectFrom('units').select('id').limit(1).executeTakeFirst();
+    if (any) throw fail.conflict('已经有房屋资料，演示数据只能生成在空数据库中');
+    const result = await generateEstate(ctx.db, DEMO_SHAPE, ctx.nowIso, ctx.operator?.id ?? null);
+    await ctx.audit({ entity: 'estate', entityId: result.estateId, after: { event: 'demo_generated', ...result } });
+    return result;
   },
 
   'estate.revealId': async (ctx, input) => {

@@ -260,6 +260,14 @@ export const estateCommands = {
     access: COUNTER_ROLES,
     writes: true,
   }),
+  'estate.generateDemo': defineCommand({
+    name: 'estate.generateDemo',
+    summary: '生成演示小区（仅限空数据库）',
+    input: z.strictObject({}),
+    output: returns<{ estateId: number; buildings: number; units: number; people: number; vehicles: number }>(),
+    access: ['admin'],
+    writes: true,
+  }),
   'estate.revealId': defineCommand({
     name: 'estate.revealId',
     summary: '查看完整证件号（记入操作日志）',

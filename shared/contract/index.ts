@@ -5,6 +5,7 @@ import { operatorCommands } from './operators';
 import { settingsCommands } from './settings';
 import { auditCommands } from './audit';
 import { estateCommands } from './estate';
+import { searchCommands } from './search';
 import type { CommandDef } from './define';
 
 installChineseErrors();
@@ -20,6 +21,7 @@ export const commands = {
   ...settingsCommands,
   ...auditCommands,
   ...estateCommands,
+  ...searchCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -32,5 +32,7 @@ export const SAMPLE_INPUTS: { [N in CommandName]: CommandInput<N> } = {
   'estate.link': { unitId: 1, personId: 1, role: 'owner' },
   'estate.endLink': { linkId: 1, endDate: '2026-01-31', reason: '过户' },
   'estate.saveVehicle': { plate: '粤B12345', unitId: 1, personId: null },
+  'search.counter': { q: '3-2-1101' },
+  'estate.generateDemo': {},
   'estate.revealId': { personId: 1, reason: '业主办理产权变更' },
 };

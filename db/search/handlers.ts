@@ -1,0 +1,17 @@
+import type { Handlers } from '../context';
+import type { searchCommands } from '../../shared/contract/search';
+import { readCounterQuery } from './query';
+import { SEARCH_PROVIDERS } from './providers';
+
+export const searchHandlers: Handlers<keyof typeof searchCommands> = {
+  'search.counter': async (ctx, input) => {
+    const q = readCounterQuery(input.q);
+    if (!q.compact) return { groups: [] };
+    const groups = [];
+    for (const provider of SEARCH_PROVIDERS) {
+      const hits = await provider.search(ctx, q, input.limit);
+      if (hits.length) groups.push({ kind: provider.kind, label: provider.label, hits });
+    }
+    return { groups };
+  },
+};
