@@ -6,8 +6,10 @@
 export function maskIdNumber(id: string | null | undefined): string {
   if (!id) return '';
   const s = id.trim();
-  if (s.length <= 8) return s.length <= 2 ? '*'.repeat(s.length) : s[0] + '*'.repeat(s.length - 2) + s[s.length - 1];
-  return s.slice(0, 6) + '*'.repeat(s.length - 10) + s.slice(-4);
+  if (s.length >= 15) return s.slice(0, 6) + '*'.repeat(s.length - 10) + s.slice(-4);
+  // Passports and permits are short: keep only the first and the last two characters.
+  if (s.length >= 5) return s[0] + '*'.repeat(s.length - 3) + s.slice(-2);
+  return '*'.repeat(s.length);
 }
 
 /** 13812345678 → 138****5678 */

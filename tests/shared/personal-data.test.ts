@@ -24,7 +24,9 @@ describe('masking', () => {
   it('keeps region and last four of an ID number', () => {
     expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
     expect(maskIdNumber('')).toBe('');
-    expect(maskIdNumber('E1234567')).toBe('E******7');
+    expect(maskIdNumber('E12345678')).toBe('E******78');
+    expect(maskIdNumber('H1234')).toBe('H**34');
+    expect(maskIdNumber('123')).toBe('***');
   });
   it('keeps the first three and last four digits of a mobile', () => {
     expect(maskMobile('13812345678')).toBe('138****5678');

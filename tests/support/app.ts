@@ -59,8 +59,9 @@ export async function createTestApp(options: { setup?: 'printed' | 'trusted' } =
     },
     async operatorWith(roles, login) {
       adminToken ??= await t.setupAdmin();
-      const name = login ?? `op${++counter}`;
-      const created = await t.run(adminToken, 'operators.create', { displayName: `操作员${counter}`, login: name, password: PASSWORD, roles });
+      const n = ++counter;
+      const name = login ?? `op${n}`;
+      const created = await t.run(adminToken, 'operators.create', { displayName: `操作员${n}`, login: name, password: PASSWORD, roles });
       if (!created.ok) throw new Error(`create failed: ${JSON.stringify(created)}`);
       const out = await app.dispatcher.run('auth.login', { login: name, password: PASSWORD }, { sessionToken: null });
       if (!out.session?.token) throw new Error(`login failed: ${JSON.stringify(out.response)}`);
