@@ -40,9 +40,10 @@ async function main(): Promise<void> {
   });
   if (app.migration.applied.length) console.log(`数据库已升级：${app.migration.applied.join(', ')}`);
   if (app.migration.backupPath) console.log(`升级前的备份：${app.migration.backupPath}`);
-  console.log(`物业前台（浏览器模式）已启动：${host.url}`);
   console.log(`数据库：${dbPath}`);
   if (app.setupCode) console.log(`首次使用：请在页面上创建管理员账号，初始化码 SETUP CODE: ${app.setupCode}`);
+  // The URL comes last: scripts and tests wait for this line.
+  console.log(`物业前台（浏览器模式）已启动：${host.url}`);
 
   const stop = async () => {
     await host.close();

@@ -6,6 +6,10 @@ import { unitCode, type LinkRole, type UnitState, type UnitType } from '../../sh
 import { nameSearchKeys, seesMobiles, toPersonView } from './people';
 import { OPEN_ITEM_PROVIDERS } from './open-items';
 import { DEMO_SHAPE, generateEstate } from '../demo/generate';
+import { rosterTemplate } from './roster-file';
+import { analyzeRoster, applyRoster } from './import';
+import { exportRoster } from './export';
+import { ROSTER_COLUMNS } from '../../shared/estate-import';
 
 type EstateHandlers = Handlers<keyof typeof estateCommands>;
 
@@ -402,6 +406,35 @@ export const estateHandlers: EstateHandlers = {
       await ctx.audit({ entity: 'vehicle', entityId: id, after: values });
     }
     return { id, plate: input.plate, unitId: input.unitId, personId: input.personId, personName: owner?.name ?? null, notes: input.notes };
+  },
+
+  'estate.importTemplate': async () => ({
+    fileName: '业主名册导入模板.xlsx',
+    contentBase64: (await rosterTemplate(ROSTER_COLUMNS)).toString('base64'),
+  }),
+
+  'estate.importPreview': async (ctx, input) => (await analyzeRoster(ctx, input)).preview,
+
+  'estate.importCommit': async (ctx, input) => {
+    const { preview, valid } = await analyzeRoster(ctx, input);
+    if (!valid.length) throw fail.validation('没有可导入的有效行，请先修正表格中的错误', { contentBase64: '没有有效行' });
+    await applyRoster(ctx, input.estateId, valid);
+    await ctx.audit({
+      entity: 'estate',
+      entityId: input.estateId,
+      after: { event: 'roster_imported', fileName: input.fileName, rows: preview.rows, validRows: preview.validRows, units: preview.units, people: preview.people, links: preview.links },
+    });
+    return { ...preview, imported: true };
+  },
+
+  'estate.exportRoster': async (ctx, input) => {
+    const op = ctx.requireOperator();
+    if (input.fullIdNumbers && !op.roles.some((r) => r === 'supervisor' || r === 'admin')) {
+      throw fail.forbidden('只有主管或管理员可以导出完整证件号');
+    }
+    const file = await exportRoster(ctx, input);
+    await ctx.audit({ entity: 'estate', entityId: input.estateId ?? null, after: { event: 'roster_exported', rows: file.rows, fullIdNumbers: input.fullIdNumbers, buildingId: input.buildingId ?? null } });
+    return file;
   },
 
   'estate.generateDemo': async (ctx) => {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { commands, COMMAND_NAMES } from '../../shared/contract';
+import { commands, COMMAND_NAMES, isCommandName } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import type { Dispatcher } from '../dispatcher';
 import { checkRequestOrigin } from './guard';
@@ -100,7 +100,8 @@ export async function startHttpHost(options: {
       return sendJson(res, 415, envelope('validation', '请求格式不正确'));
     }
 
-    const body = await readBody(req, BODY_LIMIT_BYTES);
+    const def = isCommandName(name) ? commands[name] : null;
+    const body = await readBody(req, def?.inputLimitBytes ?? BODY_LIMIT_BYTES);
     if (body === 'too_large') return sendJson(res, 413, envelope('validation', '提交的内容过大'), { connection: 'close' });
     let input: unknown;
     try {

@@ -17,6 +17,8 @@ export interface CommandDef<Name extends string = string, In extends z.ZodType =
   access: Access;
   /** Writes must append at least one audit row; the dispatcher enforces it. */
   writes: boolean;
+  /** A larger request body than the host's default cap (file uploads such as the roster import). */
+  inputLimitBytes?: number;
   /** Commands a locked session may still run (unlock, sign out, status). */
   allowedWhenLocked?: boolean;
   /** Phantom: carries the result type to the typed client. Never read at run time. */

@@ -3,6 +3,7 @@ import { defineCommand, returns } from './define';
 import { listQuery, type Page } from './paging';
 import { id, requiredText, text } from '../zod-zh';
 import { checkIdCard, ID_CARD_PROBLEMS } from '../idcard';
+import { IMPORT_MAX_BYTES, ROSTER_COLUMNS, type ImportPreview, type ImportResult } from '../estate-import';
 import {
   GENDERS,
   ID_TYPES,
@@ -141,6 +142,20 @@ const unitFields = {
 export const COUNTER_ROLES = ['receptionist', 'officer', 'supervisor', 'admin'] as const;
 export const ESTATE_EDITORS = ['officer', 'supervisor', 'admin'] as const;
 
+const rosterFields = ROSTER_COLUMNS.map((c) => c.key) as [(typeof ROSTER_COLUMNS)[number]['key'], ...(typeof ROSTER_COLUMNS)[number]['key'][]];
+const rosterFile = {
+  estateId: id(),
+  fileName: requiredText(200),
+  /** The file's bytes, base64; .xlsx or .csv (UTF-8 or GBK). */
+  contentBase64: z
+    .string()
+    .max(Math.ceil(IMPORT_MAX_BYTES / 3) * 4, '文件太大（最大 10 MB）')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容不正确'),
+  /** Template column → the file's header; omitted columns are guessed from the headers. */
+  mapping: z.partialRecord(z.enum(rosterFields), text(100).nullable()).default({}),
+};
+const IMPORT_LIMIT = Math.ceil(IMPORT_MAX_BYTES / 3) * 4 + 64 * 1024;
+
 export const estateCommands = {
   'estate.overview': defineCommand({
     name: 'estate.overview',
@@ -258,6 +273,45 @@ export const estateCommands = {
     }),
     output: returns<VehicleView>(),
     access: COUNTER_ROLES,
+    writes: true,
+  }),
+  'estate.importTemplate': defineCommand({
+    name: 'estate.importTemplate',
+    summary: '下载业主名册导入模板',
+    input: z.strictObject({}),
+    output: returns<{ fileName: string; contentBase64: string }>(),
+    access: ESTATE_EDITORS,
+    writes: false,
+  }),
+  'estate.importPreview': defineCommand({
+    name: 'estate.importPreview',
+    summary: '预览业主名册导入（逐行检查，不保存）',
+    input: z.strictObject(rosterFile),
+    output: returns<ImportPreview>(),
+    access: ESTATE_EDITORS,
+    writes: false,
+    inputLimitBytes: IMPORT_LIMIT,
+  }),
+  'estate.importCommit': defineCommand({
+    name: 'estate.importCommit',
+    summary: '导入业主名册中的有效行',
+    input: z.strictObject(rosterFile),
+    output: returns<ImportResult>(),
+    access: ESTATE_EDITORS,
+    writes: true,
+    inputLimitBytes: IMPORT_LIMIT,
+  }),
+  'estate.exportRoster': defineCommand({
+    name: 'estate.exportRoster',
+    summary: '导出房屋与住户（Excel）',
+    input: z.strictObject({
+      estateId: id().optional(),
+      buildingId: id().optional(),
+      /** Supervisors and admins may export full ID numbers; the export is then audited. */
+      fullIdNumbers: z.boolean().default(false),
+    }),
+    output: returns<{ fileName: string; contentBase64: string; rows: number }>(),
+    access: ESTATE_EDITORS,
     writes: true,
   }),
   'estate.generateDemo': defineCommand({

@@ -34,5 +34,9 @@ export const SAMPLE_INPUTS: { [N in CommandName]: CommandInput<N> } = {
   'estate.saveVehicle': { plate: '粤B12345', unitId: 1, personId: null },
   'search.counter': { q: '3-2-1101' },
   'estate.generateDemo': {},
+  'estate.importTemplate': {},
+  'estate.importPreview': { estateId: 1, fileName: 'roster.csv', contentBase64: Buffer.from('楼栋,房号\n3,1101\n').toString('base64') },
+  'estate.importCommit': { estateId: 1, fileName: 'roster.csv', contentBase64: Buffer.from('楼栋,房号\n3,1101\n').toString('base64') },
+  'estate.exportRoster': {},
   'estate.revealId': { personId: 1, reason: '业主办理产权变更' },
 };

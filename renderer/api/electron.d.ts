@@ -1,0 +1,4 @@
+/** What the Electron preload exposes: one narrow function, command names checked on the other side. */
+interface Window {
+  qiantai?: { invoke(command: string, input: unknown): Promise<unknown> };
+}

@@ -1,0 +1,13 @@
+import type { Desk } from '../desks';
+import { SettingsDesk } from '../settings/SettingsDesk';
+import { ComingSoon } from './ComingSoon';
+
+/** Which component fills the main area for a desk. New desks replace their ComingSoon line here. */
+export function DeskView(props: { desk: Desk; section: string | undefined; onSection(section: string): void }) {
+  switch (props.desk.key) {
+    case 'settings':
+      return <SettingsDesk section={props.section} onSection={props.onSection} />;
+    default:
+      return <ComingSoon title={props.desk.title} />;
+  }
+}

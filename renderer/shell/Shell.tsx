@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ConfigProvider, Layout } from 'antd';
+import { visibleDesks } from '../desks';
+import { useSession } from '../session/SessionContext';
+import { LockScreen } from '../session/LockScreen';
+import { useIdleLock } from '../session/useIdleLock';
+import { useShortcuts } from '../shortcuts';
+import { S } from '../strings';
+import { DeskMenu } from './DeskMenu';
+import { DeskView } from './DeskView';
+import { ShellHeader } from './ShellHeader';
+import { ShortcutHelp } from './ShortcutHelp';
+import { useHashRoute } from './useHashRoute';
+
+/** The signed-in app: sidebar of desks, header, the current desk, and the lock screen over it all. */
+export function Shell() {
+  const { session, operator, lock, refresh } = useSession();
+  const appRef = useRef<HTMLDivElement>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [route, navigate] = useHashRoute();
+  const desks = visibleDesks(operator.roles);
+  // "settings" is for everyone, so there is always a desk to fall back to.
+  const current = desks.find((d) => d.key === route.desk) ?? desks[0]!;
+  const locked = session.locked;
+
+  useEffect(() => {
+    if (route.desk !== current.key) navigate(current.key, undefined, true);
+  }, [route.desk, current.key, navigate]);
+
+  useEffect(() => {
+    document.title = `${current.title} · ${session.officeName} · ${S.appName}`;
+  }, [current.title, session.officeName]);
+
+  const lockNow = useCallback(() => void lock(), [lock]);
+  useIdleLock({ lockMinutes: session.lockMinutes, locked, lock: lockNow });
+  useShortcuts(
+    {
+      desk: (n) => {
+        const desk = desks[n - 1];
+        if (desk) navigate(desk.key);
+      },
+      lock: lockNow,
+      help: () => setHelpOpen(true),
+    },
+    !locked,
+  );
+
+  return (
+    <>
+      {/* While locked the app stays mounted (unsaved forms survive) but cannot be reached. Its
+          dialogs and dropdowns are rendered inside this box so `inert` covers them too. */}
+      <div ref={appRef} inert={locked} aria-hidden={locked || undefined}>
+        <ConfigProvider getPopupContainer={() => appRef.current ?? document.body}>
+          <Layout data-testid="shell" style={{ minHeight: '100vh' }} hasSider>
+            <DeskMenu desks={desks} current={current.key} onSelect={(key) => navigate(key)} />
+            <Layout>
+              <ShellHeader onLock={lockNow} onHelp={() => setHelpOpen(true)} />
+              <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+                <DeskView desk={current} section={route.section} onSection={(section) => navigate(current.key, section)} />
+              </Layout.Content>
+            </Layout>
+          </Layout>
+          <ShortcutHelp open={helpOpen} desks={desks} onClose={() => setHelpOpen(false)} />
+        </ConfigProvider>
+      </div>
+      {locked && <LockScreen onUnlocked={() => void refresh()} />}
+    </>
+  );
+}

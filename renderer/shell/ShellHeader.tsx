@@ -1,0 +1,51 @@
+import { Button, Layout, Space, Tag, Tooltip, Typography, theme } from 'antd';
+import { LockOutlined, LogoutOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { ROLE_LABELS } from '../../shared/roles';
+import { useSession } from '../session/SessionContext';
+import { S } from '../strings';
+
+export function ShellHeader(props: { onLock(): void; onHelp(): void }) {
+  const { session, operator, logout } = useSession();
+  const { token } = theme.useToken();
+  return (
+    <Layout.Header
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'space-between',
+        gap: 16,
+        background: token.colorBgContainer,
+        borderBottom: `1px solid ${token.colorBorderSecondary}`,
+        paddingInline: 24,
+      }}
+    >
+      <Typography.Text strong style={{ fontSize: 16 }}>
+        {session.officeName}
+      </Typography.Text>
+      <Space size="middle">
+        <span aria-label={S.signedInAs}>
+          <Typography.Text>{operator.displayName}</Typography.Text>{' '}
+          {operator.roles.map((r) => (
+            <Tag key={r} style={{ marginInlineEnd: 4 }}>
+              {ROLE_LABELS[r]}
+            </Tag>
+          ))}
+        </span>
+        {/* Icons are aria-hidden so each button's name is exactly its text. */}
+        <Tooltip title="F1">
+          <Button icon={<QuestionCircleOutlined aria-hidden />} onClick={props.onHelp}>
+            {S.shortcuts}
+          </Button>
+        </Tooltip>
+        <Tooltip title="Ctrl+L">
+          <Button icon={<LockOutlined aria-hidden />} onClick={props.onLock}>
+            {S.lock}
+          </Button>
+        </Tooltip>
+        <Button icon={<LogoutOutlined aria-hidden />} onClick={() => void logout()}>
+          {S.logout}
+        </Button>
+      </Space>
+    </Layout.Header>
+  );
+}

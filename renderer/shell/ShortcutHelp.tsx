@@ -1,0 +1,29 @@
+import { Descriptions, Modal, Table, Typography } from 'antd';
+import { SHORTCUTS } from '../shortcuts';
+import type { Desk } from '../desks';
+import { S, SHORTCUT_TEXT } from '../strings';
+
+/** The help panel: the registry itself, plus which desk each Alt+digit opens for this operator. */
+export function ShortcutHelp(props: { open: boolean; desks: Desk[]; onClose(): void }) {
+  return (
+    <Modal open={props.open} title={S.shortcutsTitle} onCancel={props.onClose} footer={null} width={560}>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="id"
+        dataSource={[...SHORTCUTS]}
+        columns={[
+          { title: S.shortcutKey, dataIndex: 'keys', width: 140, render: (k: string) => <Typography.Text keyboard>{k}</Typography.Text> },
+          { title: S.shortcutAction, dataIndex: 'description' },
+        ]}
+      />
+      <Descriptions
+        style={{ marginTop: 16 }}
+        size="small"
+        column={2}
+        title={SHORTCUT_TEXT.deskListTitle}
+        items={props.desks.slice(0, 8).map((d, i) => ({ key: d.key, label: `Alt+${i + 1}`, children: d.title }))}
+      />
+    </Modal>
+  );
+}

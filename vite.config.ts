@@ -1,0 +1,35 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * The renderer is one static bundle loaded two ways: from file:// by Electron and from the
+ * loopback HTTP host in browser mode, hence relative asset paths (`base: './'`).
+ * It imports the contract straight from ../shared, so the dev server may read outside its root.
+ */
+export default defineConfig({
+  root: here('./renderer'),
+  base: './',
+  plugins: [react()],
+  server: { fs: { allow: [here('.')] } },
+  build: {
+    outDir: here('./dist/renderer'),
+    emptyOutDir: true,
+    target: 'es2022',
+    // antd alone is larger than the default warning size; split vendor code so the app chunk stays readable.
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
+            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|dayjs)[\\/]/, priority: 20 },
+            { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
+          ],
+        },
+      },
+    },
+  },
+});
