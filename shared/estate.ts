@@ -84,3 +84,19 @@ export function parseUnitCode(text: string): UnitCodeQuery | null {
 
 /** Mainland mobile numbers: 11 digits starting with 1[3-9]. */
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
+
+/** 8950 (0.01 m²) → "89.50". Areas never pass through floating point. */
+export function formatAreaDm2(dm2: number | null | undefined): string {
+  if (dm2 === null || dm2 === undefined) return '';
+  return `${Math.trunc(dm2 / 100)}.${String(dm2 % 100).padStart(2, '0')}`;
+}
+
+/** "89.5", "89.50㎡", "89.5 平方米" → 8950; '' → null; anything else → 'invalid'. */
+export function parseAreaDm2(text: string): number | 'invalid' | null {
+  const t = text.replace(/[㎡\s]|平方米|平米|m2|m²/gi, '');
+  if (!t) return null;
+  const m = /^(\d{1,5})(?:\.(\d{1,2}))?$/.exec(t);
+  if (!m) return 'invalid';
+  const value = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return value >= 1 && value <= 1_000_000 ? value : 'invalid';
+}

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { CommandContext } from '../context';
-import { GENDER_LABELS, LINK_ROLE_LABELS, UNIT_STATE_LABELS, UNIT_TYPE_LABELS, type Gender, type LinkRole, type UnitState, type UnitType } from '../../shared/estate';
+import { formatAreaDm2, GENDER_LABELS, LINK_ROLE_LABELS, UNIT_STATE_LABELS, UNIT_TYPE_LABELS, type Gender, type LinkRole, type UnitState, type UnitType } from '../../shared/estate';
 import { maskIdNumber, maskMobile } from '../../shared/mask';
 import { seesMobiles } from './people';
 
@@ -53,7 +53,7 @@ export async function exportRoster(
       r.entrance,
       r.room,
       r.floor,
-      r.area_dm2 === null ? '' : `${Math.trunc(r.area_dm2 / 100)}.${String(r.area_dm2 % 100).padStart(2, '0')}`,
+      formatAreaDm2(r.area_dm2),
       UNIT_TYPE_LABELS[r.type as UnitType],
       UNIT_STATE_LABELS[r.state as UnitState],
       r.name ?? '',

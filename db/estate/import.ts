@@ -7,6 +7,7 @@ import {
   MOBILE_PATTERN,
   UNIT_STATE_LABELS,
   UNIT_TYPE_LABELS,
+  parseAreaDm2,
   unitCode,
   type Gender,
   type UnitState,
@@ -31,16 +32,6 @@ interface RosterRow {
 }
 
 const LABEL: Record<RosterField, string> = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, c.label])) as Record<RosterField, string>;
-
-/** "89.5" → 8950 (0.01 m²), by string arithmetic: no float ever touches an area. */
-export function parseAreaDm2(text: string): number | 'invalid' | null {
-  const t = text.replace(/[㎡\s]|平方米|平米|m2|m²/gi, '');
-  if (!t) return null;
-  const m = /^(\d{1,5})(?:\.(\d{1,2}))?$/.exec(t);
-  if (!m) return 'invalid';
-  const value = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  return value >= 1 && value <= 1_000_000 ? value : 'invalid';
-}
 
 function parseDate(text: string): string | 'invalid' | null {
   if (!text) return null;
