@@ -1,0 +1,361 @@
+/**
+ * The Electron shell's configuration as data. The Electron binary is not available on every
+ * machine (nor on CI), so everything that can be decided without it is checked here, in Node.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { builtinModules, createRequire } from 'node:module';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { COMMAND_NAMES } from '../../shared/contract';
+import {
+  APP_INDEX_URL,
+  CONTENT_SECURITY_POLICY,
+  CSP_DIRECTIVES,
+  DENIED,
+  contentTypeFor,
+  isAppUrl,
+  mainWindowOptions,
+  resolveAppFile,
+} from '../../electron/security';
+import {
+  dataLayout,
+  electronBinaryPath,
+  nativeBindingPath,
+  appRootFromBundle,
+  preloadPath,
+  rendererDir,
+  userDataOverride,
+  USER_DATA_ENV,
+} from '../../electron/paths';
+import { buildAllowList, createBridge, INVOKE_CHANNEL } from '../../electron/bridge';
+import { menuTemplate } from '../../electron/menu';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+interface BuilderConfig {
+  appId: string;
+  productName: string;
+  npmRebuild: boolean;
+  asar: boolean;
+  asarUnpack: string[];
+  files: string[];
+  extraResources: { from: string; to: string }[];
+  directories: { output: string; buildResources?: string };
+  win: { target: { target: string; arch: string[] }[] };
+  nsis: Record<string, unknown>;
+  linux: { target: string[]; category: string; maintainer?: string };
+  deb?: { maintainer?: string };
+  electronFuses?: Record<string, boolean>;
+}
+
+const builder = parseYaml(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+
+describe('electron-builder.yml', () => {
+  it('is accepted by electron-builder’s own schema', async () => {
+    // app-builder-lib comes with electron-builder; its validator is what `electron-builder` runs first.
+    const require = createRequire(import.meta.url);
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+      validateConfiguration(c: unknown, log: { isEnabled: boolean; add(): void }): Promise<void>;
+    };
+    const logger = { isEnabled: false, add() {} };
+    await expect(validateConfiguration(builder, logger)).resolves.toBeUndefined();
+    await expect(validateConfiguration({ ...builder, nsis: { ...builder.nsis, langauge: '2052' } }, logger)).rejects.toThrow();
+  });
+
+  it('names the app and writes to release/', () => {
+    expect(builder.appId).toBe('cn.wuye.qiantai');
+    expect(builder.productName).toBe('物业前台');
+    expect(builder.directories.output).toBe('release');
+  });
+
+  it('never rebuilds node_modules’ better-sqlite3 and ships our Electron-ABI binary instead', () => {
+    expect(builder.npmRebuild).toBe(false);
+    expect(builder.extraResources).toContainEqual({ from: '.electron-native/better_sqlite3.node', to: 'native/better_sqlite3.node' });
+    // …at exactly the place main.ts looks for it when packaged
+    expect(nativeBindingPath({ packaged: true, resourcesPath: '/res', appRoot: '/x' })).toBe(join('/res', 'native', 'better_sqlite3.node'));
+  });
+
+  it('packs into asar but unpacks native modules', () => {
+    expect(builder.asar).toBe(true);
+    expect(builder.asarUnpack).toContain('**/*.node');
+    expect(builder.asarUnpack).toContain('node_modules/better-sqlite3/**');
+  });
+
+  it('packs the built app, not the sources', () => {
+    expect(builder.files).toContain('dist/**/*');
+    expect(builder.files).toContain('package.json');
+    expect(builder.files.filter((f) => !f.startsWith('!')).every((f) => f.startsWith('dist/') || f === 'package.json')).toBe(true);
+  });
+
+  it('builds a Chinese NSIS installer for Windows x64 that lets the office choose the folder', () => {
+    expect(builder.win.target).toContainEqual({ target: 'nsis', arch: ['x64'] });
+    expect(builder.nsis.oneClick).toBe(false);
+    expect(builder.nsis.allowToChangeInstallationDirectory).toBe(true);
+    expect(builder.nsis.installerLanguages).toEqual(['zh_CN']);
+    expect(String(builder.nsis.language)).toBe('2052');
+    expect(builder.nsis.createDesktopShortcut).toBe(true);
+    expect(builder.nsis.createStartMenuShortcut).toBe(true);
+    expect(builder.nsis.deleteAppDataOnUninstall).toBe(false);
+  });
+
+  it('builds AppImage and deb for Linux', () => {
+    expect(builder.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
+    expect(builder.linux.category).toBe('Office');
+    expect(builder.deb?.maintainer ?? builder.linux.maintainer).toMatch(/<.+@.+>/);
+  });
+
+  it('turns off the fuses that let a packaged app run as plain Node', () => {
+    expect(builder.electronFuses?.runAsNode).toBe(false);
+    expect(builder.electronFuses?.enableNodeOptionsEnvironmentVariable).toBe(false);
+  });
+});
+
+describe('window and content security', () => {
+  const options = mainWindowOptions('/app/dist/electron/preload.cjs', { devTools: false });
+  const web = options.webPreferences ?? {};
+
+  it('isolates and sandboxes the renderer', () => {
+    expect(web.contextIsolation).toBe(true);
+    expect(web.sandbox).toBe(true);
+    expect(web.nodeIntegration).toBe(false);
+    expect(web.nodeIntegrationInSubFrames).toBe(false);
+    expect(web.webSecurity).not.toBe(false);
+    expect(web.allowRunningInsecureContent).not.toBe(true);
+    expect(web.webviewTag).not.toBe(true);
+    expect(web.preload).toBe('/app/dist/electron/preload.cjs');
+    expect(web.devTools).toBe(false);
+  });
+
+  it('is titled 物业前台, fits a 1366×768 desk PC and shows only when ready', () => {
+    expect(options.title).toBe('物业前台');
+    expect(options.show).toBe(false);
+    expect(options.minWidth).toBeLessThanOrEqual(1366);
+    expect(options.minHeight).toBeLessThanOrEqual(768);
+    expect(options.minWidth).toBeGreaterThanOrEqual(1000);
+  });
+
+  const csp = new Map(CSP_DIRECTIVES.map(([k, v]) => [k, v]));
+
+  it('sends a strict CSP: scripts only from the app, no eval, no framing', () => {
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+    expect(csp.get('script-src')).toBe("'self'");
+    expect(csp.get('default-src')).toBe("'self'");
+    expect(csp.get('object-src')).toBe("'none'");
+    expect(csp.get('base-uri')).toBe("'none'");
+    expect(csp.get('form-action')).toBe("'none'");
+    expect(csp.get('frame-ancestors')).toBe("'none'");
+    const inline = CSP_DIRECTIVES.filter(([, v]) => v.includes('unsafe-inline')).map(([k]) => k);
+    expect(inline).toEqual(['style-src']);
+  });
+
+  it('agrees with the <meta> CSP in renderer/index.html (browser mode uses that one)', () => {
+    const html = readFileSync(join(root, 'renderer', 'index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBeDefined();
+    const metaMap = new Map(meta!.split(';').map((d) => d.trim().split(/\s+(.*)/s).slice(0, 2) as [string, string]));
+    for (const [k, v] of metaMap) expect(csp.get(k), k).toBe(v);
+  });
+
+  it('recognises only its own origin', () => {
+    expect(isAppUrl(APP_INDEX_URL)).toBe(true);
+    expect(isAppUrl('app://qiantai/assets/index-Dd2TO1pF.js')).toBe(true);
+    for (const bad of [
+      'http://evil.example/',
+      'https://evil.example/index.html',
+      'file:///etc/passwd',
+      'app://qiantai.evil.example/index.html',
+      'app://evil/index.html',
+      'app://qiantai@evil/index.html',
+      'app://qiantai:8080/index.html',
+      'javascript:alert(1)',
+      'about:blank',
+      '',
+      'not a url',
+    ]) {
+      expect(isAppUrl(bad), bad).toBe(false);
+    }
+  });
+
+  it('serves only files inside dist/renderer', () => {
+    const dir = resolve('/srv/app/dist/renderer');
+    expect(resolveAppFile(dir, APP_INDEX_URL)).toBe(join(dir, 'index.html'));
+    expect(resolveAppFile(dir, 'app://qiantai/')).toBe(join(dir, 'index.html'));
+    expect(resolveAppFile(dir, 'app://qiantai/assets/a.js?v=1#x')).toBe(join(dir, 'assets', 'a.js'));
+    expect(resolveAppFile(dir, 'app://qiantai/..%2F..%2F..%2Fetc%2Fpasswd')).toBeNull();
+    expect(resolveAppFile(dir, 'app://qiantai/..%5C..%5Cwindows%5Cwin.ini')).toBeNull();
+    expect(resolveAppFile(dir, 'app://qiantai/%00.js')).toBeNull();
+    expect(resolveAppFile(dir, 'app://evil/index.html')).toBeNull();
+    expect(resolveAppFile(dir, 'file:///etc/passwd')).toBeNull();
+    const dotted = resolveAppFile(dir, 'app://qiantai/%2e%2e/%2e%2e/etc/passwd');
+    expect(dotted === null || dotted.startsWith(dir + sep)).toBe(true);
+  });
+
+  it('serves module scripts with a JavaScript MIME type', () => {
+    expect(contentTypeFor('/x/assets/index.js')).toMatch(/^text\/javascript/);
+    expect(contentTypeFor('/x/index.html')).toMatch(/^text\/html/);
+    expect(contentTypeFor('/x/a.CSS')).toMatch(/^text\/css/);
+    expect(contentTypeFor('/x/unknown.bin')).toBe('application/octet-stream');
+  });
+
+  it('lists what it denies', () => {
+    const denied = DENIED.map((d) => d.what).join('\n');
+    for (const word of ['navigation', 'redirect', 'window', 'permission requests', 'permission checks', 'webview']) {
+      expect(denied).toContain(word);
+    }
+  });
+});
+
+describe('preload allow-list', () => {
+  it('is exactly the contract’s command names', () => {
+    expect([...buildAllowList()].sort()).toEqual([...COMMAND_NAMES].sort());
+    expect(COMMAND_NAMES.length).toBeGreaterThan(0);
+  });
+
+  it('forwards contract commands on the one channel and refuses anything else', async () => {
+    const sent: unknown[][] = [];
+    const bridge = createBridge(async (...args) => {
+      sent.push(args);
+      return { ok: true, value: null };
+    });
+    await expect(bridge.invoke('auth.session', {})).resolves.toEqual({ ok: true, value: null });
+    expect(sent).toEqual([[INVOKE_CHANNEL, 'auth.session', {}]]);
+    await expect(bridge.invoke('db.exec', { sql: 'drop table operators' })).rejects.toThrow(/unknown command/);
+    await expect(bridge.invoke('__proto__', {})).rejects.toThrow();
+    await expect(bridge.invoke('toString', {})).rejects.toThrow();
+    await expect(bridge.invoke(42 as unknown as string, {})).rejects.toThrow();
+    expect(sent).toHaveLength(1);
+    expect(Object.isFrozen(bridge)).toBe(true);
+  });
+});
+
+describe('paths', () => {
+  it('keeps the database, logs and backups under userData', () => {
+    const u = resolve('/home/desk/.config/物业前台');
+    expect(dataLayout(u)).toEqual({
+      dbPath: join(u, 'qiantai.db'),
+      logDir: join(u, 'logs'),
+      backupDir: join(u, 'backups'),
+    });
+  });
+
+  it('uses the shipped binding when packaged and .electron-native/ in development', () => {
+    const where = { resourcesPath: resolve('/opt/物业前台/resources'), appRoot: resolve('/work/repo') };
+    expect(nativeBindingPath({ ...where, packaged: true })).toBe(join(where.resourcesPath, 'native', 'better_sqlite3.node'));
+    expect(nativeBindingPath({ ...where, packaged: false })).toBe(join(where.appRoot, '.electron-native', 'better_sqlite3.node'));
+    // never node_modules' Node-ABI copy
+    expect(nativeBindingPath({ ...where, packaged: false })).not.toContain('node_modules');
+  });
+
+  it('finds the app root, renderer and preload from the bundle folder (repo and asar alike)', () => {
+    const bundle = resolve('/opt/app/resources/app.asar/dist/electron');
+    expect(appRootFromBundle(bundle)).toBe(resolve('/opt/app/resources/app.asar'));
+    expect(rendererDir(appRootFromBundle(bundle))).toBe(join(resolve('/opt/app/resources/app.asar'), 'dist', 'renderer'));
+    expect(preloadPath(bundle)).toBe(join(bundle, 'preload.cjs'));
+  });
+
+  it('lets the environment move userData (used by the smoke test)', () => {
+    expect(userDataOverride({})).toBeNull();
+    expect(userDataOverride({ [USER_DATA_ENV]: '  ' })).toBeNull();
+    expect(userDataOverride({ [USER_DATA_ENV]: '/tmp/qt' })).toBe(resolve('/tmp/qt'));
+  });
+
+  describe('is the Electron binary installed?', () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'qiantai-electron-pkg-'));
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('no path.txt (ELECTRON_SKIP_BINARY_DOWNLOAD) → missing', () => {
+      expect(electronBinaryPath(dir)).toBeNull();
+    });
+    it('path.txt naming a file that is not there → missing', () => {
+      writeFileSync(join(dir, 'path.txt'), 'electron');
+      expect(electronBinaryPath(dir)).toBeNull();
+    });
+    it('path.txt pointing outside dist/ → missing', () => {
+      writeFileSync(join(dir, 'path.txt'), '../../../bin/sh');
+      expect(electronBinaryPath(dir)).toBeNull();
+    });
+    it('path.txt and the executable under dist/ → its path', () => {
+      writeFileSync(join(dir, 'path.txt'), 'electron');
+      mkdirSync(join(dir, 'dist'), { recursive: true });
+      writeFileSync(join(dir, 'dist', 'electron'), '');
+      expect(electronBinaryPath(dir)).toBe(join(dir, 'dist', 'electron'));
+    });
+    it('answers for this checkout without throwing', () => {
+      const found = electronBinaryPath(join(root, 'node_modules', 'electron'));
+      expect(found === null || found.includes(join('node_modules', 'electron', 'dist'))).toBe(true);
+    });
+  });
+});
+
+describe('menu', () => {
+  type Item = { label?: string; role?: string; submenu?: Item[] };
+  const flat = (items: Item[]): Item[] => items.flatMap((i) => [i, ...flat(i.submenu ?? [])]);
+  const build = (dev: boolean) => menuTemplate({ dev, onAbout: () => {} }) as Item[];
+
+  it('is Chinese: 文件 / 编辑 / 视图 / 帮助', () => {
+    expect(build(false).map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
+    const items = flat(build(false));
+    expect(items.find((i) => i.role === 'quit')?.label).toBe('退出');
+    expect(items.map((i) => i.role)).toEqual(expect.arrayContaining(['copy', 'paste', 'cut', 'selectAll']));
+    expect(items.some((i) => i.label === '关于物业前台')).toBe(true);
+  });
+
+  it('offers reload and DevTools only in development', () => {
+    const roles = (dev: boolean) => flat(build(dev)).map((i) => i.role);
+    expect(roles(false)).not.toContain('reload');
+    expect(roles(false)).not.toContain('forceReload');
+    expect(roles(false)).not.toContain('toggleDevTools');
+    expect(roles(true)).toContain('reload');
+  });
+});
+
+describe('electron/build.mjs', () => {
+  const out = join(root, 'dist', 'electron');
+  let result: ReturnType<typeof spawnSync>;
+  beforeAll(() => {
+    result = spawnSync(process.execPath, [join(root, 'electron', 'build.mjs')], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  }, 120_000);
+
+  it('bundles main and preload as CommonJS with source maps', () => {
+    expect(result.status, String(result.stderr)).toBe(0);
+    for (const f of ['main.cjs', 'main.cjs.map', 'preload.cjs', 'preload.cjs.map']) {
+      expect(readFileSync(join(out, f)).length, f).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps electron and better-sqlite3 external in main', () => {
+    const main = readFileSync(join(out, 'main.cjs'), 'utf8');
+    expect(main).toMatch(/require\("electron"\)/);
+    expect(main).toMatch(/require\("better-sqlite3"\)/);
+    // Node's own modules are fine (a dependency may spell them without node:); nothing else from node_modules.
+    const builtin = new Set(builtinModules);
+    const external = [...main.matchAll(/require\("([^"]+)"\)/g)]
+      .map((m) => m[1]!)
+      .filter((m) => !m.startsWith('node:') && !builtin.has(m) && !builtin.has(m.split('/')[0]!));
+    expect([...new Set(external)].sort()).toEqual(['better-sqlite3', 'electron']);
+  });
+
+  it('gives the sandboxed preload nothing to require but electron', () => {
+    // esbuild keeps source comments on their own lines; a comment mentioning import() is not code.
+    const preload = readFileSync(join(out, 'preload.cjs'), 'utf8').replace(/^\s*\/\/.*$/gm, '');
+    const calls = [...preload.matchAll(/\brequire\s*\(/g)].length;
+    const literal = [...preload.matchAll(/\brequire\s*\(\s*(["'`])([^"'`]*)\1\s*\)/g)].map((m) => m[2]);
+    expect(literal.length).toBe(calls); // no computed require(...)
+    expect([...new Set(literal)]).toEqual(['electron']);
+    expect(preload).not.toMatch(/\bimport\s*\(/);
+  });
+
+  it('bundles the allow-list from the contract (every command name is in the preload)', () => {
+    const preload = readFileSync(join(out, 'preload.cjs'), 'utf8');
+    for (const name of COMMAND_NAMES) expect(preload, name).toContain(`"${name}"`);
+    expect(preload).toContain('exposeInMainWorld');
+    expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*\)/);
+  });
+});

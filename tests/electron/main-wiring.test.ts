@@ -1,0 +1,229 @@
+/**
+ * The built main process (dist/electron/main.cjs) loaded in plain Node against a stand-in for the
+ * 'electron' module. This is NOT Electron: it checks the wiring main.ts does — scheme, CSP header,
+ * file confinement, permission and navigation denial, IPC over a real SQLite file, window options,
+ * clean close — on machines where the Electron binary cannot be installed.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import Module, { createRequire } from 'node:module';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { APP_INDEX_URL, CONTENT_SECURITY_POLICY } from '../../electron/security';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+type Listener = (...args: unknown[]) => unknown;
+type ProtocolHandler = (request: { url: string; method: string }) => Promise<Response>;
+
+/** Records what main.ts asks of Electron. */
+function fakeElectron(userData: string) {
+  const appListeners = new Map<string, Listener[]>();
+  const rec = {
+    privileged: [] as unknown[],
+    sandboxEnabled: false,
+    protocolHandlers: new Map<string, ProtocolHandler>(),
+    permissionRequest: null as null | Listener,
+    permissionCheck: null as null | Listener,
+    devicePermission: null as null | Listener,
+    ipc: new Map<string, Listener>(),
+    windows: [] as FakeWindow[],
+    menu: null as unknown,
+    errors: [] as string[],
+    exitCode: null as number | null,
+    quitCalls: 0,
+    emit(event: string, ...args: unknown[]) {
+      for (const l of appListeners.get(event) ?? []) l(...args);
+    },
+  };
+  class FakeWindow {
+    options: Record<string, unknown>;
+    loaded: string | null = null;
+    shown = false;
+    private listeners = new Map<string, Listener[]>();
+    webContents = { id: 41 };
+    constructor(options: Record<string, unknown>) {
+      this.options = options;
+      rec.windows.push(this);
+    }
+    once(event: string, l: Listener) {
+      this.listeners.set(event, [...(this.listeners.get(event) ?? []), l]);
+    }
+    on(event: string, l: Listener) {
+      this.once(event, l);
+    }
+    emit(event: string) {
+      for (const l of this.listeners.get(event) ?? []) l();
+    }
+    async loadURL(url: string) {
+      this.loaded = url;
+    }
+    show() {
+      this.shown = true;
+    }
+    isDestroyed() {
+      return false;
+    }
+    isMinimized() {
+      return false;
+    }
+  }
+  const ses = {
+    protocol: { handle: (scheme: string, h: ProtocolHandler) => rec.protocolHandlers.set(scheme, h) },
+    setPermissionRequestHandler: (h: Listener) => (rec.permissionRequest = h),
+    setPermissionCheckHandler: (h: Listener) => (rec.permissionCheck = h),
+    setDevicePermissionHandler: (h: Listener) => (rec.devicePermission = h),
+  };
+  const electron = {
+    app: {
+      isPackaged: false,
+      setPath() {},
+      getPath: (name: string) => (name === 'userData' ? userData : tmpdir()),
+      getVersion: () => '0.0.0-test',
+      enableSandbox: () => (rec.sandboxEnabled = true),
+      requestSingleInstanceLock: () => true,
+      whenReady: () => Promise.resolve(),
+      setAppUserModelId() {},
+      on(event: string, l: Listener) {
+        appListeners.set(event, [...(appListeners.get(event) ?? []), l]);
+      },
+      quit: () => {
+        rec.quitCalls++;
+        const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+        rec.emit('before-quit', event);
+      },
+      exit: (code: number) => (rec.exitCode = code),
+    },
+    protocol: { registerSchemesAsPrivileged: (s: unknown[]) => rec.privileged.push(...s) },
+    session: { defaultSession: ses },
+    ipcMain: { handle: (channel: string, l: Listener) => rec.ipc.set(channel, l), removeHandler() {} },
+    BrowserWindow: FakeWindow,
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => (rec.menu = m) },
+    dialog: { showErrorBox: (title: string, body: string) => rec.errors.push(`${title}: ${body}`), showMessageBox: async () => ({}) },
+  };
+  return { electron, rec };
+}
+
+describe('dist/electron/main.cjs under a fake electron module (Node, not Electron)', () => {
+  let dir: string;
+  let userData: string;
+  let rec: ReturnType<typeof fakeElectron>['rec'];
+  const originalLoad = (Module as unknown as { _load: Listener })._load;
+
+  beforeAll(async () => {
+    // A throwaway app root laid out like the repo: bundle, renderer, Electron-ABI binding slot.
+    dir = mkdtempSync(join(tmpdir(), 'qiantai-main-'));
+    const build = spawnSync(process.execPath, [join(root, 'electron', 'build.mjs'), '--outdir', join(dir, 'dist', 'electron')], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(build.status, build.stderr).toBe(0);
+    userData = join(dir, 'userData');
+    mkdirSync(join(dir, 'dist', 'electron'), { recursive: true });
+    mkdirSync(join(dir, 'dist', 'renderer', 'assets'), { recursive: true });
+    mkdirSync(join(dir, '.electron-native'), { recursive: true });
+    writeFileSync(join(dir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>物业前台</title>');
+    writeFileSync(join(dir, 'dist', 'renderer', 'assets', 'index.js'), 'export {};');
+    writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
+    // In plain Node the "Electron-ABI" slot can only hold the Node build; the path logic is what counts.
+    copyFileSync(join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), join(dir, '.electron-native', 'better_sqlite3.node'));
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'junction');
+
+    const fake = fakeElectron(userData);
+    rec = fake.rec;
+    (Module as unknown as { _load: Listener })._load = function (request: unknown, ...rest: unknown[]) {
+      if (request === 'electron') return fake.electron;
+      return originalLoad.call(this, request, ...rest);
+    };
+    createRequire(join(dir, 'package.json'))(join(dir, 'dist', 'electron', 'main.cjs'));
+    for (let i = 0; i < 200 && !rec.windows[0]?.loaded; i++) await new Promise((r) => setTimeout(r, 25));
+  }, 120_000);
+
+  afterAll(() => {
+    (Module as unknown as { _load: Listener })._load = originalLoad;
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('starts without an error dialog and opens one window on app://qiantai/index.html', () => {
+    expect(rec.errors).toEqual([]);
+    expect(rec.exitCode).toBeNull();
+    expect(rec.windows).toHaveLength(1);
+    const win = rec.windows[0]!;
+    expect(win.loaded).toBe(APP_INDEX_URL);
+    const web = win.options.webPreferences as Record<string, unknown>;
+    expect(web).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, devTools: true });
+    expect(web.preload).toBe(join(dir, 'dist', 'electron', 'preload.cjs'));
+    expect(win.shown).toBe(false);
+    win.emit('ready-to-show');
+    expect(win.shown).toBe(true);
+    expect(rec.sandboxEnabled).toBe(true);
+    expect(rec.menu).not.toBeNull();
+  });
+
+  it('creates the database under userData', () => {
+    expect(existsSync(join(userData, 'qiantai.db'))).toBe(true);
+  });
+
+  it('registers app:// as a privileged standard scheme and serves only the renderer, with the CSP header', async () => {
+    expect(rec.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    const serve = rec.protocolHandlers.get('app')!;
+    const index = await serve({ url: APP_INDEX_URL, method: 'GET' });
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(index.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await index.text()).toContain('物业前台');
+    const js = await serve({ url: 'app://qiantai/assets/index.js', method: 'GET' });
+    expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
+    for (const url of ['app://qiantai/..%2F..%2Fsecret.txt', 'app://qiantai/missing.js', 'app://other/index.html']) {
+      const res = await serve({ url, method: 'GET' });
+      expect(res.status, url).toBe(404);
+      expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    }
+    expect((await serve({ url: APP_INDEX_URL, method: 'POST' })).status).toBe(405);
+  });
+
+  it('denies every permission request and check', () => {
+    let granted: unknown = 'unanswered';
+    rec.permissionRequest!({}, 'media', (ok: boolean) => (granted = ok));
+    expect(granted).toBe(false);
+    expect(rec.permissionCheck!({}, 'clipboard-read')).toBe(false);
+    expect(rec.devicePermission!({})).toBe(false);
+  });
+
+  it('keeps every webContents on the app: navigation, redirects, new windows, webviews', () => {
+    const listeners = new Map<string, Listener>();
+    let openHandler: Listener | null = null;
+    const contents = { on: (e: string, l: Listener) => listeners.set(e, l), setWindowOpenHandler: (h: Listener) => (openHandler = h) };
+    rec.emit('web-contents-created', {}, contents);
+    const attempt = (event: string, url: string) => {
+      const e = { url, prevented: false, preventDefault() { this.prevented = true; } };
+      listeners.get(event)!(e, url);
+      return e.prevented;
+    };
+    expect(attempt('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(attempt('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(attempt('will-navigate', APP_INDEX_URL)).toBe(false);
+    expect(attempt('will-frame-navigate', 'https://evil.example/')).toBe(true);
+    expect(attempt('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(attempt('will-attach-webview', APP_INDEX_URL)).toBe(true);
+    expect(openHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('answers our window over IPC with the envelope from the real database, and refuses others', async () => {
+    const handle = rec.ipc.get('qiantai:invoke')!;
+    const frame = { url: APP_INDEX_URL, processId: 1, routingId: 1, parent: null };
+    const ours = { id: 41, mainFrame: frame, once() {} };
+    const res = await handle({ sender: ours, senderFrame: frame }, 'auth.session', {});
+    expect(res).toMatchObject({ ok: true, value: { operator: null, needsSetup: true, setupCodeRequired: false } });
+    const other = { id: 99, mainFrame: frame, once() {} };
+    expect(await handle({ sender: other, senderFrame: frame }, 'auth.session', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  });
+
+  it('closes the database before quitting', async () => {
+    rec.emit('before-quit', { preventDefault() {} });
+    for (let i = 0; i < 40 && rec.quitCalls === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(rec.quitCalls).toBe(1);
+  });
+});
