@@ -5,6 +5,7 @@ import { settingsHandlers } from './settings/handlers';
 import { auditHandlers } from './audit/handlers';
 import { estateHandlers } from './estate/handlers';
 import { searchHandlers } from './search/handlers';
+import { staffHandlers } from './staff/handlers';
 
 /** Every command's implementation; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...estateHandlers,
   ...searchHandlers,
+  ...staffHandlers,
 };

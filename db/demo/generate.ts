@@ -1,7 +1,7 @@
 import type { Db } from '../context';
 import { unitCode, type UnitState } from '../../shared/estate';
 import { nameSearchKeys } from '../estate/people';
-import { chineseName, fictitiousIdNumber, mobileNumber, pick, plateNumber, seededRandom } from './names';
+import { chineseNameParts, fictitiousIdNumber, mobileNumber, pick, plateNumber, seededRandom } from './names';
 
 export interface EstateShape {
   name: string;
@@ -104,13 +104,28 @@ export async function generateEstate(db: Db, shape: EstateShape, nowIso: string,
   const people: Record<string, unknown>[] = [];
   const links: { unit: number; person: number; role: string }[] = [];
   const usedIds = new Set<string>();
+  // Generated names are built from parts, so their search keys are too: pinyin per part, cached
+  // (a surname is read as a surname). Typed names go through nameSearchKeys whole.
+  const partKeys = new Map<string, { pinyin: string; initials: string }>();
+  const keysOf = (parts: string[]) => {
+    let pinyin = '';
+    let initials = '';
+    for (const part of parts) {
+      let k = partKeys.get(part);
+      if (!k) partKeys.set(part, (k = nameSearchKeys(part)));
+      pinyin += k.pinyin;
+      initials += k.initials;
+    }
+    return { pinyin, initials };
+  };
   const addPerson = (name: string | null, unit: number, role: string) => {
     const male = rnd() < 0.5;
     let idNumber = fictitiousIdNumber(rnd, male);
     while (usedIds.has(idNumber)) idNumber = fictitiousIdNumber(rnd, male);
     usedIds.add(idNumber);
-    const fullName = name ?? chineseName(rnd, male);
-    const keys = nameSearchKeys(fullName);
+    const parts = name ? [name] : chineseNameParts(rnd, male);
+    const fullName = parts.join('');
+    const keys = name ? nameSearchKeys(name) : keysOf(parts);
     people.push({
       name: fullName,
       name_pinyin: keys.pinyin,

@@ -19,10 +19,15 @@ const GIVEN_MALE = '伟强磊军勇杰涛明超刚平辉鹏华飞鑫波斌宇浩
 const GIVEN_FEMALE = '芳娜敏静丽艳娟霞秀玲桂英红燕萍琳雪婷慧莹倩晶颖欣佳悦琪梦瑶雨洁蕾薇';
 const GIVEN_ANY = '子思一梓晨若嘉雅诗语可紫欣然天明亦书安清';
 
-export function chineseName(rnd: () => number, male: boolean): string {
-  const given = male ? GIVEN_MALE : GIVEN_FEMALE;
+/** A plausible name as its parts: surname first, then one or two given-name characters. */
+export function chineseNameParts(rnd: () => number, male: boolean): string[] {
+  const given = (male ? GIVEN_MALE : GIVEN_FEMALE).split('');
   const first = pick(rnd, SURNAMES);
-  return rnd() < 0.55 ? first + pick(rnd, given.split('')) : first + pick(rnd, GIVEN_ANY.split('')) + pick(rnd, given.split(''));
+  return rnd() < 0.55 ? [first, pick(rnd, given)] : [first, pick(rnd, GIVEN_ANY.split('')), pick(rnd, given)];
+}
+
+export function chineseName(rnd: () => number, male: boolean): string {
+  return chineseNameParts(rnd, male).join('');
 }
 
 // Real district codes (Beijing, Shanghai, Guangzhou, Shenzhen, Hangzhou, Nanjing, Chengdu, Wuhan),

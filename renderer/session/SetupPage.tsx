@@ -1,4 +1,5 @@
-import { Alert, Button, Form, Input } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input } from 'antd';
+import { call } from '../api/client';
 import { sameAs, useCommandForm } from '../components/forms';
 import { S } from './strings';
 import { AuthCard } from './AuthCard';
@@ -9,12 +10,14 @@ interface SetupValues {
   password: string;
   confirmPassword: string;
   setupCode?: string;
+  withDemo?: boolean;
 }
 
 /** First run: the very first operator is an administrator, and creating it signs in. */
 export function SetupPage(props: { setupCodeRequired: boolean; onSignedIn(): void }) {
   const [form] = Form.useForm<SetupValues>();
   const { submit, submitting, formError, formProps } = useCommandForm(form, 'auth.setup', { quiet: true });
+  const { message } = App.useApp();
 
   const onFinish = async (v: SetupValues) => {
     const result = await submit({
@@ -23,7 +26,14 @@ export function SetupPage(props: { setupCodeRequired: boolean; onSignedIn(): voi
       password: v.password ?? '',
       ...(props.setupCodeRequired ? { setupCode: v.setupCode ?? '' } : {}),
     });
-    if (result.ok) props.onSignedIn();
+    if (!result.ok) return;
+    if (v.withDemo) {
+      // A new user can try every desk at once on a believable estate; real data can be imported later.
+      const demo = await call('estate.generateDemo', {});
+      if (demo.ok) message.success(S.demoDone(demo.value.units, demo.value.people));
+      else message.error(demo.error.message);
+    }
+    props.onSignedIn();
   };
 
   return (
@@ -47,6 +57,9 @@ export function SetupPage(props: { setupCodeRequired: boolean; onSignedIn(): voi
             <Input autoComplete="off" />
           </Form.Item>
         )}
+        <Form.Item name="withDemo" valuePropName="checked" extra={S.withDemoHelp}>
+          <Checkbox>{S.withDemo}</Checkbox>
+        </Form.Item>
         <Button type="primary" htmlType="submit" block loading={submitting}>
           {S.createAdmin}
         </Button>

@@ -13,6 +13,9 @@ export const S = {
   setupCodeHelp: '初始化码打印在启动本程序服务的窗口（命令行）中，请到那里查看。',
   createAdmin: '创建管理员',
   setupDone: '管理员账号已创建',
+  withDemo: '同时生成演示小区（试用）',
+  withDemoHelp: '约 2000 套房屋和 6000 位虚构住户，便于熟悉操作；正式使用请导入本小区的业主名册。',
+  demoDone: (units: number, people: number) => `演示小区已生成：${units} 套房屋，${people} 位住户`,
 
   loginTitle: '登录',
   account: '账号',

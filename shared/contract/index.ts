@@ -6,6 +6,7 @@ import { settingsCommands } from './settings';
 import { auditCommands } from './audit';
 import { estateCommands } from './estate';
 import { searchCommands } from './search';
+import { staffCommands } from './staff';
 import type { CommandDef } from './define';
 
 installChineseErrors();
@@ -22,6 +23,7 @@ export const commands = {
   ...auditCommands,
   ...estateCommands,
   ...searchCommands,
+  ...staffCommands,
 } as const;
 
 export type Commands = typeof commands;

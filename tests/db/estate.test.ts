@@ -165,3 +165,30 @@ describe('the estate: units, people, links', () => {
     expect(lets.rows.map((r) => r.code)).toEqual(['3-1-201']);
   });
 });
+
+describe('the staff directory', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('starts with the usual departments and lists staff by department, linkable to operators', async () => {
+    const receptionist = await t.operatorWith(['receptionist'], 'qiantai');
+    const supervisor = await t.operatorWith(['supervisor'], 'zhuguan');
+    const depts = valueOf<{ id: number; name: string }[]>(await t.run(receptionist, 'staff.departments'));
+    expect(depts.map((d) => d.name)).toEqual(['客服部', '工程部', '秩序部', '环境部', '销售部', '财务部']);
+    const engineering = depts.find((d) => d.name === '工程部')!.id;
+    expect(expectError(await t.run(receptionist, 'staff.save', { name: '刘师傅', departmentId: engineering })).kind).toBe('forbidden');
+    const liu = valueOf<{ id: number; departmentName: string }>(await t.run(supervisor, 'staff.save', { name: '刘师傅', departmentId: engineering, position: '水电维修', mobile: '13600001111' }));
+    expect(liu.departmentName).toBe('工程部');
+    const opId = (t.app.connection.sqlite.prepare("SELECT id FROM operators WHERE login = 'qiantai'").get() as { id: number }).id;
+    valueOf(await t.run(supervisor, 'staff.save', { name: '李前台', departmentId: depts[0]!.id, operatorId: opId }));
+    expect(expectError(await t.run(supervisor, 'staff.save', { name: '冒名', departmentId: depts[0]!.id, operatorId: opId })).fields).toEqual({ operatorId: '已关联其他员工' });
+    const list = valueOf<{ name: string; operatorName: string | null }[]>(await t.run(receptionist, 'staff.list', { departmentId: engineering }));
+    expect(list.map((s) => s.name)).toEqual(['刘师傅']);
+    valueOf(await t.run(supervisor, 'staff.save', { id: liu.id, name: '刘师傅', departmentId: engineering, active: false }));
+    expect(valueOf<unknown[]>(await t.run(receptionist, 'staff.list', { departmentId: engineering }))).toEqual([]);
+    expect(valueOf<unknown[]>(await t.run(receptionist, 'staff.list', { departmentId: engineering, includeInactive: true }))).toHaveLength(1);
+  });
+});

@@ -38,5 +38,9 @@ export const SAMPLE_INPUTS: { [N in CommandName]: CommandInput<N> } = {
   'estate.importPreview': { estateId: 1, fileName: 'roster.csv', contentBase64: Buffer.from('楼栋,房号\n3,1101\n').toString('base64') },
   'estate.importCommit': { estateId: 1, fileName: 'roster.csv', contentBase64: Buffer.from('楼栋,房号\n3,1101\n').toString('base64') },
   'estate.exportRoster': {},
+  'staff.departments': {},
+  'staff.saveDepartment': { name: '绿化部' },
+  'staff.list': {},
+  'staff.save': { name: '刘师傅', departmentId: 2, position: '水电维修' },
   'estate.revealId': { personId: 1, reason: '业主办理产权变更' },
 };

@@ -1,0 +1,211 @@
+/**
+ * `npm run bench [-- --json] [-- --small]`: speed of the counter's hot paths on a large estate,
+ * each through the real dispatcher next to the same query as a raw prepared statement in the
+ * same run (ratios, not absolute timings, are what travel between machines).
+ * Later desks add their scenarios to SCENARIOS below.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openApp, type App } from '../../db/app';
+import { generateEstate, type EstateShape } from '../../db/demo/generate';
+import type BetterSqlite3 from 'better-sqlite3';
+
+const { values: args } = parseArgs({ options: { json: { type: 'boolean', default: false }, small: { type: 'boolean', default: false } } });
+
+/** 40 buildings × 4 entrances × 25 floors × 5 rooms = 20,000 units; ~60,000 people; 8,000 vehicles. */
+const LARGE: EstateShape = { name: '基准小区', buildings: 40, entrances: 4, floors: 25, roomsPerFloor: 5, peoplePerUnit: 3.5, vehicles: 8000, seed: 7 };
+const SMALL: EstateShape = { ...LARGE, buildings: 4, vehicles: 800 };
+
+interface Measured {
+  scenario: string;
+  p50: number;
+  p99: number;
+  rawP50: number | null;
+  rawP99: number | null;
+  ratioP99: number | null;
+  target: string;
+  pass: boolean | null;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function time(n: number, fn: (i: number) => Promise<unknown> | unknown): Promise<number[]> {
+  for (let i = 0; i < Math.min(20, n); i++) await fn(i); // warm-up
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    out.push(performance.now() - t0);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+interface Scenario {
+  name: string;
+  target: { p99Ms: number; maxRatio?: number };
+  /** Inputs cycled through the runs. */
+  inputs: (sqlite: BetterSqlite3.Database) => unknown[];
+  command: string;
+  /** The same lookup as one raw prepared statement (the floor the dispatcher is compared to). */
+  raw: ((sqlite: BetterSqlite3.Database) => (input: any) => unknown) | null;
+}
+
+const RAW_UNIT = `SELECT u.id, u.code, u.type, u.state FROM units u JOIN buildings b ON b.id = u.building_id
+  WHERE b.code = ? AND u.entrance = ? AND u.room = ? LIMIT 8`;
+const RAW_INITIALS = `SELECT id, name, mobile, id_number FROM people WHERE name_initials = ? ORDER BY name LIMIT 8`;
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: '前台搜索：房号 3-2-1101',
+    target: { p99Ms: 5, maxRatio: 3 },
+    command: 'search.counter',
+    inputs: (db) => (db.prepare('SELECT code FROM units ORDER BY random() LIMIT 200').all() as { code: string }[]).map((r) => ({ q: r.code })),
+    raw: (db) => {
+      const stmt = db.prepare(RAW_UNIT);
+      return (input: { q: string }) => stmt.all(...input.q.split('-'));
+    },
+  },
+  {
+    name: '前台搜索：拼音首字母 zs',
+    target: { p99Ms: 5, maxRatio: 3 },
+    command: 'search.counter',
+    inputs: (db) => (db.prepare('SELECT DISTINCT name_initials AS q FROM people ORDER BY random() LIMIT 200').all() as { q: string }[]).filter((r) => r.q.length >= 2),
+    raw: (db) => {
+      const stmt = db.prepare(RAW_INITIALS);
+      return (input: { q: string }) => stmt.all(input.q);
+    },
+  },
+  {
+    name: '前台搜索：姓名 张三',
+    target: { p99Ms: 5, maxRatio: 3 },
+    command: 'search.counter',
+    inputs: (db) => (db.prepare('SELECT name AS q FROM people ORDER BY random() LIMIT 200').all() as { q: string }[]),
+    raw: (db) => {
+      const stmt = db.prepare(`SELECT id, name, mobile, id_number FROM people WHERE name >= ? AND name < ? ORDER BY name LIMIT 8`);
+      return (input: { q: string }) => stmt.all(input.q, input.q + '\u{10FFFF}');
+    },
+  },
+  {
+    name: '前台搜索：手机尾号 4 位',
+    target: { p99Ms: 5, maxRatio: 3 },
+    command: 'search.counter',
+    inputs: (db) => (db.prepare('SELECT substr(mobile, -4) AS q FROM people ORDER BY random() LIMIT 200').all() as { q: string }[]),
+    raw: (db) => {
+      const stmt = db.prepare(`SELECT id, name, mobile, id_number FROM people WHERE substr(mobile, -4) = ? LIMIT 8`);
+      return (input: { q: string }) => stmt.all(input.q);
+    },
+  },
+  {
+    name: '前台搜索：证件尾号 6 位',
+    target: { p99Ms: 5, maxRatio: 3 },
+    command: 'search.counter',
+    inputs: (db) => (db.prepare('SELECT substr(id_number, -6) AS q FROM people WHERE id_number IS NOT NULL ORDER BY random() LIMIT 200').all() as { q: string }[]),
+    raw: (db) => {
+      const stmt = db.prepare(`SELECT id, name, mobile, id_number FROM people WHERE substr(id_number, -6) = ? LIMIT 8`);
+      return (input: { q: string }) => stmt.all(input.q);
+    },
+  },
+  {
+    name: '前台搜索：车牌',
+    target: { p99Ms: 5, maxRatio: 3 },
+    command: 'search.counter',
+    inputs: (db) => (db.prepare('SELECT plate AS q FROM vehicles ORDER BY random() LIMIT 200').all() as { q: string }[]),
+    raw: (db) => {
+      const stmt = db.prepare(`SELECT id, plate, unit_id FROM vehicles WHERE plate = ?`);
+      return (input: { q: string }) => stmt.all(input.q);
+    },
+  },
+  {
+    name: '房屋卡片',
+    target: { p99Ms: 10 },
+    command: 'estate.unitCard',
+    inputs: (db) => (db.prepare('SELECT id FROM units ORDER BY random() LIMIT 200').all() as { id: number }[]),
+    raw: null,
+  },
+  {
+    name: '房屋列表（按楼栋，第 1 页 50 条）',
+    target: { p99Ms: 20 },
+    command: 'estate.units',
+    inputs: (db) => (db.prepare('SELECT id FROM buildings').all() as { id: number }[]).map((b) => ({ pageSize: 50, filters: { buildingId: b.id } })),
+    raw: null,
+  },
+];
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'qiantai-bench-'));
+  let app: App | null = null;
+  try {
+    app = await openApp({ dbPath: join(dir, 'bench.db'), setup: 'trusted' });
+    const setup = await app.dispatcher.run('auth.setup', { displayName: '基准', login: 'bench', password: 'bench-pass-1' }, { sessionToken: null });
+    const token = setup.session!.token!;
+    const shape = args.small ? SMALL : LARGE;
+
+    const t0 = performance.now();
+    const counts = await app.connection.db.transaction().execute((trx) => generateEstate(trx, shape, new Date().toISOString(), null));
+    const genMs = performance.now() - t0;
+    const rows = counts.units * 2 + counts.people + counts.links + counts.vehicles + counts.buildings;
+    // Measure steady state: fold the generation's large WAL into the database first, as the
+    // app does over a working day, so the first timed write does not pay for it.
+    app.connection.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    app.connection.sqlite.pragma('optimize');
+    const generation = { ...counts, rows, ms: Math.round(genMs), rowsPerSecond: Math.round(rows / (genMs / 1000)), target: '≥ 20000 行/秒' };
+
+    const results: Measured[] = [];
+    for (const s of SCENARIOS) {
+      const inputs = s.inputs(app.connection.sqlite);
+      const viaDispatcher = await time(400, async (i) => {
+        const r = await app!.dispatcher.run(s.command, inputs[i % inputs.length], { sessionToken: token });
+        if (!r.response.ok) throw new Error(`${s.name}: ${JSON.stringify(r.response.error)}`);
+      });
+      const rawFn = s.raw?.(app.connection.sqlite);
+      const raw = rawFn ? await time(400, (i) => rawFn(inputs[i % inputs.length])) : null;
+      const p99 = percentile(viaDispatcher, 99);
+      const rawP99 = raw ? percentile(raw, 99) : null;
+      const ratio = rawP99 ? p99 / rawP99 : null;
+      const pass = p99 <= s.target.p99Ms && (s.target.maxRatio === undefined || ratio === null || ratio <= s.target.maxRatio);
+      results.push({
+        scenario: s.name,
+        p50: round(percentile(viaDispatcher, 50)),
+        p99: round(p99),
+        rawP50: raw ? round(percentile(raw, 50)) : null,
+        rawP99: rawP99 === null ? null : round(rawP99),
+        ratioP99: ratio === null ? null : Math.round(ratio * 10) / 10,
+        target: `p99 ≤ ${s.target.p99Ms} ms${s.target.maxRatio ? `，≤ ${s.target.maxRatio}× 原始语句` : ''}`,
+        pass,
+      });
+    }
+
+    if (args.json) {
+      console.log(JSON.stringify({ shape, generation, results }, null, 2));
+    } else {
+      console.log(`数据生成：${counts.units} 套房屋，${counts.people} 位住户，${counts.vehicles} 辆车，共 ${rows} 行，${generation.ms} ms，${generation.rowsPerSecond} 行/秒（目标 ≥ 20000）`);
+      console.table(
+        results.map((r) => ({
+          场景: r.scenario,
+          'p50 ms': r.p50,
+          'p99 ms': r.p99,
+          '原始 p50': r.rawP50 ?? '—',
+          '原始 p99': r.rawP99 ?? '—',
+          'p99 倍数': r.ratioP99 ?? '—',
+          目标: r.target,
+          达标: r.pass ? '是' : '否',
+        })),
+      );
+      console.log('注：“原始”是同一查询的 better-sqlite3 预编译语句；分发器多出会话校验、权限、事务与结果组装。');
+    }
+  } finally {
+    await app?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
