@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { SHORTCUT_TEXT } from './strings';
+import { S as SEARCH_TEXT } from './search/strings';
 
 /**
  * Every keyboard shortcut, once: the shell's handler and the help panel both read this list,
@@ -28,6 +29,12 @@ export const SHORTCUTS = [
   },
   { id: 'lock', keys: 'Ctrl+L', description: SHORTCUT_TEXT.lock, match: (e: KeyboardEvent) => (plainCtrl(e) && e.code === 'KeyL' ? 0 : null) },
   { id: 'help', keys: 'F1', description: SHORTCUT_TEXT.help, match: (e: KeyboardEvent) => (e.key === 'F1' ? 0 : null) },
+  {
+    id: 'search',
+    keys: 'F2 / Ctrl+K',
+    description: SEARCH_TEXT.shortcut,
+    match: (e: KeyboardEvent) => (e.key === 'F2' || (plainCtrl(e) && e.code === 'KeyK') ? 0 : null),
+  },
   { id: 'close', keys: 'Esc', description: SHORTCUT_TEXT.close },
   { id: 'tableMove', keys: '↑ / ↓', description: SHORTCUT_TEXT.tableMove },
   { id: 'tableOpen', keys: 'Enter', description: SHORTCUT_TEXT.tableOpen },

@@ -169,7 +169,11 @@ export const estateHandlers: EstateHandlers = {
     if (f.entrance) q = q.where('units.entrance', '=', f.entrance.toUpperCase());
     if (f.state) q = q.where('units.state', '=', f.state);
     if (f.type) q = q.where('units.type', '=', f.type);
-    if (f.search) q = q.where('units.code', 'like', `${f.search.toUpperCase().replace(/[\\%_]/g, '')}%`);
+    if (f.search) {
+      // A code prefix (3-2-11…) or, typed alone, a room number in any building (1101).
+      const text = f.search.toUpperCase().replace(/[\\%_]/g, '');
+      q = q.where((eb) => eb.or([eb('units.code', 'like', `${text}%`), eb('units.room', '=', text)]));
+    }
     const total = Number(
       (
         await q
@@ -330,6 +334,8 @@ export const estateHandlers: EstateHandlers = {
         .executeTakeFirst();
       if (clash && clash.id !== input.id) throw fail.conflict('已有使用此证件号的住户', { 'person.idNumber': '证件号已登记在另一位住户名下' });
     }
+    const current = input.id ? await personRow(ctx, input.id) : null;
+    const idNumber = p.idNumber === undefined ? (current?.id_number ?? null) : p.idNumber || null;
     const keys = nameSearchKeys(p.name);
     const values = {
       name: p.name,
@@ -339,14 +345,14 @@ export const estateHandlers: EstateHandlers = {
       mobile: p.mobile,
       other_phone: p.otherPhone,
       id_type: p.idType,
-      id_number: p.idNumber || null,
+      id_number: idNumber,
       notes: p.notes,
       updated_at: ctx.nowIso,
     };
     let id = input.id;
     let before = null;
-    if (id) {
-      before = auditablePerson(await personRow(ctx, id));
+    if (id && current) {
+      before = auditablePerson(current);
       await ctx.db.updateTable('people').set(values).where('id', '=', id).execute();
     } else {
       id = (await ctx.db.insertInto('people').values({ ...values, created_at: ctx.nowIso }).returning('id').executeTakeFirstOrThrow()).id;

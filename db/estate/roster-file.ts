@@ -45,7 +45,8 @@ export async function readRosterFile(fileName: string, bytes: Buffer): Promise<S
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
       sheet = workbook.worksheets[0];
     } else if (/\.csv$/i.test(fileName) && !bytes.subarray(0, 1024).includes(0)) {
-      sheet = await workbook.csv.read(Readable.from([decodeCsv(bytes)]), { parserOptions: { delimiter: ',' } } as never);
+      // Keep every cell as typed: exceljs would otherwise turn an 18-digit ID number into a float.
+      sheet = await workbook.csv.read(Readable.from([decodeCsv(bytes)]), { map: (value: string) => value, parserOptions: { delimiter: ',' } } as never);
     } else {
       throw fail.validation('文件不是 Excel 表格（.xlsx）或 CSV 文件，请用模板整理后再导入', { contentBase64: '文件类型不支持' });
     }

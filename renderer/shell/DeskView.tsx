@@ -1,5 +1,6 @@
 import type { Desk } from '../desks';
 import { SettingsDesk } from '../settings/SettingsDesk';
+import { EstateDesk } from '../estate/EstateDesk';
 import { ComingSoon } from './ComingSoon';
 
 /** Which component fills the main area for a desk. New desks replace their ComingSoon line here. */
@@ -7,6 +8,8 @@ export function DeskView(props: { desk: Desk; section: string | undefined; onSec
   switch (props.desk.key) {
     case 'settings':
       return <SettingsDesk section={props.section} onSection={props.onSection} />;
+    case 'estate':
+      return <EstateDesk />;
     default:
       return <ComingSoon title={props.desk.title} />;
   }

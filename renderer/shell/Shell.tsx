@@ -11,12 +11,14 @@ import { DeskView } from './DeskView';
 import { ShellHeader } from './ShellHeader';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useHashRoute } from './useHashRoute';
+import { CounterSearch } from '../search/CounterSearch';
 
 /** The signed-in app: sidebar of desks, header, the current desk, and the lock screen over it all. */
 export function Shell() {
   const { session, operator, lock, refresh } = useSession();
   const appRef = useRef<HTMLDivElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
   const [route, navigate] = useHashRoute();
   const desks = visibleDesks(operator.roles);
   // "settings" is for everyone, so there is always a desk to fall back to.
@@ -41,6 +43,7 @@ export function Shell() {
       },
       lock: lockNow,
       help: () => setHelpOpen(true),
+      search: () => setSearchOpen(true),
     },
     !locked,
   );
@@ -54,13 +57,14 @@ export function Shell() {
           <Layout data-testid="shell" style={{ minHeight: '100vh' }} hasSider>
             <DeskMenu desks={desks} current={current.key} onSelect={(key) => navigate(key)} />
             <Layout>
-              <ShellHeader onLock={lockNow} onHelp={() => setHelpOpen(true)} />
+              <ShellHeader onLock={lockNow} onHelp={() => setHelpOpen(true)} onSearch={() => setSearchOpen(true)} />
               <Layout.Content style={{ padding: 24, minWidth: 0 }}>
                 <DeskView desk={current} section={route.section} onSection={(section) => navigate(current.key, section)} />
               </Layout.Content>
             </Layout>
           </Layout>
           <ShortcutHelp open={helpOpen} desks={desks} onClose={() => setHelpOpen(false)} />
+          <CounterSearch open={searchOpen && !locked} onClose={() => setSearchOpen(false)} />
         </ConfigProvider>
       </div>
       {locked && <LockScreen onUnlocked={() => void refresh()} />}

@@ -1,10 +1,11 @@
 import { Button, Layout, Space, Tag, Tooltip, Typography, theme } from 'antd';
-import { LockOutlined, LogoutOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { LockOutlined, LogoutOutlined, QuestionCircleOutlined, SearchOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '../../shared/roles';
 import { useSession } from '../session/SessionContext';
 import { S } from '../strings';
+import { S as SEARCH } from '../search/strings';
 
-export function ShellHeader(props: { onLock(): void; onHelp(): void }) {
+export function ShellHeader(props: { onLock(): void; onHelp(): void; onSearch(): void }) {
   const { session, operator, logout } = useSession();
   const { token } = theme.useToken();
   return (
@@ -32,6 +33,11 @@ export function ShellHeader(props: { onLock(): void; onHelp(): void }) {
           ))}
         </span>
         {/* Icons are aria-hidden so each button's name is exactly its text. */}
+        <Tooltip title="F2 / Ctrl+K">
+          <Button icon={<SearchOutlined aria-hidden />} onClick={props.onSearch}>
+            {SEARCH.button}
+          </Button>
+        </Tooltip>
         <Tooltip title="F1">
           <Button icon={<QuestionCircleOutlined aria-hidden />} onClick={props.onHelp}>
             {S.shortcuts}

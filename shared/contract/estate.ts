@@ -34,7 +34,8 @@ export const personInput = z
     mobile: mobile.nullable().default(null),
     otherPhone: text(30).nullable().default(null),
     idType: z.enum(ID_TYPES).default('resident_id'),
-    idNumber: z.string().trim().toUpperCase().max(40).nullable().default(null),
+    /** Omitted: keep the number on file (the UI only ever sees it masked); null: clear it. */
+    idNumber: z.string().trim().toUpperCase().max(40).nullable().optional(),
     notes: text(500).default(''),
   })
   .superRefine((p, ctx) => {

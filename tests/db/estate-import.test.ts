@@ -119,6 +119,15 @@ describe('importing the owner roster', () => {
     expect(p.mapping).toMatchObject({ building: '楼号', entrance: '单元号', room: '房间号', area: '面积', ownerName: '姓名', mobile: '联系电话' });
     expect(p.validRows).toBe(1);
 
+    // CSV cells stay text: an 18-digit ID number must not pass through a float.
+    const ids = csv([
+      ['楼栋', '房号', '业主姓名', '身份证号'],
+      ['7', '302', '郑十一', '440524198001010013'],
+    ]);
+    const withId = valueOf<ImportPreview>(await t.run(officer, 'estate.importPreview', { estateId, fileName: 'ids.csv', contentBase64: ids }));
+    expect(withId.problems).toEqual([]);
+    expect(withId.validRows).toBe(1);
+
     const odd = csv([
       ['幢', '户', '名字'],
       ['8', '101', '吴十'],

@@ -72,6 +72,9 @@ describe('the estate: units, people, links', () => {
     const dup = expectError(await t.run(receptionist, 'estate.savePerson', { person: { name: '张叁', idNumber: '11010519491231002X' } }));
     expect(dup.kind).toBe('conflict');
 
+    // Editing without the ID (the UI only knows it masked) keeps the number on file.
+    valueOf(await t.run(receptionist, 'estate.savePerson', { id: zhangsan.id, person: { name: '张三', gender: 'male', mobile: '13812345678' } }));
+    expect(t.app.connection.sqlite.prepare('SELECT id_number FROM people WHERE id = ?').get(zhangsan.id)).toEqual({ id_number: '11010519491231002X' });
     valueOf(await t.run(receptionist, 'estate.link', { unitId, personId: zhangsan.id, role: 'owner', startDate: '2020-06-01' }));
     const twice = expectError(await t.run(receptionist, 'estate.link', { unitId, personId: zhangsan.id, role: 'owner' }));
     expect(twice).toMatchObject({ kind: 'conflict', message: '张三 已经是 3-2-1101 的这个身份' });
@@ -161,6 +164,8 @@ describe('the estate: units, people, links', () => {
     const page = valueOf<{ rows: { code: string }[]; total: number }>(await t.run(cashier, 'estate.units', { pageSize: 2, filters: { buildingId } }));
     expect(page.total).toBe(4);
     expect(page.rows.map((r) => r.code)).toEqual(['3-1-101', '3-1-102']);
+    const byRoom = valueOf<{ rows: { code: string }[] }>(await t.run(cashier, 'estate.units', { filters: { search: '1101' } }));
+    expect(byRoom.rows.map((r) => r.code)).toEqual(['3-2-1101']);
     const lets = valueOf<{ rows: { code: string }[] }>(await t.run(cashier, 'estate.units', { filters: { state: 'let' } }));
     expect(lets.rows.map((r) => r.code)).toEqual(['3-1-201']);
   });

@@ -1,0 +1,179 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Button, Card, Col, Descriptions, Empty, List, Result, Row, Space, Spin, Timeline, Typography } from 'antd';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import type { EstateView, UnitCard } from '../../shared/contract/estate';
+import { formatAreaDm2, UNIT_STATE_LABELS, UNIT_TYPE_LABELS } from '../../shared/estate';
+import type { CommandError } from '../../shared/result';
+import { call } from '../api/client';
+import { formatDateTime } from '../format';
+import { PeopleSection } from './PeopleSection';
+import { UnitFormModal } from './UnitFormModal';
+import { VehiclesSection } from './VehiclesSection';
+import { useEstateRights } from './roles';
+import { estateHash, go } from './route';
+import { UnitStateTag } from './tags';
+import { S } from './strings';
+
+/** Esc belongs to whatever is open on top (a dialog, a dropdown, a field) before it means "back". */
+function escIsForUs(e: KeyboardEvent): boolean {
+  if (e.key !== 'Escape' || e.defaultPrevented) return false;
+  const target = e.target as HTMLElement | null;
+  if (target?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"], .ant-select, .ant-picker, .ant-modal-wrap')) return false;
+  const openDialog = [...document.querySelectorAll<HTMLElement>('.ant-modal-wrap')].some((w) => w.style.display !== 'none');
+  return !openDialog && !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+}
+
+/** 房屋卡片: everything the counter needs about one unit on one screen. */
+export function UnitCardView(props: { unitId: number; estates: EstateView[] }) {
+  const { unitId } = props;
+  const rights = useEstateRights();
+  const [card, setCard] = useState<UnitCard | null>(null);
+  const [error, setError] = useState<CommandError | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const [editing, setEditing] = useState(false);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const ticket = ++latest.current;
+    void call('estate.unitCard', { id: unitId }).then((result) => {
+      if (ticket !== latest.current) return;
+      if (result.ok) {
+        setCard(result.value);
+        setError(null);
+      } else setError(result.error);
+    });
+  }, [unitId, generation]);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (!escIsForUs(e)) return;
+      e.preventDefault();
+      go(estateHash.list);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const back = (
+    <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => go(estateHash.list)} title={S.backHint}>
+      {S.back}
+    </Button>
+  );
+
+  if (!card) {
+    if (error) return <Result status={error.kind === 'not_found' ? '404' : 'warning'} title={error.message} extra={<Space>{back}<Button onClick={reload}>{S.retry}</Button></Space>} />;
+    return (
+      <div style={{ display: 'grid', placeItems: 'center', minHeight: 240 }}>
+        <Spin description={S.cardLoading} />
+      </div>
+    );
+  }
+
+  const { unit } = card;
+  return (
+    <div data-testid="unit-card">
+      <Space align="center" wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
+        <Space align="center" size="middle" wrap>
+          {back}
+          <Typography.Title level={2} style={{ margin: 0, fontVariantNumeric: 'tabular-nums' }}>
+            {unit.code}
+          </Typography.Title>
+          <UnitStateTag state={unit.state} />
+          <Typography.Text type="secondary">{unit.estateName}</Typography.Text>
+        </Space>
+        {rights.edit && (
+          <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
+            {S.editUnit}
+          </Button>
+        )}
+      </Space>
+      <Descriptions
+        size="small"
+        bordered
+        column={{ xs: 1, sm: 2, lg: 4 }}
+        style={{ marginBottom: 16 }}
+        items={[
+          { key: 'type', label: S.fieldType, children: UNIT_TYPE_LABELS[unit.type] },
+          { key: 'area', label: S.fieldArea, children: unit.areaDm2 === null ? S.none : `${formatAreaDm2(unit.areaDm2)} ${S.areaUnit}` },
+          { key: 'floor', label: S.fieldFloor, children: unit.floor === null ? S.none : S.floorText(unit.floor) },
+          { key: 'estate', label: S.fieldEstate, children: `${unit.estateName} ${unit.buildingName}` },
+          { key: 'notes', label: S.fieldNotes, span: 'filled', children: unit.notes || S.none },
+        ]}
+      />
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <PeopleSection card={card} onChanged={reload} />
+          <VehiclesSection card={card} onChanged={reload} />
+        </Col>
+        <Col xs={24} xl={8}>
+          <OpenItems card={card} />
+          <History card={card} />
+        </Col>
+      </Row>
+      {editing && (
+        <UnitFormModal
+          estates={props.estates}
+          unit={unit}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function OpenItems(props: { card: UnitCard }) {
+  const groups = props.card.openItems.filter((g) => g.items.length);
+  return (
+    <Card size="small" title={S.openItems} style={{ marginBottom: 16 }}>
+      {groups.length === 0 ? (
+        <Typography.Text type="secondary">{S.noOpenItems}</Typography.Text>
+      ) : (
+        groups.map((g) => (
+          <List
+            key={g.desk}
+            size="small"
+            header={<strong>{g.label}</strong>}
+            dataSource={g.items}
+            renderItem={(item) => (
+              <List.Item key={item.id} extra={<Typography.Text type="secondary">{formatDateTime(item.at)}</Typography.Text>}>
+                <List.Item.Meta title={item.title} description={item.detail} />
+              </List.Item>
+            )}
+          />
+        ))
+      )}
+    </Card>
+  );
+}
+
+function History(props: { card: UnitCard }) {
+  const { history } = props.card;
+  return (
+    <Card size="small" title={S.history} style={{ marginBottom: 16 }}>
+      {history.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={S.noHistory} />
+      ) : (
+        <Timeline
+          items={history.map((h, i) => ({
+            key: i,
+            title: formatDateTime(h.at),
+            content: (
+              <div>
+                <div>
+                  <strong>{S.historyLine(h.from ? UNIT_STATE_LABELS[h.from] : null, UNIT_STATE_LABELS[h.to])}</strong>
+                </div>
+                {h.reason && <div>{h.reason}</div>}
+                <Typography.Text type="secondary">{S.historyBy(h.operatorName)}</Typography.Text>
+              </div>
+            ),
+          }))}
+        />
+      )}
+    </Card>
+  );
+}
