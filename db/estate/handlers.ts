@@ -5,6 +5,7 @@ import { fail } from '../../shared/result';
 import { unitCode, type LinkRole, type UnitState, type UnitType } from '../../shared/estate';
 import { nameSearchKeys, seesMobiles, toPersonView } from './people';
 import { OPEN_ITEM_PROVIDERS } from './open-items';
+import { recordStateChange } from './state-history';
 import { DEMO_SHAPE, generateEstate } from '../demo/generate';
 import { rosterTemplate } from './roster-file';
 import { analyzeRoster, applyRoster } from './import';
@@ -70,6 +71,30 @@ async function personRow(ctx: CommandContext, id: number) {
   const p = await ctx.db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
   if (!p) throw fail.notFound('找不到这位住户');
   return p;
+}
+
+/** The unit's columns from a create/update input; its code must be free in the estate. */
+async function unitValues(
+  ctx: CommandContext,
+  input: { buildingId: number; entrance: string; room: string; floor: number | null; areaDm2: number | null; type: UnitType; state: UnitState; notes: string },
+  selfId: number | null,
+) {
+  const b = await building(ctx, input.buildingId);
+  const code = unitCode(b.code, input.entrance, input.room);
+  const clash = await ctx.db.selectFrom('units').select('id').where('estate_id', '=', b.estate_id).where('code', '=', code).executeTakeFirst();
+  if (clash && clash.id !== selfId) throw fail.conflict(`房屋 ${code} 已存在`, { room: `房屋 ${code} 已存在` });
+  return {
+    estate_id: b.estate_id,
+    building_id: b.id,
+    entrance: input.entrance,
+    room: input.room,
+    code,
+    floor: input.floor,
+    area_dm2: input.areaDm2,
+    type: input.type,
+    state: input.state,
+    notes: input.notes,
+  };
 }
 
 /** Person rows in the audit trail carry the masked ID: the log is read by more people than the card. */
@@ -264,63 +289,25 @@ export const estateHandlers: EstateHandlers = {
   },
 
   'estate.createUnit': async (ctx, input) => {
-    const b = await building(ctx, input.buildingId);
-    const code = unitCode(b.code, input.entrance, input.room);
-    const clash = await ctx.db.selectFrom('units').select('id').where('estate_id', '=', b.estate_id).where('code', '=', code).executeTakeFirst();
-    if (clash) throw fail.conflict(`房屋 ${code} 已存在`, { room: `房屋 ${code} 已存在` });
-    const values = {
-      estate_id: b.estate_id,
-      building_id: b.id,
-      entrance: input.entrance,
-      room: input.room,
-      code,
-      floor: input.floor,
-      area_dm2: input.areaDm2,
-      type: input.type,
-      state: input.state,
-      notes: input.notes,
-    };
+    const values = await unitValues(ctx, input, null);
     const { id } = await ctx.db
       .insertInto('units')
       .values({ ...values, created_at: ctx.nowIso, updated_at: ctx.nowIso })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await ctx.db
-      .insertInto('unit_state_history')
-      .values({ unit_id: id, from_state: null, to_state: input.state, at: ctx.nowIso, operator_id: ctx.operator?.id ?? null, reason: '新增房屋' })
-      .execute();
+    await recordStateChange(ctx, id, null, input.state, '新增房屋');
     await ctx.audit({ entity: 'unit', entityId: id, after: values });
-    return { id, code };
+    return { id, code: values.code };
   },
 
   'estate.updateUnit': async (ctx, input) => {
     const before = await unitSnapshot(ctx, input.id);
     if (!before) throw fail.notFound('找不到这套房屋');
-    const b = await building(ctx, input.buildingId);
-    const code = unitCode(b.code, input.entrance, input.room);
-    const clash = await ctx.db.selectFrom('units').select('id').where('estate_id', '=', b.estate_id).where('code', '=', code).executeTakeFirst();
-    if (clash && clash.id !== input.id) throw fail.conflict(`房屋 ${code} 已存在`, { room: `房屋 ${code} 已存在` });
-    const values = {
-      estate_id: b.estate_id,
-      building_id: b.id,
-      entrance: input.entrance,
-      room: input.room,
-      code,
-      floor: input.floor,
-      area_dm2: input.areaDm2,
-      type: input.type,
-      state: input.state,
-      notes: input.notes,
-    };
+    const values = await unitValues(ctx, input, input.id);
     await ctx.db.updateTable('units').set({ ...values, updated_at: ctx.nowIso }).where('id', '=', input.id).execute();
-    if (before.state !== input.state) {
-      await ctx.db
-        .insertInto('unit_state_history')
-        .values({ unit_id: input.id, from_state: before.state, to_state: input.state, at: ctx.nowIso, operator_id: ctx.operator?.id ?? null, reason: input.stateReason })
-        .execute();
-    }
+    if (before.state !== input.state) await recordStateChange(ctx, input.id, before.state, input.state, input.stateReason);
     await ctx.audit({ entity: 'unit', entityId: input.id, before, after: values });
-    return { id: input.id, code };
+    return { id: input.id, code: values.code };
   },
 
   'estate.savePerson': async (ctx, input) => {

@@ -16,6 +16,7 @@ import {
 import { guessMapping, ROSTER_COLUMNS, type ImportPreview, type ImportProblem, type RosterField } from '../../shared/estate-import';
 import { readRosterFile } from './roster-file';
 import { nameSearchKeys } from './people';
+import { recordStateChange } from './state-history';
 
 interface RosterRow {
   row: number;
@@ -251,7 +252,6 @@ export async function applyRoster(ctx: CommandContext, estateId: number, rows: R
   const buildings = new Map(
     (await ctx.db.selectFrom('buildings').select(['id', 'code']).where('estate_id', '=', estateId).execute()).map((b) => [b.code, b.id]),
   );
-  const operatorId = ctx.operator?.id ?? null;
   const unitIds = new Map<string, number>();
   for (const r of rows) {
     let buildingId = buildings.get(r.building);
@@ -269,22 +269,14 @@ export async function applyRoster(ctx: CommandContext, estateId: number, rows: R
       if (!unit) {
         const values = { estate_id: estateId, building_id: buildingId, entrance: r.entrance, room: r.room, code: r.code, ...next };
         unitId = (await ctx.db.insertInto('units').values({ ...values, created_at: ctx.nowIso, updated_at: ctx.nowIso }).returning('id').executeTakeFirstOrThrow()).id;
-        await ctx.db
-          .insertInto('unit_state_history')
-          .values({ unit_id: unitId, from_state: null, to_state: next.state, at: ctx.nowIso, operator_id: operatorId, reason: '名册导入' })
-          .execute();
+        await recordStateChange(ctx, unitId, null, next.state, '名册导入');
         await ctx.audit({ entity: 'unit', entityId: unitId, after: values });
       } else {
         unitId = unit.id;
         const changes = unitChanges(unit, next);
         if (changes) {
           await ctx.db.updateTable('units').set({ ...changes, updated_at: ctx.nowIso }).where('id', '=', unit.id).execute();
-          if (changes.state) {
-            await ctx.db
-              .insertInto('unit_state_history')
-              .values({ unit_id: unit.id, from_state: unit.state, to_state: String(changes.state), at: ctx.nowIso, operator_id: operatorId, reason: '名册导入' })
-              .execute();
-          }
+          if (changes.state) await recordStateChange(ctx, unit.id, unit.state, String(changes.state), '名册导入');
           await ctx.audit({ entity: 'unit', entityId: unit.id, before: unit, after: changes });
         }
       }
