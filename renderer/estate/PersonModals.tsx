@@ -58,6 +58,24 @@ function clearNestedOnChange<F extends { form: FormInstance; onValuesChange(chan
 
 const ROLE_OPTIONS = LINK_ROLES.map((r) => ({ value: r, label: LINK_ROLE_LABELS[r] }));
 
+/** 身份 and 起始日期 of a person's link to the unit, shared by both ways of linking. */
+function LinkFields() {
+  return (
+    <Row gutter={12}>
+      <Col span={12}>
+        <Form.Item label={S.linkRole} name="role" required>
+          <Select options={ROLE_OPTIONS} />
+        </Form.Item>
+      </Col>
+      <Col span={12}>
+        <Form.Item label={S.linkStart} name="startDate">
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+}
+
 /**
  * New person linked to the unit (estate.savePerson, then estate.link), or an existing person's
  * details. If the link fails after the person was saved, a second OK updates that same person
@@ -149,18 +167,7 @@ export function PersonFormModal(props: { unitId: number; link: LinkView | null; 
         </Col>
       </Row>
       {!editing && (
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item label={S.linkRole} name="role" required>
-              <Select options={ROLE_OPTIONS} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item label={S.linkStart} name="startDate">
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
+        <LinkFields />
       )}
       <Form.Item label={S.personNotes} name={['person', 'notes']}>
         <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} />
@@ -222,18 +229,7 @@ export function LinkExistingModal(props: { unitId: number; onClose(): void; onSa
           }))}
         />
       </Form.Item>
-      <Row gutter={12}>
-        <Col span={12}>
-          <Form.Item label={S.linkRole} name="role" required>
-            <Select options={ROLE_OPTIONS} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={S.linkStart} name="startDate">
-            <DatePicker style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <LinkFields />
     </FormModal>
   );
 }
