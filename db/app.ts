@@ -44,7 +44,7 @@ export async function openApp(options: AppOptions): Promise<App> {
     const needsSetup = (await operatorCount(connection.db)) === 0;
     const setupCode = options.setup === 'printed' && needsSetup ? randomBytes(4).toString('hex').toUpperCase() : null;
     const services: Services = { setupCode, loginThrottle: createLoginThrottle(), log };
-    const dispatcher = createDispatcher({ db: connection.db, handlers, services, clock });
+    const dispatcher = createDispatcher({ db: connection.db, sqlite: connection.sqlite, handlers, services, clock });
     return {
       dispatcher,
       connection,

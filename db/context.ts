@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { CommandName, CommandOutput, ParsedInput } from '../shared/contract';
 import type { Role } from '../shared/roles';
 import type { Database, SessionRow } from './schema';
@@ -31,6 +31,11 @@ export interface CommandContext {
   sessionLocked: boolean;
   settings: Settings;
   services: Services;
+  /**
+   * Insert many rows fast (demo estates, large imports): prepared statements on the same
+   * connection, so they belong to this command's transaction and roll back with it.
+   */
+  bulkInsert: BulkInsert;
   /** Append an audit row (inside the command's transaction). */
   audit(entry: AuditEntry): Promise<void>;
   /** Give the transport a new session token (login) or tell it to forget it (logout). */
@@ -61,3 +66,5 @@ export type Handler<N extends CommandName> = (
 export type Handlers<N extends CommandName = CommandName> = { [K in N]: Handler<K> };
 
 export type Db = Kysely<Database> | Transaction<Database>;
+
+export type BulkInsert = <T extends keyof Database & string>(table: T, rows: Insertable<Database[T]>[]) => Promise<void>;

@@ -4,7 +4,8 @@ import { isCommandName, getCommand, type CommandName } from '../shared/contract'
 import { CommandFailure, type Result } from '../shared/result';
 import { fieldErrors } from '../shared/zod-zh';
 import type { Database, SessionRow } from './schema';
-import type { AuditEntry, CommandContext, Handlers, Services, SignedInOperator } from './context';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { AuditEntry, BulkInsert, CommandContext, Db, Handlers, Services, SignedInOperator } from './context';
 import { readSettings } from './settings/service';
 import { loadOperator } from './operators/service';
 
@@ -70,11 +71,14 @@ const err = (kind: CommandFailure['kind'] | 'internal', message: string, fields?
  */
 export function createDispatcher(deps: {
   db: Kysely<Database>;
+  /** The raw connection under `db`, for bulk inserts; without it they go through Kysely. */
+  sqlite?: BetterSqlite3.Database;
   handlers: Handlers;
   services: Services;
   clock: () => Date;
 }): Dispatcher {
   const { db, handlers, services, clock } = deps;
+  const bulk = deps.sqlite ? rawBulkInsert(deps.sqlite) : null;
 
   return {
     async run(rawName, rawInput, caller) {
@@ -123,6 +127,7 @@ export function createDispatcher(deps: {
             sessionLocked: live?.locked ?? false,
             settings,
             services,
+            bulkInsert: bulk ?? kyselyBulkInsert(trx),
             async audit(entry: AuditEntry) {
               audits++;
               await trx
@@ -163,6 +168,28 @@ export function createDispatcher(deps: {
         return err('internal', '系统出错，操作未保存。请重试；如果仍然出错，请联系管理员（详情已记入日志）。');
       }
     },
+  };
+}
+
+/** Prepared INSERTs on the raw connection: inside the Kysely transaction, since it is the same connection. */
+export function rawBulkInsert(sqlite: BetterSqlite3.Database): BulkInsert {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return async (table, rows) => {
+    if (!rows.length) return;
+    const columns = Object.keys(rows[0]!);
+    const key = `${table}(${columns.join(',')})`;
+    let statement = statements.get(key);
+    if (!statement) {
+      statement = sqlite.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+      statements.set(key, statement);
+    }
+    for (const row of rows) statement.run(row);
+  };
+}
+
+function kyselyBulkInsert(db: Db): BulkInsert {
+  return async (table, rows) => {
+    for (let i = 0; i < rows.length; i += 400) await db.insertInto(table).values(rows.slice(i, i + 400) as never).execute();
   };
 }
 

@@ -1,4 +1,6 @@
-import type { Db } from '../context';
+import type { BulkInsert, Db } from '../context';
+import type { Insertable } from 'kysely';
+import type { PeopleTable, UnitsTable, VehiclesTable } from '../schema';
 import { unitCode, type UnitState } from '../../shared/estate';
 import { nameSearchKeys } from '../estate/people';
 import { chineseNameParts, fictitiousIdNumber, mobileNumber, pick, plateNumber, seededRandom } from './names';
@@ -27,17 +29,6 @@ export interface GenerateResult {
   vehicles: number;
 }
 
-const CHUNK = 400;
-
-async function insertChunks<T extends Record<string, unknown>>(
-  db: Db,
-  table: 'units' | 'people' | 'unit_people' | 'vehicles' | 'unit_state_history',
-  rows: T[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await db.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
-  }
-}
 
 function stateFor(r: number): UnitState {
   if (r < 0.7) return 'occupied';
@@ -51,7 +42,13 @@ function stateFor(r: number): UnitState {
  * Build a believable estate in bulk (one transaction is the caller's). Unit 3-2-1101 always
  * exists and its owner is 张三, so a new user can follow the README's first steps.
  */
-export async function generateEstate(db: Db, shape: EstateShape, nowIso: string, operatorId: number | null): Promise<GenerateResult> {
+export async function generateEstate(
+  db: Db,
+  bulkInsert: BulkInsert,
+  shape: EstateShape,
+  nowIso: string,
+  operatorId: number | null,
+): Promise<GenerateResult> {
   const rnd = seededRandom(shape.seed);
   const estateId = (await db.insertInto('estates').values({ name: shape.name, created_at: nowIso, updated_at: nowIso }).returning('id').executeTakeFirstOrThrow()).id;
 
@@ -66,7 +63,7 @@ export async function generateEstate(db: Db, shape: EstateShape, nowIso: string,
     buildingIds.push({ id, code });
   }
 
-  const units: Record<string, unknown>[] = [];
+  const units: Insertable<UnitsTable>[] = [];
   for (const b of buildingIds) {
     for (let e = 1; e <= shape.entrances; e++) {
       for (let f = 1; f <= shape.floors; f++) {
@@ -92,16 +89,14 @@ export async function generateEstate(db: Db, shape: EstateShape, nowIso: string,
       }
     }
   }
-  await insertChunks(db, 'units', units);
+  await bulkInsert('units', units);
   const unitRows = await db.selectFrom('units').select(['id', 'code', 'state']).where('estate_id', '=', estateId).orderBy('id').execute();
-  await insertChunks(
-    db,
-    'unit_state_history',
+  await bulkInsert('unit_state_history',
     unitRows.map((u) => ({ unit_id: u.id, from_state: null, to_state: u.state, at: nowIso, operator_id: operatorId, reason: '演示数据' })),
   );
 
   // People: owners for every sold unit, families in occupied ones, tenants in let ones.
-  const people: Record<string, unknown>[] = [];
+  const people: Insertable<PeopleTable>[] = [];
   const links: { unit: number; person: number; role: string }[] = [];
   const usedIds = new Set<string>();
   // Generated names are built from parts, so their search keys are too: pinyin per part, cached
@@ -156,15 +151,13 @@ export async function generateEstate(db: Db, shape: EstateShape, nowIso: string,
     }
   }
   const firstPerson = ((await db.selectFrom('people').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst())?.m ?? 0) as number;
-  await insertChunks(db, 'people', people);
-  await insertChunks(
-    db,
-    'unit_people',
+  await bulkInsert('people', people);
+  await bulkInsert('unit_people',
     links.map((l) => ({ unit_id: l.unit, person_id: firstPerson + l.person, role: l.role, start_date: '2020-06-01', end_date: null, end_reason: null, created_at: nowIso })),
   );
 
   const plates = new Set<string>();
-  const vehicles: Record<string, unknown>[] = [];
+  const vehicles: Insertable<VehiclesTable>[] = [];
   const owners = links.filter((l) => l.role === 'owner' || l.role === 'tenant');
   while (vehicles.length < Math.min(shape.vehicles, owners.length)) {
     const plate = plateNumber(rnd);
@@ -173,7 +166,7 @@ export async function generateEstate(db: Db, shape: EstateShape, nowIso: string,
     const o = pick(rnd, owners);
     vehicles.push({ plate, unit_id: o.unit, person_id: firstPerson + o.person, notes: '', created_at: nowIso, updated_at: nowIso });
   }
-  await insertChunks(db, 'vehicles', vehicles);
+  await bulkInsert('vehicles', vehicles);
 
   return { estateId, buildings: buildingIds.length, units: unitRows.length, people: people.length, links: links.length, vehicles: vehicles.length };
 }

@@ -433,7 +433,7 @@ export const estateHandlers: EstateHandlers = {
   'estate.generateDemo': async (ctx) => {
     const any = await ctx.db.selectFrom('units').select('id').limit(1).executeTakeFirst();
     if (any) throw fail.conflict('已经有房屋资料，演示数据只能生成在空数据库中');
-    const result = await generateEstate(ctx.db, DEMO_SHAPE, ctx.nowIso, ctx.operator?.id ?? null);
+    const result = await generateEstate(ctx.db, ctx.bulkInsert, DEMO_SHAPE, ctx.nowIso, ctx.operator?.id ?? null);
     await ctx.audit({ entity: 'estate', entityId: result.estateId, after: { event: 'demo_generated', ...result } });
     return result;
   },

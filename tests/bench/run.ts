@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp, type App } from '../../db/app';
 import { generateEstate, type EstateShape } from '../../db/demo/generate';
+import { rawBulkInsert } from '../../db/dispatcher';
 import type BetterSqlite3 from 'better-sqlite3';
 
 const { values: args } = parseArgs({ options: { json: { type: 'boolean', default: false }, small: { type: 'boolean', default: false } } });
@@ -166,7 +167,7 @@ async function main() {
     const shape = args.small ? SMALL : LARGE;
 
     const t0 = performance.now();
-    const counts = await app.connection.db.transaction().execute((trx) => generateEstate(trx, shape, new Date().toISOString(), null));
+    const counts = await app.connection.db.transaction().execute((trx) => generateEstate(trx, rawBulkInsert(app!.connection.sqlite), shape, new Date().toISOString(), null));
     const genMs = performance.now() - t0;
     const rows = counts.units * 2 + counts.people + counts.links + counts.vehicles + counts.buildings;
     // Measure steady state: fold the generation's large WAL into the database first, as the
