@@ -5,6 +5,7 @@ import { SetupPage } from './session/SetupPage';
 import { LoginPage } from './session/LoginPage';
 import { Shell } from './shell/Shell';
 import { requiredMark } from './components/RequiredMark';
+import { PrintPreview, usePrintRoute } from './print/PrintPreview';
 import { S } from './strings';
 import './format'; // dayjs plugins and zh-cn locale, before any date picker renders
 
@@ -24,6 +25,7 @@ export function App() {
 /** First-run setup, sign-in or the app, as auth.session says. */
 function SessionGate() {
   const { state, refresh, setLocked, retry } = useSessionLoader();
+  const printRoute = usePrintRoute();
   const signedIn = () => void refresh();
 
   if (state.status === 'loading') {
@@ -50,6 +52,8 @@ function SessionGate() {
   const { session } = state;
   if (session.needsSetup) return <SetupPage setupCodeRequired={session.setupCodeRequired} onSignedIn={signedIn} />;
   if (!session.operator) return <LoginPage officeName={session.officeName} onSignedIn={signedIn} />;
+  // A print route shows the bare form, sized as its paper, without the shell around it.
+  if (printRoute) return <PrintPreview route={printRoute} officeName={session.officeName} />;
   return (
     // A new operator gets a fresh app: nothing of the previous one's screens survives.
     <SessionProvider key={session.operator.id} session={session} operator={session.operator} refresh={refresh} setLocked={setLocked}>

@@ -6,6 +6,7 @@ import { ChangePasswordTab } from './ChangePasswordTab';
 import { OperatorsTab } from './OperatorsTab';
 import { SystemSettingsTab } from './SystemSettingsTab';
 import { AuditTab } from './AuditTab';
+import { PrintSettingsTab } from './PrintSettingsTab';
 import { S } from './strings';
 
 /** Each tab and who sees it; the server checks the same roles on every command behind it. */
@@ -13,6 +14,7 @@ const TABS: { key: string; label: string; roles: readonly Role[] | 'all'; render
   { key: 'password', label: S.tabPassword, roles: 'all', render: () => <ChangePasswordTab /> },
   { key: 'operators', label: S.tabOperators, roles: ['admin'], render: () => <OperatorsTab /> },
   { key: 'system', label: S.tabSystem, roles: ['admin'], render: () => <SystemSettingsTab /> },
+  { key: 'print', label: S.tabPrint, roles: ['admin'], render: () => <PrintSettingsTab /> },
   { key: 'audit', label: S.tabAudit, roles: ['supervisor', 'admin'], render: () => <AuditTab /> },
 ];
 

@@ -1,0 +1,42 @@
+import type { ComponentType } from 'react';
+import type { Paper, PaperKey } from '../../shared/print';
+
+/** What every form component receives: the record's print facts, never raw personal data. */
+export interface PrintFormProps {
+  officeName: string;
+  title: string;
+  serial: string;
+  /** ISO-8601 UTC; shown in Asia/Shanghai. */
+  printedAt: string;
+  /** 0 on the first print; n on the n-th reprint (shows 补打). */
+  reprint: number;
+  voided: boolean;
+  paper: Paper;
+}
+
+export interface PrintFormDef {
+  key: string;
+  title: string;
+  defaultPaper: PaperKey;
+  /** Papers the layout is made for (settings offers only these); defaults to every paper. */
+  papers?: readonly PaperKey[];
+  copies: number;
+  component: ComponentType<PrintFormProps>;
+}
+
+const forms = new Map<string, PrintFormDef>();
+
+/** Each desk registers its forms (维修单, 放行条…) from its own folder; see forms/index.ts. */
+export function registerForm(def: PrintFormDef): void {
+  if (!/^[a-z0-9-]{1,40}$/.test(def.key)) throw new Error(`bad form key: ${def.key}`);
+  if (forms.has(def.key)) throw new Error(`form registered twice: ${def.key}`);
+  forms.set(def.key, def);
+}
+
+export function getForm(key: string): PrintFormDef | undefined {
+  return forms.get(key);
+}
+
+export function listForms(): PrintFormDef[] {
+  return [...forms.values()];
+}

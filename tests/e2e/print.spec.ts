@@ -1,0 +1,198 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { PAPERS, isPaperKey, mmToPoints, type Paper } from '../../shared/print';
+import { test, expect, startServe, type ServeProcess } from './support/server';
+
+/**
+ * Every registered form on every paper it declares, printed to PDF by Chromium exactly as the
+ * print route lays it out, then read back with poppler-utils: page size, an embedded CJK font,
+ * and the text (serial, title, 补打, 作废, no unmasked ID number).
+ */
+test.describe.configure({ mode: 'serial' });
+
+const ADMIN = { displayName: '王管理', login: 'admin', password: 'admin-pass-1' };
+let context: BrowserContext;
+let page: Page;
+let dir: string;
+let host: ChildProcess | undefined;
+
+async function signInAsAdmin(browser: Browser, serve: ServeProcess) {
+  context = await browser.newContext({ baseURL: serve.url });
+  page = await context.newPage();
+  const session = await page.request.get('/api/session');
+  const csrf = ((await session.json()) as { csrf: string }).csrf;
+  const res = await page.request.post('/api/auth.setup', {
+    headers: { 'x-csrf-token': csrf },
+    data: { ...ADMIN, setupCode: serve.setupCode },
+  });
+  expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+}
+
+// Its own host on a fresh database: the worker-scoped `serve` fixture is shared with the other
+// spec files (one worker), whose admin may already exist.
+test.beforeAll(async ({ browser }) => {
+  dir = mkdtempSync(join(tmpdir(), 'qiantai-print-'));
+  const started = await startServe(join(dir, 'print.db'));
+  host = started.proc;
+  await signInAsAdmin(browser, started.info);
+});
+
+test.afterAll(async () => {
+  await context?.close();
+  if (host && host.exitCode === null) {
+    host.kill('SIGTERM');
+    await new Promise((r) => host!.once('exit', r));
+  }
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const poppler = (tool: string, file: string) => execFileSync(tool, [file], { encoding: 'utf8' });
+const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\f/g, '');
+
+async function openPrint(hash: string) {
+  await page.goto(`/${hash}`);
+  // waitFor polls every animation frame; expect() backs off (100, 250, 500 ms…) and would skew the timing.
+  await page.locator('[data-testid="print-preview"][data-print-ready="1"]').waitFor({ state: 'attached', timeout: 10_000 });
+}
+
+async function toPdf(name: string): Promise<{ file: string; ms: number }> {
+  const file = join(dir, `${name}.pdf`);
+  const t0 = performance.now();
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  return { file, ms: performance.now() - t0 };
+}
+
+function pageSizePt(file: string): { w: number; h: number; pages: number } {
+  const info = poppler('pdfinfo', file);
+  const m = info.match(/Page size:\s+([\d.]+) x ([\d.]+) pts/);
+  const pages = Number(info.match(/Pages:\s+(\d+)/)?.[1]);
+  expect(m, info).not.toBeNull();
+  return { w: Number(m![1]), h: Number(m![2]), pages };
+}
+
+function expectEmbeddedCjkFont(file: string) {
+  const fonts = poppler('pdffonts', file);
+  // name type encoding emb sub uni object ID. The bundled web font (Noto Sans SC), not a system
+  // CJK font that an office PC may lack: that is what keeps printers from showing empty boxes.
+  const cjk = fonts.split('\n').filter((l) => /NotoSansSC/i.test(l));
+  expect(cjk.length, fonts).toBeGreaterThan(0);
+  for (const line of cjk) expect(line.split(/\s+/).slice(-5)[0], line).toBe('yes');
+}
+
+/** 18-digit ID numbers (last digit may be X) standing alone: none may print unmasked. */
+const UNMASKED_ID = /(?<![0-9Xx*])[1-9]\d{16}[\dXx](?![0-9Xx])/;
+
+async function registeredForms(): Promise<{ key: string; title: string; papers: Paper[] }[]> {
+  await page.goto('/#/print/no-such-form');
+  const items = page.getByTestId('print-form-list').locator('li');
+  await expect(items.first()).toBeVisible();
+  const out = [];
+  for (const li of await items.all()) {
+    const key = (await li.getAttribute('data-key'))!;
+    const papers = (await li.getAttribute('data-papers'))!.split(' ');
+    for (const p of papers) expect(isPaperKey(p), p).toBe(true);
+    out.push({ key, title: (await li.textContent())!.trim(), papers: papers.map((p) => PAPERS[p as keyof typeof PAPERS]) });
+  }
+  return out;
+}
+
+test('the test page is registered, and an unknown form says so', async () => {
+  const forms = await registeredForms();
+  expect(forms.map((f) => f.key)).toContain('test-page');
+  await expect(page.getByText('没有这种单据')).toBeVisible();
+});
+
+test('every registered form prints to PDF on each of its papers: size, embedded CJK font, masked text', async () => {
+  test.setTimeout(240_000);
+  const forms = await registeredForms();
+  let n = 0;
+  for (const form of forms) {
+    for (const paper of form.papers) {
+      for (const variant of [
+        { reprint: 0, voided: false },
+        { reprint: 3, voided: true },
+      ]) {
+        const serial = `P${String(++n).padStart(4, '0')}-${paper.key.toUpperCase()}`;
+        const q = `paper=${paper.key}&serial=${serial}${variant.reprint ? `&reprint=${variant.reprint}` : ''}${variant.voided ? '&voided=1' : ''}`;
+        await openPrint(`#/print/${form.key}?${q}`);
+        const { file } = await toPdf(`${form.key}-${paper.key}-${variant.reprint}`);
+        const what = `${form.key} on ${paper.key} ${JSON.stringify(variant)}`;
+
+        const size = pageSizePt(file);
+        expect(size.pages, what).toBe(1);
+        expect(Math.abs(size.w - mmToPoints(paper.widthMm)), `${what} width ${size.w}`).toBeLessThanOrEqual(1);
+        if (paper.heightMm !== null) {
+          expect(Math.abs(size.h - mmToPoints(paper.heightMm)), `${what} height ${size.h}`).toBeLessThanOrEqual(1);
+        } else {
+          // A roll is as long as its content: more than the header, far less than a sheet.
+          expect(size.h, what).toBeGreaterThan(mmToPoints(40));
+          expect(size.h, what).toBeLessThan(mmToPoints(297));
+        }
+        expectEmbeddedCjkFont(file);
+
+        const text = pdfText(file);
+        const flat = text.replace(/\s+/g, '');
+        expect(text, what).toContain(serial);
+        expect(flat, what).toContain(form.title.replace(/\s+/g, ''));
+        expect(text, what).not.toMatch(UNMASKED_ID);
+        expect(flat.includes('补打'), what).toBe(variant.reprint > 0);
+        if (variant.reprint) expect(flat, what).toContain(`第${variant.reprint}次`);
+        expect(flat.includes('作废'), what).toBe(variant.voided);
+        if (form.key === 'test-page') {
+          expect(flat, what).toContain('110105********002X');
+          expect(flat, what).not.toContain('11010519900101002X');
+        }
+      }
+    }
+  }
+  expect(n).toBeGreaterThanOrEqual(16);
+});
+
+test('an 80 mm receipt-sized form, once laid out, renders to PDF quickly (median of 5)', async () => {
+  test.setTimeout(120_000);
+  await openPrint('#/print/test-page?paper=roll-80&serial=BENCH-0000');
+  await toPdf('warm-up');
+  const pdfOnly: number[] = [];
+  for (let i = 1; i <= 5; i++) {
+    await openPrint(`#/print/test-page?paper=roll-80&serial=BENCH-${String(i).padStart(4, '0')}`);
+    pdfOnly.push((await toPdf(`roll-${i}`)).ms);
+  }
+  const median = [...pdfOnly].sort((a, b) => a - b)[2]!;
+  const line = `roll-80 page.pdf: median ${median.toFixed(0)} ms (${pdfOnly.map((t) => t.toFixed(0)).join(', ')})`;
+  test.info().annotations.push({ type: 'bench', description: line });
+  console.log(line);
+  // The issue's budget is 500 ms (about 40–50 ms here on an idle machine). Shared CI machines
+  // stall for hundreds of ms at a time, so this guard only catches a real regression.
+  expect(median).toBeLessThan(2000);
+});
+
+test('Settings → 打印 stores paper and offset per form; the test page button and the form then print on it', async () => {
+  await page.goto('/#/settings/print');
+  const card = page.getByTestId('print-settings-test-page');
+  await expect(card).toBeVisible();
+  await card.getByLabel('纸张').click();
+  // antd's listbox for screen readers holds only the active option; the visible items carry a title.
+  await page.locator('.ant-select-item-option[title="241 mm 连续纸（三等分 241×93.1）"]').click();
+  await card.getByLabel('水平偏移（mm）').fill('2');
+  await card.getByLabel('垂直偏移（mm）').fill('-1.5');
+  await card.getByLabel('打印机').fill('EPSON LQ-630K');
+  await card.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('「打印测试页」的打印设置已保存')).toBeVisible();
+
+  await card.getByRole('button', { name: '打印测试页' }).click();
+  await page.locator('[data-testid="print-preview"][data-print-ready="1"]').waitFor({ state: 'attached' });
+  await expect(page.getByTestId('print-preview')).toContainText('偏移 X 2 mm，Y -1.5 mm');
+  await expect(page.getByRole('button', { name: '打印' })).toBeEnabled();
+
+  // Opened with no paper in the URL, the form prints on the paper saved for it.
+  await openPrint('#/print/test-page?serial=SAVED-0001');
+  const { file } = await toPdf('saved-paper');
+  const size = pageSizePt(file);
+  expect(Math.abs(size.w - mmToPoints(241))).toBeLessThanOrEqual(1);
+  expect(Math.abs(size.h - mmToPoints(93.1))).toBeLessThanOrEqual(1);
+  expect(pdfText(file)).toContain('SAVED-0001');
+});
