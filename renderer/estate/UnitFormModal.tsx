@@ -38,6 +38,20 @@ function readArea(form: ReturnType<typeof Form.useForm<Values>>[0], text: string
   return area;
 }
 
+/** The unit columns both dialogs send; area already read from text into 0.01 m². */
+function unitInput(v: Values, areaDm2: number | null) {
+  return {
+    buildingId: v.buildingId,
+    entrance: v.entrance ?? '',
+    room: v.room ?? '',
+    floor: v.floor ?? null,
+    areaDm2,
+    type: v.type,
+    state: v.state,
+    notes: v.notes ?? '',
+  };
+}
+
 function CreateUnit(props: { estates: EstateView[]; buildingId?: number; onClose(): void; onSaved(id: number): void }) {
   const [form] = Form.useForm<Values>();
   const notify = useNotify();
@@ -45,16 +59,7 @@ function CreateUnit(props: { estates: EstateView[]; buildingId?: number; onClose
   const onFinish = async (v: Values) => {
     const areaDm2 = readArea(form, v.areaDm2);
     if (areaDm2 === 'invalid') return;
-    const result = await submit({
-      buildingId: v.buildingId,
-      entrance: v.entrance ?? '',
-      room: v.room ?? '',
-      floor: v.floor ?? null,
-      areaDm2,
-      type: v.type,
-      state: v.state,
-      notes: v.notes ?? '',
-    });
+    const result = await submit(unitInput(v, areaDm2));
     if (result.ok) {
       notify.success(S.unitCreated(result.value.code));
       props.onSaved(result.value.id);
@@ -87,14 +92,7 @@ function EditUnit(props: { estates: EstateView[]; unit: EditedUnit; onClose(): v
     if (areaDm2 === 'invalid') return;
     const result = await submit({
       id: unit.id,
-      buildingId: v.buildingId,
-      entrance: v.entrance ?? '',
-      room: v.room ?? '',
-      floor: v.floor ?? null,
-      areaDm2,
-      type: v.type,
-      state: v.state,
-      notes: v.notes ?? '',
+      ...unitInput(v, areaDm2),
       stateReason: stateChanged ? (v.stateReason ?? '') : '',
     });
     if (result.ok) {
