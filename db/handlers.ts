@@ -6,6 +6,7 @@ import { auditHandlers } from './audit/handlers';
 import { estateHandlers } from './estate/handlers';
 import { searchHandlers } from './search/handlers';
 import { staffHandlers } from './staff/handlers';
+import { receptionHandlers } from './reception/handlers';
 
 /** Every command's implementation; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...estateHandlers,
   ...searchHandlers,
   ...staffHandlers,
+  ...receptionHandlers,
 };

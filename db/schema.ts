@@ -146,6 +146,81 @@ export interface StaffTable {
   updated_at: string;
 }
 
+export interface ReceptionEntriesTable {
+  id: Generated<number>;
+  no: string;
+  channel: string;
+  category: string;
+  urgency: string;
+  unit_id: number | null;
+  person_id: number | null;
+  contact_name: string;
+  contact_phone: string;
+  content: string;
+  repair_scope: string | null;
+  handler_staff_id: number | null;
+  handler_department_id: number | null;
+  received_at: string;
+  own_due_at: string | null;
+  handler_due_at: string;
+  escalate_due_at: string;
+  owner_due_at: string | null;
+  handler_answered_at: string | null;
+  owner_answered_at: string | null;
+  escalated_at: string | null;
+  escalated_to: Generated<string>;
+  supervisor_ack_at: string | null;
+  state: string;
+  next_due_at: string | null;
+  result: Generated<string>;
+  closed_at: string | null;
+  void_reason: Generated<string>;
+  print_count: Generated<number>;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReceptionEventsTable {
+  id: Generated<number>;
+  entry_id: number;
+  kind: string;
+  at: string;
+  operator_id: number;
+  text: string;
+}
+
+export interface ReceptionComplaintsTable {
+  entry_id: number;
+  no: string;
+  kind: string;
+  respondent: string;
+  satisfaction: string | null;
+}
+
+export interface ReceptionVisitorsTable {
+  id: Generated<number>;
+  no: string;
+  name: string;
+  phone: string;
+  unit_id: number | null;
+  reason: string;
+  plate: string;
+  companions: number;
+  in_at: string;
+  out_at: string | null;
+  voided_at: string | null;
+  void_reason: Generated<string>;
+  created_by: number;
+  created_at: string;
+}
+
+export interface SerialCountersTable {
+  prefix: string;
+  day: string;
+  last: number;
+}
+
 export interface Database {
   operators: OperatorsTable;
   operator_roles: OperatorRolesTable;
@@ -161,6 +236,11 @@ export interface Database {
   vehicles: VehiclesTable;
   departments: DepartmentsTable;
   staff: StaffTable;
+  reception_entries: ReceptionEntriesTable;
+  reception_events: ReceptionEventsTable;
+  reception_complaints: ReceptionComplaintsTable;
+  reception_visitors: ReceptionVisitorsTable;
+  serial_counters: SerialCountersTable;
 }
 
 export type OperatorRow = Selectable<OperatorsTable>;

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openApp } from './app';
 import { startHttpHost } from './http/host';
@@ -18,6 +18,9 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string', default: '5317' },
       db: { type: 'string', default: join(root, 'data', 'qiantai.db') },
+      // For end-to-end tests and training: shift the server's clock by the milliseconds written
+      // in this file (re-read on every command), so time limits can be seen to expire.
+      'clock-file': { type: 'string' },
     },
     strict: true,
   });
@@ -31,7 +34,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const app = await openApp({ dbPath, logDir: join(dirname(dbPath), 'logs'), setup: 'printed' });
+  const clockFile = values['clock-file'] ? resolve(values['clock-file']) : null;
+  const app = await openApp({ dbPath, logDir: join(dirname(dbPath), 'logs'), setup: 'printed', clock: clockFile ? shiftedClock(clockFile) : undefined });
   const host = await startHttpHost({
     dispatcher: app.dispatcher,
     rendererDir,
@@ -52,6 +56,19 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+function shiftedClock(file: string): () => Date {
+  console.log(`模拟时间：时钟偏移量读取自 ${file}`);
+  return () => {
+    let offset: number;
+    try {
+      offset = Number.parseInt(readFileSync(file, 'utf8').trim() || '0', 10) || 0;
+    } catch {
+      offset = 0; // no file yet: real time
+    }
+    return new Date(Date.now() + offset);
+  };
 }
 
 main().catch((e) => {

@@ -262,7 +262,7 @@ export const estateHandlers: EstateHandlers = {
       .execute();
     const openItems = [];
     for (const provider of OPEN_ITEM_PROVIDERS) {
-      const group = await provider(ctx.db, input.id);
+      const group = await provider(ctx, input.id);
       if (group) openItems.push(group);
     }
     return {

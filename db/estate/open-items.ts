@@ -1,10 +1,11 @@
 import type { OpenItemGroup } from '../../shared/contract/estate';
-import type { Db } from '../context';
+import type { CommandContext } from '../context';
+import { receptionOpenItems } from '../reception/providers';
 
 /**
  * The unit card's "open items": each later desk (repairs, keys, passes, fees) registers one
  * provider here that lists what is still open for a unit.
  */
-export type OpenItemsProvider = (db: Db, unitId: number) => Promise<OpenItemGroup | null>;
+export type OpenItemsProvider = (ctx: CommandContext, unitId: number) => Promise<OpenItemGroup | null>;
 
-export const OPEN_ITEM_PROVIDERS: OpenItemsProvider[] = [];
+export const OPEN_ITEM_PROVIDERS: OpenItemsProvider[] = [receptionOpenItems];

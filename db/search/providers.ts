@@ -5,6 +5,7 @@ import { maskIdNumber, maskMobile } from '../../shared/mask';
 import type { CommandContext, Db } from '../context';
 import { seesMobiles } from '../estate/people';
 import { prefixRange, type CounterQuery } from './query';
+import { receptionSearchProvider } from '../reception/providers';
 
 /**
  * One provider per kind of thing the counter looks up. Later desks append theirs (key tags,
@@ -145,4 +146,4 @@ const vehiclesProvider: SearchProvider = {
   },
 };
 
-export const SEARCH_PROVIDERS: SearchProvider[] = [unitsProvider, peopleProvider, vehiclesProvider];
+export const SEARCH_PROVIDERS: SearchProvider[] = [unitsProvider, peopleProvider, vehiclesProvider, receptionSearchProvider];

@@ -37,6 +37,7 @@ export function PrintPreview(props: { route: PrintRoute; officeName: string }) {
   const [printedAt] = useState(() => new Date().toISOString());
   const [fontsReady, setFontsReady] = useState(false);
   const [contentPx, setContentPx] = useState<number | null>(null);
+  const [record, setRecord] = useState<{ serial: string | null; data: unknown; error: string | null } | null>(null);
   const sheetRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -50,6 +51,26 @@ export function PrintPreview(props: { route: PrintRoute; officeName: string }) {
       live = false;
     };
   }, [route.formKey, props.officeName]);
+
+  // A form that prints a record loads it by serial; the test page needs nothing.
+  useEffect(() => {
+    if (!def?.load) return;
+    let live = true;
+    const serial = route.serial;
+    if (!serial) {
+      setRecord({ serial, data: null, error: S.noSerial });
+      return;
+    }
+    setRecord(null);
+    void def.load(serial).then((result) => {
+      if (live) setRecord(result.ok ? { serial, data: result.value, error: null } : { serial, data: null, error: result.error.message });
+    });
+    return () => {
+      live = false;
+    };
+  }, [def, route.serial]);
+  const needsRecord = def?.load !== undefined;
+  const recordReady = !needsRecord || (record !== null && record.error === null && record.serial === route.serial);
 
   const paper = PAPERS[route.paper ?? saved?.form?.paper ?? def?.defaultPaper ?? 'a4-portrait'];
   const offsetX = route.offsetXmm ?? saved?.form?.offsetXmm ?? 0;
@@ -67,14 +88,15 @@ export function PrintPreview(props: { route: PrintRoute; officeName: string }) {
   }, [paper, saved]);
 
   useEffect(() => {
-    if (!saved) return;
+    if (!saved || !recordReady) return;
     let live = true;
+    setFontsReady(false);
     // Fonts load per unicode range as text appears; wait for them after the form has rendered.
     void document.fonts.ready.then(() => live && setFontsReady(true));
     return () => {
       live = false;
     };
-  }, [saved]);
+  }, [saved, recordReady]);
 
   if (!def) {
     return (
@@ -86,7 +108,7 @@ export function PrintPreview(props: { route: PrintRoute; officeName: string }) {
           // The registered forms, also how tests find every form to render.
           <ul data-testid="print-form-list" style={{ listStyle: 'none', padding: 0 }}>
             {listForms().map((f) => (
-              <li key={f.key} data-key={f.key} data-papers={(f.papers ?? PAPER_KEYS).join(' ')}>
+              <li key={f.key} data-key={f.key} data-papers={(f.papers ?? PAPER_KEYS).join(' ')} data-needs-record={f.load ? '1' : undefined}>
                 <a href={`#/print/${f.key}`}>{f.title}</a>
               </li>
             ))}
@@ -95,9 +117,16 @@ export function PrintPreview(props: { route: PrintRoute; officeName: string }) {
       />
     );
   }
+  if (record?.error) {
+    return (
+      <div data-testid="print-error">
+        <Result status="warning" title={def.title} subTitle={record.error} />
+      </div>
+    );
+  }
   const serial = route.serial ?? `TEST-${dayjs(printedAt).tz(OFFICE_TZ).format('YYYYMMDD-HHmmss')}`;
   const rollMm = paper.heightMm === null && contentPx !== null ? rollHeightMm(paper, contentPx) + Math.max(0, offsetY) : null;
-  const ready = saved !== null && fontsReady && (paper.heightMm !== null || rollMm !== null);
+  const ready = saved !== null && recordReady && fontsReady && (paper.heightMm !== null || rollMm !== null);
   const Form = def.component;
   const { top, right, bottom, left } = paper.marginMm;
 
@@ -125,8 +154,9 @@ export function PrintPreview(props: { route: PrintRoute; officeName: string }) {
         }}
       >
         <div ref={sheetRef} className="print-sheet" style={{ transform: offsetX || offsetY ? `translate(${offsetX}mm, ${offsetY}mm)` : undefined }}>
-          {saved && (
+          {saved && recordReady && (
             <Form
+              data={record?.data}
               officeName={saved.officeName}
               title={def.title}
               serial={serial}

@@ -13,6 +13,7 @@ export const S = {
   copies: (n: number) => `份数 ${n}`,
   offset: (x: number, y: number) => `偏移 X ${x} mm，Y ${y} mm`,
   unknownForm: '没有这种单据',
+  noSerial: '没有指定要打印的单号。',
   unknownFormSub: (key: string) => `单据「${key}」尚未登记。`,
   loadingSettings: '正在读取打印设置…',
   previewHint: '预览与纸张等大；打印时请在对话框中选择对应纸张并关闭“页眉页脚”。',

@@ -32,11 +32,11 @@ export function PrintSettingsTab() {
   );
 }
 
-function defaults(def: PrintFormDef): PrintFormSettings {
+function defaults(def: PrintFormDef<unknown>): PrintFormSettings {
   return { paper: def.defaultPaper, copies: def.copies, printer: '', offsetXmm: 0, offsetYmm: 0 };
 }
 
-function PrintFormCard(props: { def: PrintFormDef; settings: Settings; onSaved(s: Settings): void }) {
+function PrintFormCard(props: { def: PrintFormDef<unknown>; settings: Settings; onSaved(s: Settings): void }) {
   const { def, settings } = props;
   const [form] = Form.useForm();
   const notify = useNotify();

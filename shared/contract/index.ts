@@ -7,6 +7,7 @@ import { auditCommands } from './audit';
 import { estateCommands } from './estate';
 import { searchCommands } from './search';
 import { staffCommands } from './staff';
+import { receptionCommands } from './reception';
 import type { CommandDef } from './define';
 
 installChineseErrors();
@@ -24,6 +25,7 @@ export const commands = {
   ...estateCommands,
   ...searchCommands,
   ...staffCommands,
+  ...receptionCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand, returns } from './define';
 import { requiredText } from '../zod-zh';
 import { COPIES_MAX, OFFSET_LIMIT_MM, PAPER_KEYS } from '../print';
+import { DEFAULT_RECEPTION_LIMITS } from '../reception';
 
 /** How one printed form goes out: its paper, copies, printer (empty: ask / system default), alignment. */
 export const printFormSettingsSchema = z.strictObject({
@@ -18,15 +19,73 @@ export const printFormsSchema = z
   .record(z.string().max(40).regex(/^[a-z0-9-]{1,40}$/, '格式不正确'), printFormSettingsSchema)
   .refine((r) => Object.keys(r).length <= 50, '最多 50 种单据');
 
+const hours = (max: number) => z.number().int('请输入整数小时').min(1, '至少 1 小时').max(max, `最多 ${max} 小时`);
+
+/** 接待登记时限 (hours). Changing them affects entries logged afterwards, not those already logged. */
+export const receptionLimitsSchema = z.strictObject({
+  handlerHours: hours(720),
+  escalateHours: hours(72),
+  escalatedAnswerHours: hours(720),
+  ownerOrdinaryHours: hours(720),
+  ownerMajorHours: hours(720),
+  dueSoonHours: hours(72),
+});
+
+/**
+ * The office logo printed beside its name: a PNG or JPEG as a data: URL ('' for none). A logo,
+ * not a photo: 200 KB is plenty for 30 mm at 300 dpi, and the value travels with every
+ * settings.get. Checked here (client and server alike) down to the file's own magic bytes, so
+ * a renamed file is refused whatever its extension says.
+ */
+export const OFFICE_LOGO_MAX_BYTES = 200 * 1024;
+export const OFFICE_LOGO_TYPES = ['image/png', 'image/jpeg'] as const;
+const LOGO_HEAD = /^data:(image\/png|image\/jpeg);base64,/;
+/** The first bytes of each format, base64-encoded: PNG 89 50 4E 47 0D 0A 1A 0A, JPEG FF D8 FF. */
+const LOGO_MAGIC: Record<(typeof OFFICE_LOGO_TYPES)[number], string> = { 'image/png': 'iVBORw0KGgo', 'image/jpeg': '/9j/' };
+const LOGO_MAX_CHARS = 'data:image/jpeg;base64,'.length + Math.ceil(OFFICE_LOGO_MAX_BYTES / 3) * 4;
+export const LOGO_TOO_LARGE = `图片不能大于 ${OFFICE_LOGO_MAX_BYTES / 1024} KB`;
+export const LOGO_WRONG_TYPE = '只能使用 PNG 或 JPEG 图片';
+
+export const officeLogoSchema = z
+  .string()
+  .max(LOGO_MAX_CHARS, LOGO_TOO_LARGE)
+  .superRefine((value, ctx) => {
+    if (value === '') return;
+    const head = LOGO_HEAD.exec(value);
+    if (!head) {
+      ctx.addIssue({ code: 'custom', message: LOGO_WRONG_TYPE });
+      return;
+    }
+    const body = value.slice(head[0].length);
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) {
+      ctx.addIssue({ code: 'custom', message: '图片数据不完整，请重新选择文件' });
+      return;
+    }
+    if (!body.startsWith(LOGO_MAGIC[head[1] as keyof typeof LOGO_MAGIC])) {
+      ctx.addIssue({ code: 'custom', message: LOGO_WRONG_TYPE });
+      return;
+    }
+    const bytes = (body.length / 4) * 3 - (body.endsWith('==') ? 2 : body.endsWith('=') ? 1 : 0);
+    if (bytes > OFFICE_LOGO_MAX_BYTES) ctx.addIssue({ code: 'custom', message: LOGO_TOO_LARGE });
+  });
+
 /** Office-wide settings. Later desks add their own keys (time limits, printers…). */
 export const settingsSchema = z.strictObject({
   officeName: requiredText(60),
   lockMinutes: z.number().int().min(1, '至少 1 分钟').max(240, '最多 240 分钟'),
   printForms: printFormsSchema,
+  receptionLimits: receptionLimitsSchema,
+  officeLogo: officeLogoSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { officeName: '物业管理处', lockMinutes: 10, printForms: {} };
+export const DEFAULT_SETTINGS: Settings = {
+  officeName: '物业管理处',
+  lockMinutes: 10,
+  printForms: {},
+  receptionLimits: DEFAULT_RECEPTION_LIMITS,
+  officeLogo: '',
+};
 
 export const settingsCommands = {
   'settings.get': defineCommand({
@@ -44,5 +103,7 @@ export const settingsCommands = {
     output: returns<Settings>(),
     access: ['admin'],
     writes: true,
+    // The office logo alone may be ~270 KB as a data: URL, over the host's 256 KB default.
+    inputLimitBytes: 512 * 1024,
   }),
 } as const;

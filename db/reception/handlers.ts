@@ -1,0 +1,226 @@
+import type { Handlers } from '../context';
+import type { receptionCommands } from '../../shared/contract/reception';
+import {
+  CATEGORY_LABELS,
+  CHANNEL_LABELS,
+  deadlinesFor,
+  handlerDueAfterEscalation,
+  nextDueAt,
+  SATISFACTION_LABELS,
+  URGENCY_LABELS,
+  type Category,
+  type Channel,
+  type Urgency,
+} from '../../shared/reception';
+import { fail } from '../../shared/result';
+import { nextSerial } from '../serials';
+import { addEvent, changeEntry, clockOf, entryForUpdate, loadEntry, seesWholeDesk } from './entries';
+import { attentionFor, listEntries } from './lists';
+import { dailyReport, handover } from './report';
+import { exportReport } from './export';
+import { visitorHandlers } from './visitors';
+import { resolveHandler, resolveWho } from './people';
+
+/** 补登: how far back a received time may be set. */
+const BACKDATE_DAYS = 30;
+/** Clocks of two PCs disagree a little; a received time this far ahead still counts as now. */
+const CLOCK_SLACK_MS = 60_000;
+
+/** Only these can be answered on the spot and closed in the same step. */
+const ANSWERABLE_NOW: readonly Category[] = ['enquiry', 'other'];
+
+export const receptionHandlers: Handlers<keyof typeof receptionCommands> = {
+  'reception.log': async (ctx, input) => {
+    const operator = ctx.requireOperator();
+    const now = ctx.now.getTime();
+    const receivedAt = input.receivedAt ? new Date(input.receivedAt).toISOString() : ctx.nowIso;
+    if (Date.parse(receivedAt) > now + CLOCK_SLACK_MS) throw fail.validation('接待时间不能晚于现在', { receivedAt: '接待时间不能晚于现在' });
+    if (Date.parse(receivedAt) < now - BACKDATE_DAYS * 86_400_000) {
+      throw fail.validation(`最多补登 ${BACKDATE_DAYS} 天内的事项`, { receivedAt: `最多补登 ${BACKDATE_DAYS} 天内的事项` });
+    }
+    const ownDueAt = input.ownDueAt ? new Date(input.ownDueAt).toISOString() : null;
+    if (ownDueAt && Date.parse(ownDueAt) <= Date.parse(receivedAt)) throw fail.validation('要求回复时间应晚于接待时间', { ownDueAt: '应晚于接待时间' });
+    if (input.answeredNow && !ANSWERABLE_NOW.includes(input.category)) {
+      throw fail.validation('只有咨询类事项可以当场答复办结', { answeredNow: '只有咨询类事项可以当场答复办结' });
+    }
+    const who = await resolveWho(ctx, input);
+    const handler = await resolveHandler(ctx, input.handlerStaffId, input.handlerDepartmentId);
+
+    const deadlines = deadlinesFor({ receivedAt, channel: input.channel, category: input.category, urgency: input.urgency, ownDueAt }, ctx.settings.receptionLimits);
+    const repairScope = input.category === 'repair' ? (input.repairScope ?? (who.unitId !== null ? 'in_home' : 'public')) : null;
+    const closedNow = input.answeredNow !== '';
+    const no = await nextSerial(ctx, 'JD');
+    const values = {
+      no,
+      channel: input.channel,
+      category: input.category,
+      urgency: input.urgency,
+      unit_id: who.unitId,
+      person_id: who.personId,
+      contact_name: who.contactName,
+      contact_phone: who.contactPhone,
+      content: input.content,
+      repair_scope: repairScope,
+      handler_staff_id: handler.staffId,
+      handler_department_id: handler.departmentId,
+      received_at: receivedAt,
+      own_due_at: ownDueAt,
+      handler_due_at: deadlines.handlerDueAt,
+      escalate_due_at: deadlines.escalateDueAt,
+      owner_due_at: deadlines.ownerDueAt,
+      handler_answered_at: closedNow ? ctx.nowIso : null,
+      owner_answered_at: closedNow && deadlines.ownerDueAt ? ctx.nowIso : null,
+      escalated_at: null,
+      supervisor_ack_at: null,
+      state: closedNow ? 'closed' : 'open',
+      result: input.answeredNow,
+      closed_at: closedNow ? ctx.nowIso : null,
+      created_by: operator.id,
+      created_at: ctx.nowIso,
+      updated_at: ctx.nowIso,
+    };
+    const id = (await ctx.db.insertInto('reception_entries').values({ ...values, next_due_at: nextDueAt(clockOf(values)) }).returning('id').executeTakeFirstOrThrow()).id;
+    const summary = [CHANNEL_LABELS[input.channel], CATEGORY_LABELS[input.category], URGENCY_LABELS[input.urgency], handler.label && `处理：${handler.label}`]
+      .filter(Boolean)
+      .join(' · ');
+    await addEvent(ctx, id, 'logged', input.urgency === 'major' ? `${summary}（重大事项，已提请主管）` : summary);
+    if (closedNow) await addEvent(ctx, id, 'close', `当场答复：${input.answeredNow}`);
+    let complaintNo: string | null = null;
+    if (input.category === 'complaint' || input.category === 'suggestion') {
+      complaintNo = await nextSerial(ctx, 'TS');
+      await ctx.db
+        .insertInto('reception_complaints')
+        .values({ entry_id: id, no: complaintNo, kind: input.category, respondent: input.respondent, satisfaction: null })
+        .execute();
+    }
+    await ctx.audit({ entity: 'reception_entry', entityId: id, after: { ...values, complaintNo } });
+    return loadEntry(ctx, { id });
+  },
+
+  'reception.get': async (ctx, input) => loadEntry(ctx, input.id !== undefined ? { id: input.id } : { no: input.no! }),
+
+  'reception.list': async (ctx, input) => listEntries(ctx, input),
+
+  'reception.note': async (ctx, input) => {
+    const before = await entryForUpdate(ctx, input.id);
+    if (before.state === 'voided') throw fail.conflict('已作废的事项不能再跟进');
+    const changes: Parameters<typeof changeEntry>[2] = {};
+    if (input.kind === 'handler_reply' && before.handler_answered_at === null) changes.handler_answered_at = ctx.nowIso;
+    if (input.kind === 'owner_reply') {
+      if (before.owner_due_at === null) throw fail.validation('内部事项没有需要答复的业主', { kind: '内部事项没有需要答复的业主' });
+      if (before.owner_answered_at === null) changes.owner_answered_at = ctx.nowIso;
+    }
+    return changeEntry(ctx, before, changes, { kind: input.kind, text: input.text });
+  },
+
+  'reception.escalate': async (ctx, input) => {
+    const before = await entryForUpdate(ctx, input.id);
+    if (before.state !== 'open') throw fail.conflict(before.state === 'closed' ? '已办结的事项不能上报，如需继续处理请先重新打开' : '已作废的事项不能上报');
+    const changes: Parameters<typeof changeEntry>[2] = { escalated_to: input.to };
+    // The first 上报 sets the clock; a second one (to a higher level) is on the timeline.
+    if (before.escalated_at === null) changes.escalated_at = ctx.nowIso;
+    if (before.handler_answered_at === null) {
+      changes.handler_due_at = handlerDueAfterEscalation({ receivedAt: before.received_at, ownDueAt: before.own_due_at }, ctx.settings.receptionLimits);
+    }
+    const late = before.escalated_at === null && ctx.now.getTime() > Date.parse(before.escalate_due_at);
+    const text = [`上报：${input.to}`, input.note, late ? '（超过上报时限）' : ''].filter(Boolean).join(' ');
+    return changeEntry(ctx, before, changes, { kind: 'escalate', text });
+  },
+
+  'reception.assign': async (ctx, input) => {
+    const before = await entryForUpdate(ctx, input.id);
+    if (before.state !== 'open') throw fail.conflict('只能改派处理中的事项');
+    const handler = await resolveHandler(ctx, input.handlerStaffId, input.handlerDepartmentId);
+    if (handler.staffId === null && handler.departmentId === null) throw fail.validation('请选择处理人或部门', { handlerStaffId: '请选择处理人或部门' });
+    return changeEntry(
+      ctx,
+      before,
+      { handler_staff_id: handler.staffId, handler_department_id: handler.departmentId },
+      { kind: 'assign', text: [`改派：${handler.label}`, input.note].filter(Boolean).join(' ') },
+    );
+  },
+
+  'reception.close': async (ctx, input) => {
+    const before = await entryForUpdate(ctx, input.id);
+    if (before.state !== 'open') throw fail.conflict(before.state === 'closed' ? '这条事项已办结' : '已作废的事项不能办结');
+    const complaint = await ctx.db.selectFrom('reception_complaints').select('satisfaction').where('entry_id', '=', before.id).executeTakeFirst();
+    if (input.satisfaction && !complaint) throw fail.validation('只有投诉和建议记录满意度', { satisfaction: '只有投诉和建议记录满意度' });
+    if (complaint) await ctx.db.updateTable('reception_complaints').set({ satisfaction: input.satisfaction }).where('entry_id', '=', before.id).execute();
+    const text = input.satisfaction ? `${input.result}（业主评价：${SATISFACTION_LABELS[input.satisfaction]}）` : input.result;
+    return changeEntry(
+      ctx,
+      before,
+      {
+        state: 'closed',
+        result: input.result,
+        closed_at: ctx.nowIso,
+        // Closing with a result is the answer: to the receptionist and, where there is one, to the owner.
+        handler_answered_at: before.handler_answered_at ?? ctx.nowIso,
+        owner_answered_at: before.owner_due_at === null ? null : (before.owner_answered_at ?? ctx.nowIso),
+      },
+      { kind: 'close', text },
+    );
+  },
+
+  'reception.reopen': async (ctx, input) => {
+    const before = await entryForUpdate(ctx, input.id);
+    if (before.state !== 'closed') throw fail.conflict(before.state === 'open' ? '这条事项仍在处理中' : '已作废的事项不能重新打开');
+    // A reopened matter is a new round: handler and owner are owed an answer again, on clocks
+    // that start now (the first round's times stay on the timeline and in the audit log).
+    const round = deadlinesFor(
+      {
+        receivedAt: ctx.nowIso,
+        channel: before.channel as Channel,
+        category: before.category as Category,
+        urgency: before.urgency as Urgency,
+      },
+      ctx.settings.receptionLimits,
+    );
+    return changeEntry(
+      ctx,
+      before,
+      {
+        state: 'open',
+        closed_at: null,
+        result: before.result,
+        handler_due_at: round.handlerDueAt,
+        owner_due_at: round.ownerDueAt,
+        handler_answered_at: null,
+        owner_answered_at: null,
+      },
+      { kind: 'reopen', text: `重新打开：${input.reason}（原结果：${before.result}）` },
+    );
+  },
+
+  'reception.void': async (ctx, input) => {
+    const before = await entryForUpdate(ctx, input.id);
+    if (before.state === 'voided') throw fail.conflict('这条事项已作废');
+    return changeEntry(ctx, before, { state: 'voided', void_reason: input.reason }, { kind: 'void', text: `作废：${input.reason}` });
+  },
+
+  'reception.acknowledge': async (ctx, input) => {
+    const before = await entryForUpdate(ctx, input.id);
+    if (before.urgency !== 'major') throw fail.conflict('只有重大事项需要主管确认');
+    if (before.supervisor_ack_at !== null) throw fail.conflict('主管已确认过这条重大事项');
+    if (before.state === 'voided') throw fail.conflict('已作废的事项不需要确认');
+    return changeEntry(ctx, before, { supervisor_ack_at: ctx.nowIso }, { kind: 'supervisor_ack', text: input.note || '主管已知悉' });
+  },
+
+  'reception.printed': async (ctx, input) => {
+    const before = await entryForUpdate(ctx, input.id);
+    const reprint = before.print_count;
+    await changeEntry(ctx, before, { print_count: reprint + 1 }, { kind: 'print', text: reprint === 0 ? '打印工作联系单' : `补打工作联系单（第 ${reprint} 次补打）` });
+    return { no: before.no, reprint };
+  },
+
+  'reception.attention': async (ctx) => {
+    const operator = ctx.requireOperator();
+    return attentionFor(ctx, operator, seesWholeDesk(operator));
+  },
+
+  'reception.daily': async (ctx, input) => dailyReport(ctx, input.day),
+  'reception.handover': async (ctx) => handover(ctx),
+  'reception.exportReport': async (ctx, input) => exportReport(ctx, input.kind, input.day),
+
+  ...visitorHandlers,
+};

@@ -1,0 +1,373 @@
+import { z } from 'zod';
+import { defineCommand, returns } from './define';
+import { listQuery, type Page } from './paging';
+import { id, requiredText, text } from '../zod-zh';
+import type { Role } from '../roles';
+import {
+  CATEGORIES,
+  CHANNELS,
+  ENTRY_STATES,
+  NOTE_KINDS,
+  REPAIR_SCOPES,
+  SATISFACTIONS,
+  URGENCIES,
+  type Category,
+  type Channel,
+  type DeadlineView,
+  type EntryState,
+  type EventKind,
+  type RepairScope,
+  type Satisfaction,
+  type TimeStatus,
+  type Urgency,
+} from '../reception';
+
+/** 接待登记: the reception log, its time limits, visitors, the daily report and the handover. */
+
+/** Who works the reception desk. Supervisors also acknowledge major matters. */
+export const RECEPTION_ROLES = ['receptionist', 'officer', 'supervisor', 'admin'] as const satisfies readonly Role[];
+export const SUPERVISOR_ROLES = ['supervisor', 'admin'] as const satisfies readonly Role[];
+
+const instant = z.iso.datetime({ offset: true, message: '时间格式不正确' });
+const officeDay = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
+/** A caller's number as given: mobile, landline with area code or extension. */
+const phone = z
+  .string()
+  .trim()
+  .max(20)
+  .regex(/^[0-9+\-\s()转]*$/, '电话只能包含数字和 - ( ) +');
+/** Entry numbers: JD + office date + 4-digit daily sequence, e.g. JD202611250007. */
+export const ENTRY_NO_PATTERN = /^JD\d{12}$/;
+
+export interface EntryRow {
+  id: number;
+  no: string;
+  channel: Channel;
+  category: Category;
+  urgency: Urgency;
+  state: EntryState;
+  unitId: number | null;
+  unitCode: string | null;
+  personId: number | null;
+  /** The resident's name for linked people, else the visitor/caller's own words. */
+  contactName: string;
+  /** Masked for roles that do not see mobiles. */
+  contactPhone: string;
+  content: string;
+  repairScope: RepairScope | null;
+  handlerStaffId: number | null;
+  handlerDepartmentId: number | null;
+  /** "张师傅（工程部）" or a department name. */
+  handlerLabel: string;
+  receivedAt: string;
+  escalatedAt: string | null;
+  closedAt: string | null;
+  createdByName: string;
+  /** Computed by the server from its own clock, so every screen agrees. */
+  time: TimeStatus;
+}
+
+export interface EntryEvent {
+  id: number;
+  kind: EventKind;
+  at: string;
+  operatorName: string;
+  text: string;
+}
+
+export interface ComplaintView {
+  no: string;
+  kind: 'complaint' | 'suggestion';
+  /** 被投诉部门或对象 */
+  respondent: string;
+  satisfaction: Satisfaction | null;
+}
+
+export interface EntryDetail extends EntryRow {
+  ownDueAt: string | null;
+  handlerDueAt: string;
+  escalateDueAt: string;
+  ownerDueAt: string | null;
+  handlerAnsweredAt: string | null;
+  ownerAnsweredAt: string | null;
+  escalatedTo: string;
+  supervisorAckAt: string | null;
+  result: string;
+  voidReason: string;
+  deadlines: DeadlineView[];
+  complaint: ComplaintView | null;
+  events: EntryEvent[];
+  /** Times the 工作联系单 has been printed (the next print is a 补打 when > 0). */
+  printCount: number;
+}
+
+export interface Attention {
+  /** Open entries past a deadline that the signed-in operator logged or handles (all, for supervisors). */
+  overdue: number;
+  dueSoon: number;
+  /** Major matters a supervisor has not yet acknowledged (0 for other roles). */
+  majorPending: number;
+}
+
+export interface VisitorView {
+  id: number;
+  no: string;
+  name: string;
+  phone: string;
+  unitId: number | null;
+  unitCode: string | null;
+  reason: string;
+  plate: string;
+  companions: number;
+  inAt: string;
+  outAt: string | null;
+  voided: boolean;
+  voidReason: string;
+  createdByName: string;
+}
+
+export interface DailyReport {
+  day: string;
+  generatedAt: string;
+  total: number;
+  byChannel: { channel: Channel; count: number }[];
+  byCategory: { category: Category; count: number }[];
+  /** Rows: channels; columns: categories (the paper report's grid). */
+  grid: { channel: Channel; counts: Record<Category, number>; total: number }[];
+  repairs: { inHome: number; public: number };
+  complaints: { complaints: number; suggestions: number };
+  closedSameDay: number;
+  major: number;
+  voided: number;
+  /** Open entries past a deadline at the end of the day (or now, for today). */
+  overdue: number;
+  /** Entries received before the day and still open at its start. */
+  carriedOver: number;
+  /** Still open at the end of the day (or now). */
+  stillOpen: number;
+  visitors: number;
+  /** The day's entries, for the report's detail table. */
+  entries: EntryRow[];
+}
+
+export interface Handover {
+  generatedAt: string;
+  operatorName: string;
+  open: EntryRow[];
+  openVisitors: VisitorView[];
+  counts: { open: number; overdue: number; dueSoon: number; majorPending: number };
+}
+
+const entryRef = z.strictObject({ id: id() });
+
+export const logEntryInput = z.strictObject({
+  channel: z.enum(CHANNELS),
+  category: z.enum(CATEGORIES),
+  urgency: z.enum(URGENCIES).default('ordinary'),
+  unitId: id().nullable().default(null),
+  personId: id().nullable().default(null),
+  contactName: text(40).default(''),
+  contactPhone: phone.default(''),
+  content: requiredText(1000),
+  repairScope: z.enum(REPAIR_SCOPES).nullable().default(null),
+  /** 被投诉对象 (complaints only). */
+  respondent: text(60).default(''),
+  handlerStaffId: id().nullable().default(null),
+  handlerDepartmentId: id().nullable().default(null),
+  /** When the information came in; null = now. May be set back (补登), never ahead. */
+  receivedAt: instant.nullable().default(null),
+  /** The item's own deadline for the handler, when it has one. */
+  ownDueAt: instant.nullable().default(null),
+  /** Answered on the spot (an enquiry): logged and closed in one step with this answer. */
+  answeredNow: text(500).default(''),
+});
+
+export const receptionCommands = {
+  'reception.log': defineCommand({
+    name: 'reception.log',
+    summary: '接待登记：记录来访、来电或内部反馈',
+    input: logEntryInput,
+    output: returns<EntryDetail>(),
+    access: RECEPTION_ROLES,
+    writes: true,
+  }),
+  'reception.get': defineCommand({
+    name: 'reception.get',
+    summary: '查看一条接待登记（按 id 或登记号）',
+    input: z
+      .strictObject({ id: id().optional(), no: text(20).optional() })
+      .refine((v) => v.id !== undefined || !!v.no, { message: '请给出登记号', path: ['no'] }),
+    output: returns<EntryDetail>(),
+    access: RECEPTION_ROLES,
+    writes: false,
+  }),
+  'reception.list': defineCommand({
+    name: 'reception.list',
+    summary: '接待登记列表：按日期、房屋、类别、状态、处理人、时限筛选',
+    input: listQuery(['receivedAt', 'nextDueAt'] as const, {
+      from: officeDay.optional(),
+      to: officeDay.optional(),
+      unitId: id().optional(),
+      category: z.enum(CATEGORIES).optional(),
+      channel: z.enum(CHANNELS).optional(),
+      state: z.enum(ENTRY_STATES).optional(),
+      handlerStaffId: id().optional(),
+      handlerDepartmentId: id().optional(),
+      /** overdue: past a deadline now; due_soon: within 即将到期 hours. Both imply open. */
+      due: z.enum(['overdue', 'due_soon']).optional(),
+      urgency: z.enum(URGENCIES).optional(),
+      /** Only entries the signed-in operator logged or handles. */
+      mine: z.boolean().optional(),
+    }),
+    output: returns<Page<EntryRow>>(),
+    access: RECEPTION_ROLES,
+    writes: false,
+  }),
+  'reception.note': defineCommand({
+    name: 'reception.note',
+    summary: '添加跟进记录（处理人回复、答复业主或备注）',
+    input: z.strictObject({ id: id(), kind: z.enum(NOTE_KINDS), text: requiredText(500) }),
+    output: returns<EntryDetail>(),
+    access: RECEPTION_ROLES,
+    writes: true,
+  }),
+  'reception.escalate': defineCommand({
+    name: 'reception.escalate',
+    summary: '上报上级：处理人无法处理的事项',
+    input: z.strictObject({ id: id(), to: requiredText(40), note: text(500).default('') }),
+    output: returns<EntryDetail>(),
+    access: RECEPTION_ROLES,
+    writes: true,
+  }),
+  'reception.assign': defineCommand({
+    name: 'reception.assign',
+    summary: '改派处理人或部门',
+    input: z.strictObject({
+      id: id(),
+      handlerStaffId: id().nullable().default(null),
+      handlerDepartmentId: id().nullable().default(null),
+      note: text(200).default(''),
+    }),
+    output: returns<EntryDetail>(),
+    access: RECEPTION_ROLES,
+    writes: true,
+  }),
+  'reception.close': defineCommand({
+    name: 'reception.close',
+    summary: '办结：填写处理结果',
+    input: z.strictObject({ id: id(), result: requiredText(500), satisfaction: z.enum(SATISFACTIONS).nullable().default(null) }),
+    output: returns<EntryDetail>(),
+    access: RECEPTION_ROLES,
+    writes: true,
+  }),
+  'reception.reopen': defineCommand({
+    name: 'reception.reopen',
+    summary: '重新打开已办结的事项（须说明原因）',
+    input: z.strictObject({ id: id(), reason: requiredText(200) }),
+    output: returns<EntryDetail>(),
+    access: RECEPTION_ROLES,
+    writes: true,
+  }),
+  'reception.void': defineCommand({
+    name: 'reception.void',
+    summary: '作废登记错误的事项（须说明原因）',
+    input: z.strictObject({ id: id(), reason: requiredText(200) }),
+    output: returns<EntryDetail>(),
+    access: RECEPTION_ROLES,
+    writes: true,
+  }),
+  'reception.acknowledge': defineCommand({
+    name: 'reception.acknowledge',
+    summary: '主管确认已知悉重大事项',
+    input: z.strictObject({ id: id(), note: text(200).default('') }),
+    output: returns<EntryDetail>(),
+    access: SUPERVISOR_ROLES,
+    writes: true,
+  }),
+  'reception.printed': defineCommand({
+    name: 'reception.printed',
+    summary: '记录打印工作联系单（再次打印为补打）',
+    input: entryRef,
+    output: returns<{ no: string; reprint: number }>(),
+    access: RECEPTION_ROLES,
+    writes: true,
+  }),
+  'reception.attention': defineCommand({
+    name: 'reception.attention',
+    summary: '我的超时与即将到期事项数',
+    input: z.strictObject({}),
+    output: returns<Attention>(),
+    access: 'signed_in',
+    writes: false,
+  }),
+  'reception.daily': defineCommand({
+    name: 'reception.daily',
+    summary: '客服中心日报表',
+    input: z.strictObject({ day: officeDay }),
+    output: returns<DailyReport>(),
+    access: RECEPTION_ROLES,
+    writes: false,
+  }),
+  'reception.handover': defineCommand({
+    name: 'reception.handover',
+    summary: '交班表：尚未办结的事项和未离开的访客',
+    input: z.strictObject({}),
+    output: returns<Handover>(),
+    access: RECEPTION_ROLES,
+    writes: false,
+  }),
+  'reception.exportReport': defineCommand({
+    name: 'reception.exportReport',
+    summary: '导出日报表或交班表（Excel）',
+    input: z.strictObject({ kind: z.enum(['daily', 'handover']), day: officeDay.optional() }),
+    output: returns<{ fileName: string; contentBase64: string }>(),
+    access: RECEPTION_ROLES,
+    writes: false,
+  }),
+  'reception.visitorIn': defineCommand({
+    name: 'reception.visitorIn',
+    summary: '访客登记：来访',
+    input: z.strictObject({
+      name: requiredText(40),
+      phone: phone.default(''),
+      unitId: id().nullable().default(null),
+      reason: requiredText(200),
+      plate: text(12).default(''),
+      companions: z.number().int().min(0).max(50).default(0),
+      inAt: instant.nullable().default(null),
+    }),
+    output: returns<VisitorView>(),
+    access: RECEPTION_ROLES,
+    writes: true,
+  }),
+  'reception.visitorOut': defineCommand({
+    name: 'reception.visitorOut',
+    summary: '访客登记：离开',
+    input: z.strictObject({ id: id(), outAt: instant.nullable().default(null) }),
+    output: returns<VisitorView>(),
+    access: RECEPTION_ROLES,
+    writes: true,
+  }),
+  'reception.voidVisitor': defineCommand({
+    name: 'reception.voidVisitor',
+    summary: '作废登记错误的访客记录（须说明原因）',
+    input: z.strictObject({ id: id(), reason: requiredText(200) }),
+    output: returns<VisitorView>(),
+    access: RECEPTION_ROLES,
+    writes: true,
+  }),
+  'reception.visitors': defineCommand({
+    name: 'reception.visitors',
+    summary: '访客列表（默认未离开的在前）',
+    input: listQuery(['inAt'] as const, {
+      open: z.boolean().optional(),
+      from: officeDay.optional(),
+      to: officeDay.optional(),
+      unitId: id().optional(),
+      q: text(40).optional(),
+    }),
+    output: returns<Page<VisitorView>>(),
+    access: RECEPTION_ROLES,
+    writes: false,
+  }),
+} as const;

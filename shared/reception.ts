@@ -1,0 +1,210 @@
+/**
+ * The reception log's vocabulary and its time limits (信息反馈流程, domain.md §1). Every
+ * deadline and every "time left" in the app is computed here, on both sides, from stored
+ * instants — nothing else does date arithmetic on entries.
+ */
+import { addHours, spanText } from './office-time';
+
+export const CHANNELS = ['visit', 'call', 'staff', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_LABELS: Record<Channel, string> = { visit: '来访', call: '来电', staff: '内部反馈', other: '其他' };
+
+export const CATEGORIES = ['repair', 'complaint', 'suggestion', 'enquiry', 'staff_feedback', 'other'] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const CATEGORY_LABELS: Record<Category, string> = {
+  repair: '报修',
+  complaint: '投诉',
+  suggestion: '建议',
+  enquiry: '咨询',
+  staff_feedback: '员工反馈',
+  other: '其他',
+};
+
+export const URGENCIES = ['ordinary', 'major'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+export const URGENCY_LABELS: Record<Urgency, string> = { ordinary: '一般', major: '重大' };
+
+/** 入户维修 / 公共报修: the daily report splits repairs this way. */
+export const REPAIR_SCOPES = ['in_home', 'public'] as const;
+export type RepairScope = (typeof REPAIR_SCOPES)[number];
+export const REPAIR_SCOPE_LABELS: Record<RepairScope, string> = { in_home: '入户维修', public: '公共报修' };
+
+export const ENTRY_STATES = ['open', 'closed', 'voided'] as const;
+export type EntryState = (typeof ENTRY_STATES)[number];
+export const ENTRY_STATE_LABELS: Record<EntryState, string> = { open: '处理中', closed: '已办结', voided: '已作废' };
+
+/** What a timeline line records. Lines are only ever appended. */
+export const EVENT_KINDS = [
+  'logged',
+  'note',
+  'handler_reply',
+  'owner_reply',
+  'escalate',
+  'assign',
+  'supervisor_ack',
+  'close',
+  'reopen',
+  'void',
+  'print',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+export const EVENT_KIND_LABELS: Record<EventKind, string> = {
+  logged: '登记',
+  note: '跟进',
+  handler_reply: '处理人回复',
+  owner_reply: '答复业主',
+  escalate: '上报上级',
+  assign: '改派',
+  supervisor_ack: '主管已阅',
+  close: '办结',
+  reopen: '重新打开',
+  void: '作废',
+  print: '打印',
+};
+
+/** Notes an operator may add by hand; the others come from their own actions. */
+export const NOTE_KINDS = ['note', 'handler_reply', 'owner_reply'] as const satisfies readonly EventKind[];
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+export const SATISFACTIONS = ['satisfied', 'fair', 'unsatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+export const SATISFACTION_LABELS: Record<Satisfaction, string> = { satisfied: '满意', fair: '基本满意', unsatisfied: '不满意' };
+
+/** Hours, configurable in 设置 → 系统设置; the defaults are the procedure's. */
+export interface ReceptionLimits {
+  /** 处理人员在 24 小时内将处理结果回复客户接待员 */
+  handlerHours: number;
+  /** 无法处理的，接到信息后 2 小时内上报上级领导 */
+  escalateHours: number;
+  /** …并在 24 小时内向客户接待员反馈处理情况 */
+  escalatedAnswerHours: number;
+  /** 一般性问题 24 小时内反馈业主 */
+  ownerOrdinaryHours: number;
+  /** 重大问题 48 小时内反馈业主，并上报上级领导 */
+  ownerMajorHours: number;
+  /** How early an entry shows as 即将到期. */
+  dueSoonHours: number;
+}
+
+export const DEFAULT_RECEPTION_LIMITS: ReceptionLimits = {
+  handlerHours: 24,
+  escalateHours: 2,
+  escalatedAnswerHours: 24,
+  ownerOrdinaryHours: 24,
+  ownerMajorHours: 48,
+  dueSoonHours: 4,
+};
+
+/** Staff feedback and staff reports have nobody outside to answer; everything else does. */
+export function answersOwner(channel: Channel, category: Category): boolean {
+  return channel !== 'staff' && category !== 'staff_feedback';
+}
+
+export interface EntryDeadlines {
+  handlerDueAt: string;
+  escalateDueAt: string;
+  ownerDueAt: string | null;
+}
+
+/**
+ * The deadlines an entry gets when it is logged, all counted from the moment the information
+ * was received (接到信息后), with the limits in force then: a later change of settings does not
+ * move the deadlines of entries already logged. `ownDueAt` is the item's own deadline
+ * ("凡没有规定时间要求的" — the 24 h rule applies only when there is none).
+ */
+export function deadlinesFor(
+  entry: { receivedAt: string; channel: Channel; category: Category; urgency: Urgency; ownDueAt?: string | null },
+  limits: ReceptionLimits,
+): EntryDeadlines {
+  const ownerHours = entry.urgency === 'major' ? limits.ownerMajorHours : limits.ownerOrdinaryHours;
+  return {
+    handlerDueAt: entry.ownDueAt ?? addHours(entry.receivedAt, limits.handlerHours),
+    escalateDueAt: addHours(entry.receivedAt, limits.escalateHours),
+    ownerDueAt: answersOwner(entry.channel, entry.category) ? addHours(entry.receivedAt, ownerHours) : null,
+  };
+}
+
+/** After 上报 the handler owes a first answer on the escalated clock, unless the item set its own. */
+export function handlerDueAfterEscalation(entry: { receivedAt: string; ownDueAt: string | null }, limits: ReceptionLimits): string {
+  return entry.ownDueAt ?? addHours(entry.receivedAt, limits.escalatedAnswerHours);
+}
+
+/** The stored facts the clock reads. */
+export interface EntryClock {
+  state: EntryState;
+  handlerDueAt: string;
+  handlerAnsweredAt: string | null;
+  escalateDueAt: string;
+  escalatedAt: string | null;
+  ownerDueAt: string | null;
+  ownerAnsweredAt: string | null;
+}
+
+export type DeadlineKey = 'handler' | 'escalate' | 'owner';
+export const DEADLINE_LABELS: Record<DeadlineKey, string> = { handler: '处理人回复', escalate: '上报上级', owner: '答复业主' };
+
+export interface DeadlineView {
+  key: DeadlineKey;
+  label: string;
+  dueAt: string;
+  /** When it was met; null while still owed. */
+  metAt: string | null;
+  /** Met after its deadline, or still owed past it. */
+  late: boolean;
+}
+
+/**
+ * The deadlines worth showing. The escalation limit only counts for entries that were
+ * escalated (nobody knows in advance that a handler cannot settle something): it then shows
+ * whether 上报 came in time.
+ */
+export function deadlineViews(clock: EntryClock, now: Date): DeadlineView[] {
+  const t = now.getTime();
+  const view = (key: DeadlineKey, dueAt: string, metAt: string | null): DeadlineView => ({
+    key,
+    label: DEADLINE_LABELS[key],
+    dueAt,
+    metAt,
+    late: metAt !== null ? Date.parse(metAt) > Date.parse(dueAt) : clock.state === 'open' && t > Date.parse(dueAt),
+  });
+  const views = [view('handler', clock.handlerDueAt, clock.handlerAnsweredAt)];
+  if (clock.escalatedAt !== null) views.push(view('escalate', clock.escalateDueAt, clock.escalatedAt));
+  if (clock.ownerDueAt !== null) views.push(view('owner', clock.ownerDueAt, clock.ownerAnsweredAt));
+  return views;
+}
+
+/**
+ * The next deadline an open entry still owes: the earliest of the handler's answer and the
+ * owner's answer not yet given. null when nothing is owed (closed, voided, or all answered).
+ * Stored as `next_due_at` so overdue and due-soon lists are index range scans.
+ */
+export function nextDueAt(clock: EntryClock): string | null {
+  if (clock.state !== 'open') return null;
+  const owed: string[] = [];
+  if (clock.handlerAnsweredAt === null) owed.push(clock.handlerDueAt);
+  if (clock.ownerDueAt !== null && clock.ownerAnsweredAt === null) owed.push(clock.ownerDueAt);
+  if (owed.length === 0) return null;
+  return owed.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
+}
+
+export type TimeStatusKind = 'done' | 'waiting' | 'ok' | 'due_soon' | 'overdue';
+
+export interface TimeStatus {
+  kind: TimeStatusKind;
+  nextDueAt: string | null;
+  /** Milliseconds to the next deadline; negative when past it. */
+  msLeft: number | null;
+  /** "剩 3小时20分", "超时 1天2小时", "已办结"… */
+  text: string;
+}
+
+/** What the lists show in the 时限 column. */
+export function timeStatus(state: EntryState, next: string | null, now: Date, limits: Pick<ReceptionLimits, 'dueSoonHours'>): TimeStatus {
+  if (state === 'closed') return { kind: 'done', nextDueAt: null, msLeft: null, text: '已办结' };
+  if (state === 'voided') return { kind: 'done', nextDueAt: null, msLeft: null, text: '已作废' };
+  if (next === null) return { kind: 'waiting', nextDueAt: null, msLeft: null, text: '已答复，待办结' };
+  const msLeft = Date.parse(next) - now.getTime();
+  if (msLeft < 0) return { kind: 'overdue', nextDueAt: next, msLeft, text: `超时 ${spanText(msLeft)}` };
+  const kind = msLeft <= limits.dueSoonHours * 3_600_000 ? 'due_soon' : 'ok';
+  return { kind, nextDueAt: next, msLeft, text: `剩 ${spanText(msLeft)}` };
+}
