@@ -17,7 +17,9 @@ const REPORT_ROWS_MAX = 2000;
  */
 export async function dailyReport(ctx: CommandContext, day: string): Promise<DailyReport> {
   const { start, end } = officeDayRange(day);
-  const asOf = end < ctx.nowIso ? end : ctx.nowIso;
+  // For today, "now" includes what happened in this very instant (the tests' clock stands still).
+  const justAfterNow = new Date(ctx.now.getTime() + 1).toISOString();
+  const asOf = end < justAfterNow ? end : justAfterNow;
   const rows = await entryQuery(ctx.db)
     .where('e.received_at', '>=', start)
     .where('e.received_at', '<', end)

@@ -1,0 +1,346 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Attention, DailyReport, EntryDetail, EntryRow, Handover, VisitorView } from '../../shared/contract/reception';
+import type { Page } from '../../shared/contract/paging';
+import type { SearchGroup } from '../../shared/contract/search';
+import type { UnitCard, PersonView } from '../../shared/contract/estate';
+import type { CommandInput } from '../../shared/contract';
+import { ADMIN, PASSWORD, createTestApp, expectError, valueOf, type TestApp } from '../support/app';
+
+/**
+ * The reception log through the real dispatcher on a real SQLite file. The test clock starts
+ * at 2026-03-02 09:30 in Shanghai and is moved forward to let time limits pass.
+ */
+describe('reception log', () => {
+  let t: TestApp;
+  let receptionist: string;
+  let receptionist2: string;
+  let supervisor: string;
+  let cashier: string;
+  let unitId: number;
+  let zhangsan: PersonView;
+  const HOUR = 3_600_000;
+  const count = (table: string) => (t.app.connection.sqlite.prepare(`SELECT count(*) n FROM ${table}`).get() as { n: number }).n;
+  const snapshot = () => ['reception_entries', 'reception_events', 'reception_complaints', 'reception_visitors', 'audit_log', 'serial_counters'].map(count);
+  const log = async (input: CommandInput<'reception.log'>, token = receptionist) => valueOf<EntryDetail>(await t.run(token, 'reception.log', input));
+  const list = async (filters: CommandInput<'reception.list'>['filters'], token = receptionist) =>
+    valueOf<Page<EntryRow>>(await t.run(token, 'reception.list', { filters, pageSize: 200 }));
+  const signIn = async (login: string, password = PASSWORD) => {
+    const out = await t.app.dispatcher.run('auth.login', { login, password }, { sessionToken: null });
+    if (!out.session?.token) throw new Error(`login failed: ${JSON.stringify(out.response)}`);
+    return out.session.token;
+  };
+  /** Moving the clock a day idles every session out: sign everyone in again, as the next shift would. */
+  const advance = async (ms: number) => {
+    t.clock.advance(ms);
+    receptionist = await signIn('qiantai');
+    receptionist2 = await signIn('qiantai2');
+    supervisor = await signIn('zhuguan');
+    cashier = await signIn('shoufei');
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const admin = await t.setupAdmin();
+    receptionist = await t.operatorWith(['receptionist'], 'qiantai');
+    receptionist2 = await t.operatorWith(['receptionist'], 'qiantai2');
+    supervisor = await t.operatorWith(['supervisor'], 'zhuguan');
+    cashier = await t.operatorWith(['cashier'], 'shoufei');
+    const officer = await t.operatorWith(['officer'], 'kefu');
+    const estate = valueOf<{ id: number }>(await t.run(admin, 'estate.saveEstate', { name: '阳光花园' }));
+    const buildingId = valueOf<{ id: number }>(await t.run(officer, 'estate.saveBuilding', { estateId: estate.id, code: '3', name: '' })).id;
+    unitId = valueOf<{ id: number }>(await t.run(officer, 'estate.createUnit', { buildingId, entrance: '2', room: '1101', state: 'occupied' })).id;
+    zhangsan = valueOf<PersonView>(await t.run(officer, 'estate.savePerson', { person: { name: '张三', mobile: '13812345678', idNumber: '11010519491231002X' } }));
+    valueOf(await t.run(officer, 'estate.link', { unitId, personId: zhangsan.id, role: 'owner' }));
+    void ADMIN;
+  });
+  afterAll(() => t.close());
+
+  let repair: EntryDetail;
+  let complaint: EntryDetail;
+
+  it('logs a walk-in repair for 3-2-1101 with its number, deadlines and time left', async () => {
+    repair = await log({ channel: 'visit', category: 'repair', unitId, personId: zhangsan.id, content: '厨房水管漏水', handlerDepartmentId: 2 });
+    expect(repair.no).toBe('JD202603020001');
+    expect(repair).toMatchObject({
+      state: 'open',
+      unitCode: '3-2-1101',
+      contactName: '张三',
+      contactPhone: '13812345678',
+      repairScope: 'in_home',
+      handlerLabel: '工程部',
+      receivedAt: '2026-03-02T01:30:00.000Z',
+      handlerDueAt: '2026-03-03T01:30:00.000Z',
+      ownerDueAt: '2026-03-03T01:30:00.000Z',
+      escalateDueAt: '2026-03-02T03:30:00.000Z',
+      time: { kind: 'ok', text: '剩 1天' },
+      complaint: null,
+    });
+    expect(repair.events).toEqual([expect.objectContaining({ kind: 'logged', text: '来访 · 报修 · 一般 · 处理：工程部' })]);
+    expect(repair.deadlines.map((d) => d.key)).toEqual(['handler', 'owner']);
+  });
+
+  it('logs a phone complaint from a caller who is not a resident as a complaint record', async () => {
+    complaint = await log({
+      channel: 'call',
+      category: 'complaint',
+      urgency: 'major',
+      contactName: '李先生',
+      contactPhone: '0755-86001234',
+      content: '夜间施工噪音扰民',
+      respondent: '秩序部',
+      receivedAt: '2026-03-02T01:00:00.000Z',
+    });
+    expect(complaint.no).toBe('JD202603020002');
+    expect(complaint.complaint).toEqual({ no: 'TS202603020001', kind: 'complaint', respondent: '秩序部', satisfaction: null });
+    expect(complaint.ownerDueAt).toBe('2026-03-04T01:00:00.000Z'); // major: 48 h
+    expect(complaint.events[0]!.text).toContain('重大事项');
+  });
+
+  it('closes an enquiry answered on the spot in the same step, and refuses that for a repair', async () => {
+    const enquiry = await log({ channel: 'call', category: 'enquiry', contactName: '王女士', content: '物业费缴费时间', answeredNow: '每月 1—10 日，前台或银行代扣' });
+    expect(enquiry).toMatchObject({ state: 'closed', result: '每月 1—10 日，前台或银行代扣', time: { kind: 'done' } });
+    expect(enquiry.events.map((e) => e.kind)).toEqual(['logged', 'close']);
+    const before = snapshot();
+    const bad = expectError(await t.run(receptionist, 'reception.log', { channel: 'visit', category: 'repair', unitId, content: '灯不亮', answeredNow: '好的' }));
+    expect(bad.fields).toEqual({ answeredNow: '只有咨询类事项可以当场答复办结' });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('refuses bad input in Chinese and saves nothing: no content, unknown unit, future time, nobody', async () => {
+    const before = snapshot();
+    expect(expectError(await t.run(receptionist, 'reception.log', { channel: 'visit', category: 'repair', unitId, content: '   ' })).fields).toEqual({ content: '必填' });
+    expect(expectError(await t.run(receptionist, 'reception.log', { channel: 'visit', category: 'repair', unitId: 9999, content: '漏水' }))).toMatchObject({
+      kind: 'not_found',
+      message: '找不到这个房屋',
+    });
+    expect(
+      expectError(await t.run(receptionist, 'reception.log', { channel: 'visit', category: 'repair', unitId, content: '漏水', receivedAt: '2026-03-02T02:30:00.000Z' })).fields,
+    ).toEqual({ receivedAt: '接待时间不能晚于现在' });
+    expect(expectError(await t.run(receptionist, 'reception.log', { channel: 'visit', category: 'repair', unitId, content: '漏水', receivedAt: '昨天' })).fields).toEqual({
+      receivedAt: '时间格式不正确',
+    });
+    expect(expectError(await t.run(receptionist, 'reception.log', { channel: 'visit', category: 'other', content: '有人来过' })).fields).toEqual({
+      contactName: '请选择房屋住户，或填写姓名',
+    });
+    expect(expectError(await t.run(receptionist, 'reception.log', { channel: 'fax' as 'visit', category: 'other', contactName: '甲', content: '传真' })).fields).toEqual({
+      channel: '请从给定选项中选择',
+    });
+    expect(expectError(await t.run(cashier, 'reception.log', { channel: 'visit', category: 'repair', unitId, content: '漏水' })).kind).toBe('forbidden');
+    // A failed log does not use up an entry number.
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('finds entries by number in the counter search and on the unit card', async () => {
+    const found = valueOf<{ groups: SearchGroup[] }>(await t.run(receptionist, 'search.counter', { q: 'jd 2026 0302 0001' }));
+    expect(found.groups.find((g) => g.kind === 'reception')?.hits).toEqual([
+      expect.objectContaining({ kind: 'reception', id: repair.id, title: 'JD202603020001', unitId }),
+    ]);
+    const card = valueOf<UnitCard>(await t.run(receptionist, 'estate.unitCard', { id: unitId }));
+    expect(card.openItems).toEqual([
+      expect.objectContaining({ desk: 'reception', items: [expect.objectContaining({ id: String(repair.id), title: 'JD202603020001 报修' })] }),
+    ]);
+  });
+
+  it('lets a deadline pass: the entry turns overdue in the list, the logger’s badge and the supervisor’s', async () => {
+    await advance(23 * HOUR);
+    // Both handlers owe an answer 24 h after receipt: the complaint (received 01:00) first.
+    expect((await list({ due: 'due_soon' })).rows.map((r) => [r.no, r.time.text])).toEqual([
+      ['JD202603020002', '剩 30分'],
+      ['JD202603020001', '剩 1小时'],
+    ]);
+    expect(valueOf<Attention>(await t.run(receptionist, 'reception.attention', {}))).toEqual({ overdue: 0, dueSoon: 2, majorPending: 0 });
+    await advance(2 * HOUR);
+    const overdue = await list({ due: 'overdue' });
+    expect(overdue.rows.map((r) => [r.no, r.time.kind, r.time.text])).toEqual([
+      ['JD202603020002', 'overdue', '超时 1小时30分'],
+      ['JD202603020001', 'overdue', '超时 1小时'],
+    ]);
+    expect(valueOf<Attention>(await t.run(receptionist, 'reception.attention', {}))).toEqual({ overdue: 2, dueSoon: 0, majorPending: 0 });
+    // Another receptionist did not log them and does not handle them.
+    expect(valueOf<Attention>(await t.run(receptionist2, 'reception.attention', {}))).toEqual({ overdue: 0, dueSoon: 0, majorPending: 0 });
+    // The supervisor answers for the whole desk and sees the unacknowledged major complaint.
+    expect(valueOf<Attention>(await t.run(supervisor, 'reception.attention', {}))).toEqual({ overdue: 2, dueSoon: 0, majorPending: 1 });
+    expect(valueOf<Attention>(await t.run(cashier, 'reception.attention', {}))).toEqual({ overdue: 0, dueSoon: 0, majorPending: 0 });
+    expect((await list({ mine: true }, receptionist2)).total).toBe(0);
+  });
+
+  it('escalates with whom and when, flags a late 上报, and refuses escalating a closed entry', async () => {
+    const escalated = valueOf<EntryDetail>(await t.run(receptionist, 'reception.escalate', { id: repair.id, to: '王主任', note: '需更换主管道' }));
+    expect(escalated).toMatchObject({ escalatedTo: '王主任', escalatedAt: t.clock.now().toISOString() });
+    expect(escalated.deadlines.find((d) => d.key === 'escalate')).toMatchObject({ late: true });
+    expect(escalated.events.at(-1)).toMatchObject({ kind: 'escalate', text: '上报：王主任 需更换主管道 （超过上报时限）', operatorName: '操作员1' });
+
+    const handler = valueOf<EntryDetail>(await t.run(receptionist, 'reception.note', { id: repair.id, kind: 'handler_reply', text: '工程部：明早更换' }));
+    expect(handler.handlerAnsweredAt).toBe(t.clock.now().toISOString());
+    // Still owed: the answer to the owner, already past its 24 h.
+    expect(handler.time.kind).toBe('overdue');
+    const owner = valueOf<EntryDetail>(await t.run(receptionist, 'reception.note', { id: repair.id, kind: 'owner_reply', text: '已电话告知业主' }));
+    expect(owner.time).toMatchObject({ kind: 'waiting' });
+    expect((await list({ due: 'overdue' })).rows.map((r) => r.no)).toEqual(['JD202603020002']);
+
+    const closed = valueOf<EntryDetail>(await t.run(receptionist, 'reception.close', { id: repair.id, result: '已更换水管，业主确认' }));
+    expect(closed).toMatchObject({ state: 'closed', result: '已更换水管，业主确认', time: { kind: 'done' } });
+    const before = snapshot();
+    expect(expectError(await t.run(receptionist, 'reception.escalate', { id: repair.id, to: '王主任' }))).toMatchObject({
+      kind: 'conflict',
+      message: '已办结的事项不能上报，如需继续处理请先重新打开',
+    });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('closes only with a result, records satisfaction on complaints, and a supervisor acknowledges major matters', async () => {
+    const before = snapshot();
+    expect(expectError(await t.run(receptionist, 'reception.close', { id: complaint.id, result: '' })).fields).toEqual({ result: '必填' });
+    expect(expectError(await t.run(receptionist, 'reception.acknowledge', { id: complaint.id })).kind).toBe('forbidden');
+    expect(snapshot()).toEqual(before);
+    const acked = valueOf<EntryDetail>(await t.run(supervisor, 'reception.acknowledge', { id: complaint.id }));
+    expect(acked.supervisorAckAt).not.toBeNull();
+    expect(valueOf<Attention>(await t.run(supervisor, 'reception.attention', {})).majorPending).toBe(0);
+    const closed = valueOf<EntryDetail>(await t.run(receptionist, 'reception.close', { id: complaint.id, result: '已约谈施工方，22 点后停工', satisfaction: 'fair' }));
+    expect(closed.complaint?.satisfaction).toBe('fair');
+    expect(closed.events.at(-1)?.text).toBe('已约谈施工方，22 点后停工（业主评价：基本满意）');
+  });
+
+  it('reopens only with a reason, starting a new round of deadlines; voids with a reason; the timeline only grows', async () => {
+    expect(expectError(await t.run(receptionist, 'reception.reopen', { id: repair.id, reason: ' ' })).fields).toEqual({ reason: '必填' });
+    const reopened = valueOf<EntryDetail>(await t.run(receptionist, 'reception.reopen', { id: repair.id, reason: '业主反映仍有渗水' }));
+    expect(reopened).toMatchObject({ state: 'open', closedAt: null, handlerAnsweredAt: null, time: { kind: 'ok', text: '剩 1天' } });
+    expect(reopened.handlerDueAt).toBe(new Date(t.clock.now().getTime() + 24 * HOUR).toISOString());
+    expect(reopened.events.map((e) => e.kind)).toEqual(['logged', 'escalate', 'handler_reply', 'owner_reply', 'close', 'reopen']);
+
+    const mistaken = await log({ channel: 'visit', category: 'other', unitId, content: '登记错了' });
+    const voided = valueOf<EntryDetail>(await t.run(receptionist, 'reception.void', { id: mistaken.id, reason: '重复登记' }));
+    expect(voided).toMatchObject({ state: 'voided', voidReason: '重复登记', time: { kind: 'done', text: '已作废' } });
+    expect(expectError(await t.run(receptionist, 'reception.close', { id: mistaken.id, result: 'x' })).message).toBe('已作废的事项不能办结');
+    expect(expectError(await t.run(receptionist, 'reception.void', { id: mistaken.id, reason: 'again' })).message).toBe('这条事项已作废');
+
+    const sqlite = t.app.connection.sqlite;
+    expect(() => sqlite.prepare('UPDATE reception_events SET text = ? WHERE entry_id = ?').run('改写', repair.id)).toThrow('跟进记录不可修改');
+    expect(() => sqlite.prepare('DELETE FROM reception_events WHERE entry_id = ?').run(repair.id)).toThrow('跟进记录不可删除');
+    expect(() => sqlite.prepare('DELETE FROM reception_entries WHERE id = ?').run(mistaken.id)).toThrow('接待登记不可删除，请作废');
+    // Every write left an audit row naming the command.
+    const audited = sqlite.prepare(`SELECT DISTINCT command FROM audit_log WHERE entity = 'reception_entry'`).all() as { command: string }[];
+    expect(audited.map((a) => a.command).sort()).toEqual(
+      ['reception.acknowledge', 'reception.close', 'reception.escalate', 'reception.log', 'reception.note', 'reception.reopen', 'reception.void'].sort(),
+    );
+  });
+
+  it('produces a 工作联系单 for staff feedback with no owner deadline, and counts reprints', async () => {
+    const feedback = await log({ channel: 'staff', category: 'staff_feedback', contactName: '保安 刘', content: '3 栋地下车库照明不足', handlerDepartmentId: 2 });
+    expect(feedback.ownerDueAt).toBeNull();
+    expect(feedback.deadlines.map((d) => d.key)).toEqual(['handler']);
+    expect(valueOf(await t.run(receptionist, 'reception.printed', { id: feedback.id }))).toEqual({ no: feedback.no, reprint: 0 });
+    expect(valueOf(await t.run(receptionist, 'reception.printed', { id: feedback.id }))).toEqual({ no: feedback.no, reprint: 1 });
+    const detail = valueOf<EntryDetail>(await t.run(receptionist, 'reception.get', { no: feedback.no.toLowerCase() }));
+    expect(detail).toMatchObject({ printCount: 2 });
+    expect(detail.events.at(-1)?.text).toBe('补打工作联系单（第 1 次补打）');
+    expect(expectError(await t.run(receptionist, 'reception.note', { id: feedback.id, kind: 'owner_reply', text: 'x' })).message).toBe('内部事项没有需要答复的业主');
+  });
+
+  it('escalation moves the handler deadline to the escalated clock, from the moment received', async () => {
+    const admin = await signIn('admin', ADMIN.password);
+    valueOf(await t.run(admin, 'settings.update', { receptionLimits: { handlerHours: 24, escalateHours: 2, escalatedAnswerHours: 12, ownerOrdinaryHours: 24, ownerMajorHours: 48, dueSoonHours: 4 } }));
+    const e = await log({ channel: 'visit', category: 'repair', unitId, content: '电梯异响' });
+    const up = valueOf<EntryDetail>(await t.run(receptionist, 'reception.escalate', { id: e.id, to: '工程部经理' }));
+    expect(up.handlerDueAt).toBe(new Date(Date.parse(e.receivedAt) + 12 * HOUR).toISOString());
+    expect(up.deadlines.find((d) => d.key === 'escalate')).toMatchObject({ late: false });
+  });
+
+  it('logs visitors in and out, lists those still inside first, and voids a wrong line', async () => {
+    const v = valueOf<VisitorView>(await t.run(receptionist, 'reception.visitorIn', { name: '赵六', phone: '13900001111', unitId, reason: '探访亲友', plate: '粤b 12345' }));
+    expect(v).toMatchObject({ no: expect.stringMatching(/^FK\d{12}$/), unitCode: '3-2-1101', plate: '粤B12345', outAt: null });
+    const w = valueOf<VisitorView>(await t.run(receptionist, 'reception.visitorIn', { name: '钱七', reason: '送快递' }));
+    expect(expectError(await t.run(receptionist, 'reception.visitorOut', { id: w.id, outAt: '2026-03-01T00:00:00.000Z' })).fields).toEqual({ outAt: '离开时间不能早于来访时间' });
+    valueOf(await t.run(receptionist, 'reception.visitorOut', { id: w.id }));
+    expect(expectError(await t.run(receptionist, 'reception.visitorOut', { id: w.id })).message).toBe('这位访客已登记离开');
+    const page = valueOf<Page<VisitorView>>(await t.run(receptionist, 'reception.visitors', { filters: {} }));
+    expect(page.rows.map((r) => r.name)).toEqual(['赵六', '钱七']);
+    expect(valueOf<Page<VisitorView>>(await t.run(receptionist, 'reception.visitors', { filters: { open: true } })).total).toBe(1);
+    const voided = valueOf<VisitorView>(await t.run(receptionist, 'reception.voidVisitor', { id: w.id, reason: '登记错误' }));
+    expect(voided).toMatchObject({ voided: true, voidReason: '登记错误' });
+    expect(() => t.app.connection.sqlite.prepare('DELETE FROM reception_visitors').run()).toThrow('访客记录不可删除，请作废');
+  });
+
+  it('sums up a day in the daily report, splitting repairs and counting carried-over and overdue items', async () => {
+    // 23:50 in Shanghai on 2 Mar is 15:50 UTC: it belongs to 2 Mar, logged afterwards (补登) on 3 Mar.
+    const lateNight = await log({ channel: 'visit', category: 'suggestion', contactName: '孙先生', content: '建议增设快递柜', receivedAt: '2026-03-02T15:50:00.000Z' });
+    expect(lateNight.no).toMatch(/^JD20260303/); // numbered on the day it was logged
+
+    // 2 Mar: repair (visit), major complaint (call), enquiry answered on the spot (call), the late-night suggestion (visit).
+    const day1 = valueOf<DailyReport>(await t.run(receptionist, 'reception.daily', { day: '2026-03-02' }));
+    expect(day1).toMatchObject({
+      total: 4,
+      repairs: { inHome: 1, public: 0 },
+      complaints: { complaints: 1, suggestions: 1 },
+      major: 1,
+      voided: 0,
+      carriedOver: 0,
+      visitors: 0,
+      closedSameDay: 1,
+      // At the end of 2 Mar the repair, the complaint and the suggestion were open, none yet due.
+      stillOpen: 3,
+      overdue: 0,
+    });
+    expect(day1.grid.find((g) => g.channel === 'call')).toMatchObject({ total: 2, counts: { complaint: 1, enquiry: 1, repair: 0 } });
+    expect(day1.byChannel).toEqual([
+      { channel: 'visit', count: 2 },
+      { channel: 'call', count: 2 },
+      { channel: 'staff', count: 0 },
+      { channel: 'other', count: 0 },
+    ]);
+
+    // 3 Mar so far (10:30): the voided mistake, the staff feedback, the lift repair; 赵六 and the voided 钱七 came.
+    const day2 = valueOf<DailyReport>(await t.run(receptionist, 'reception.daily', { day: '2026-03-03' }));
+    expect(day2.generatedAt).toBe(t.clock.now().toISOString());
+    expect(day2).toMatchObject({
+      total: 2,
+      voided: 1,
+      // Open when 3 Mar began: the repair, the complaint (closed this morning) and the suggestion.
+      carriedOver: 3,
+      // Open now: the reopened repair, the suggestion, the feedback and the lift.
+      stillOpen: 4,
+      overdue: 0,
+      visitors: 1,
+      repairs: { inHome: 1, public: 0 },
+    });
+    expect(day2.entries.map((e) => e.state)).toEqual(['voided', 'open', 'open']);
+
+    // Read again the next day, 3 Mar is counted to its end (16:00 UTC): by then the suggestion
+    // (due 15:50 UTC) and the escalated lift repair (12 h clock, due 14:30 UTC) were overdue; the
+    // feedback (due 4 Mar 02:30 UTC) and the reopened repair were not.
+    await advance(24 * HOUR);
+    expect(valueOf<DailyReport>(await t.run(receptionist, 'reception.daily', { day: '2026-03-03' }))).toMatchObject({ stillOpen: 4, overdue: 2 });
+  });
+
+  it('hands over what is open, soonest deadline first, with visitors still inside', async () => {
+    const h = valueOf<Handover>(await t.run(receptionist, 'reception.handover', {}));
+    const due = h.open.map((r) => r.time.nextDueAt ?? '~');
+    expect([...due].sort()).toEqual(due);
+    expect(h.open.every((r) => r.state === 'open')).toBe(true);
+    expect(h.open.map((r) => r.no)).toContain(repair.no);
+    expect(h.openVisitors.map((v) => v.name)).toEqual(['赵六']);
+    expect(h.counts.open).toBe(h.open.length);
+  });
+
+  it('exports the daily report and the handover as .xlsx with the same figures', async () => {
+    const out = valueOf<{ fileName: string; contentBase64: string }>(await t.run(receptionist, 'reception.exportReport', { kind: 'daily', day: '2026-03-02' }));
+    expect(out.fileName).toBe('客服中心日报表-2026-03-02.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out.contentBase64, 'base64') as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '当日登记']);
+    const summary = wb.getWorksheet('汇总')!;
+    const figures = new Map<string, unknown>();
+    summary.eachRow((row) => figures.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(figures.get('入户维修')).toBe(1);
+    expect(figures.get('重大事项')).toBe(1);
+    const entries = wb.getWorksheet('当日登记')!;
+    expect(entries.rowCount).toBe(1 + 4);
+    expect(JSON.stringify(entries.getSheetValues())).not.toMatch(/\d{17}[\dX]/);
+
+    const handover = valueOf<{ fileName: string; contentBase64: string }>(await t.run(receptionist, 'reception.exportReport', { kind: 'handover' }));
+    const hb = new ExcelJS.Workbook();
+    await hb.xlsx.load(Buffer.from(handover.contentBase64, 'base64') as unknown as ArrayBuffer);
+    expect(hb.worksheets.map((w) => w.name)).toEqual(['未办结事项', '未离开访客']);
+  });
+});
