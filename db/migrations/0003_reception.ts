@@ -52,6 +52,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     sql`CREATE INDEX reception_state ON reception_entries(state, received_at)`,
     sql`CREATE INDEX reception_handler ON reception_entries(handler_staff_id, received_at)`,
     sql`CREATE INDEX reception_department ON reception_entries(handler_department_id, received_at)`,
+    // Reports ask "what was open at time T": open now, or closed after T.
+    sql`CREATE INDEX reception_closed ON reception_entries(closed_at) WHERE closed_at IS NOT NULL`,
     sql`CREATE INDEX reception_creator ON reception_entries(created_by, state)`,
     sql`CREATE INDEX reception_major ON reception_entries(urgency, supervisor_ack_at) WHERE urgency = 'major'`,
     // The timeline: append-only, like the paper register's follow-up column.

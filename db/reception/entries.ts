@@ -28,12 +28,14 @@ export function entryQuery(db: Db) {
     .leftJoin('units', 'units.id', 'e.unit_id')
     .leftJoin('staff', 'staff.id', 'e.handler_staff_id')
     .leftJoin('departments', 'departments.id', 'e.handler_department_id')
-    .innerJoin('operators', 'operators.id', 'e.created_by')
+    // LEFT, not INNER, though every entry has a creator: an inner join lets SQLite's planner
+    // start from the (tiny) operators table and sort 200,000 entries instead of walking the index.
+    .leftJoin('operators', 'operators.id', 'e.created_by')
     .selectAll('e')
     .select(['units.code as unit_code', 'staff.name as staff_name', 'departments.name as department_name', 'operators.display_name as created_by_name']);
 }
 
-type EntryJoined = EntryRecord & { unit_code: string | null; staff_name: string | null; department_name: string | null; created_by_name: string };
+type EntryJoined = EntryRecord & { unit_code: string | null; staff_name: string | null; department_name: string | null; created_by_name: string | null };
 
 export function handlerLabel(staffName: string | null, departmentName: string | null): string {
   if (staffName) return departmentName ? `${staffName}（${departmentName}）` : staffName;
@@ -61,7 +63,7 @@ export function toEntryRow(ctx: CommandContext, r: EntryJoined): EntryRow {
     receivedAt: r.received_at,
     escalatedAt: r.escalated_at,
     closedAt: r.closed_at,
-    createdByName: r.created_by_name,
+    createdByName: r.created_by_name ?? '',
     time: timeStatus(r.state as EntryState, r.next_due_at, ctx.now, ctx.settings.receptionLimits),
   };
 }

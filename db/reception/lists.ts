@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Database } from '../schema';
 import type { Attention, EntryRow } from '../../shared/contract/reception';
 import type { Page } from '../../shared/contract/paging';
 import type { ParsedInput } from '../../shared/contract';
@@ -13,45 +14,62 @@ type ListInput = ParsedInput<'reception.list'>;
  * unit_id, category, handler) so a page stays a few milliseconds at 200,000 entries.
  */
 export async function listEntries(ctx: CommandContext, input: ListInput): Promise<Page<EntryRow>> {
-  const f = input.filters;
-  let q = entryQuery(ctx.db);
-  if (f.from) q = q.where('e.received_at', '>=', officeDayRange(f.from).start);
-  if (f.to) q = q.where('e.received_at', '<', officeDayRange(f.to).end);
-  if (f.unitId) q = q.where('e.unit_id', '=', f.unitId);
-  if (f.category) q = q.where('e.category', '=', f.category);
-  if (f.channel) q = q.where('e.channel', '=', f.channel);
-  if (f.urgency) q = q.where('e.urgency', '=', f.urgency);
-  if (f.state) q = q.where('e.state', '=', f.state);
-  if (f.handlerStaffId) q = q.where('e.handler_staff_id', '=', f.handlerStaffId);
-  if (f.handlerDepartmentId) q = q.where('e.handler_department_id', '=', f.handlerDepartmentId);
-  if (f.due === 'overdue') q = q.where('e.state', '=', 'open').where('e.next_due_at', '<', ctx.nowIso);
-  if (f.due === 'due_soon') {
-    q = q
-      .where('e.state', '=', 'open')
-      .where('e.next_due_at', '>=', ctx.nowIso)
-      .where('e.next_due_at', '<=', addHours(ctx.nowIso, ctx.settings.receptionLimits.dueSoonHours));
-  }
-  if (f.mine) q = q.where(mineCondition(ctx.requireOperator()));
-
+  const where = entryFilters(ctx, input.filters);
+  // Counted on the entries alone: the joins only add names, and a count over 200,000 joined
+  // rows would cost more than the page itself.
   const total = Number(
     (
-      await q
-        .clearSelect()
+      await ctx.db
+        .selectFrom('reception_entries as e')
+        .where(where)
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow()
     ).n,
   );
   // Deadline lists read best soonest-first; everything else newest-first.
-  const sort = input.sort ?? (f.due ? { field: 'nextDueAt' as const, desc: false } : { field: 'receivedAt' as const, desc: true });
+  const sort = input.sort ?? (input.filters.due ? { field: 'nextDueAt' as const, desc: false } : { field: 'receivedAt' as const, desc: true });
   const column = sort.field === 'nextDueAt' ? 'e.next_due_at' : 'e.received_at';
   const dir = sort.desc ? 'desc' : 'asc';
-  const rows = await q
+  // The page's ids first, on the entries' own indexes (deep pages skip index entries, not joined
+  // rows); then names for just those rows.
+  const pageIds = ctx.db
+    .selectFrom('reception_entries as e')
+    .where(where)
+    .select('e.id')
     .orderBy(column, dir)
     .orderBy('e.id', dir)
     .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
-    .execute();
+    .offset((input.page - 1) * input.pageSize);
+  const rows = await entryQuery(ctx.db).where('e.id', 'in', pageIds).orderBy(column, dir).orderBy('e.id', dir).execute();
   return { rows: rows.map((r) => toEntryRow(ctx, r)), total };
+}
+
+type EntriesOnly = ExpressionBuilder<Database & { e: Database['reception_entries'] }, 'e'>;
+
+/** Every filter maps to an indexed column of the entry itself, so it serves the count and the page alike. */
+function entryFilters(ctx: CommandContext, f: ListInput['filters']) {
+  return (eb: EntriesOnly) => {
+    const all: Expression<SqlBool>[] = [];
+    if (f.from) all.push(eb('e.received_at', '>=', officeDayRange(f.from).start));
+    if (f.to) all.push(eb('e.received_at', '<', officeDayRange(f.to).end));
+    if (f.unitId) all.push(eb('e.unit_id', '=', f.unitId));
+    if (f.category) all.push(eb('e.category', '=', f.category));
+    if (f.channel) all.push(eb('e.channel', '=', f.channel));
+    if (f.urgency) all.push(eb('e.urgency', '=', f.urgency));
+    if (f.state) all.push(eb('e.state', '=', f.state));
+    if (f.handlerStaffId) all.push(eb('e.handler_staff_id', '=', f.handlerStaffId));
+    if (f.handlerDepartmentId) all.push(eb('e.handler_department_id', '=', f.handlerDepartmentId));
+    if (f.due === 'overdue') all.push(eb('e.state', '=', 'open'), eb('e.next_due_at', '<', ctx.nowIso));
+    if (f.due === 'due_soon') {
+      all.push(
+        eb('e.state', '=', 'open'),
+        eb('e.next_due_at', '>=', ctx.nowIso),
+        eb('e.next_due_at', '<=', addHours(ctx.nowIso, ctx.settings.receptionLimits.dueSoonHours)),
+      );
+    }
+    if (f.mine) all.push(mineCondition(ctx.requireOperator()));
+    return eb.and(all);
+  };
 }
 
 /** The shell's badge: overdue and due-soon counts, and major matters awaiting a supervisor. */

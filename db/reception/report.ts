@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { DailyReport, Handover } from '../../shared/contract/reception';
 import { officeDayRange } from '../../shared/office-time';
 import { CATEGORIES, CHANNELS, type Category, type Channel } from '../../shared/reception';
@@ -37,24 +37,25 @@ export async function dailyReport(ctx: CommandContext, day: string): Promise<Dai
     return { channel, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
   });
 
-  // Open at `asOf`: received before it, not voided, not closed before it.
-  const openAt = (at: string) =>
-    ctx.db
-      .selectFrom('reception_entries as e')
-      .where('e.state', '<>', 'voided')
-      .where('e.received_at', '<', at)
-      .where((eb) => eb.or([eb('e.closed_at', 'is', null), eb('e.closed_at', '>=', at)]));
-  const count = async (q: ReturnType<typeof openAt>) => Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  // Open at T: received before T, not voided, and either still open or closed at/after T. Two
+  // index range counts (state+received_at, closed_at) rather than one scan of the whole log.
+  const openAt = (at: string, filter?: Expression<SqlBool>) => {
+    const base = () => ctx.db.selectFrom('reception_entries as e').where('e.received_at', '<', at).where(filter ?? sql<SqlBool>`1`);
+    const count = (q: ReturnType<typeof base>) => q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
+    return Promise.all([
+      count(base().where('e.state', '=', 'open')),
+      // `+e.state` keeps SQLite off the state index here: "closed before T" is nearly the whole
+      // log, "closed after T" is a short range of reception_closed.
+      count(base().where(sql<SqlBool>`+e.state = 'closed'`).where('e.closed_at', '>=', at)),
+    ]).then(([a, b]) => a + b);
+  };
+  const pastDeadline = sql<SqlBool>`((e.handler_due_at < ${asOf} AND (e.handler_answered_at IS NULL OR e.handler_answered_at >= ${asOf}))
+    OR (e.owner_due_at < ${asOf} AND (e.owner_answered_at IS NULL OR e.owner_answered_at >= ${asOf})))`;
 
   const [carriedOver, stillOpen, overdue, visitors] = await Promise.all([
-    count(openAt(start)),
-    count(openAt(asOf)),
-    count(
-      openAt(asOf).where(
-        sql<boolean>`((e.handler_due_at < ${asOf} AND (e.handler_answered_at IS NULL OR e.handler_answered_at >= ${asOf}))
-          OR (e.owner_due_at < ${asOf} AND (e.owner_answered_at IS NULL OR e.owner_answered_at >= ${asOf})))`,
-      ),
-    ),
+    openAt(start),
+    openAt(asOf),
+    openAt(asOf, pastDeadline),
     ctx.db
       .selectFrom('reception_visitors')
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -16,12 +16,12 @@ function visitorQuery(db: Db) {
   return db
     .selectFrom('reception_visitors as v')
     .leftJoin('units', 'units.id', 'v.unit_id')
-    .innerJoin('operators', 'operators.id', 'v.created_by')
+    .leftJoin('operators', 'operators.id', 'v.created_by') // LEFT keeps the planner on v's indexes (see entryQuery)
     .selectAll('v')
     .select(['units.code as unit_code', 'operators.display_name as created_by_name']);
 }
 
-function toVisitorView(ctx: CommandContext, r: Selectable<ReceptionVisitorsTable> & { unit_code: string | null; created_by_name: string }): VisitorView {
+function toVisitorView(ctx: CommandContext, r: Selectable<ReceptionVisitorsTable> & { unit_code: string | null; created_by_name: string | null }): VisitorView {
   return {
     id: r.id,
     no: r.no,
@@ -36,7 +36,7 @@ function toVisitorView(ctx: CommandContext, r: Selectable<ReceptionVisitorsTable
     outAt: r.out_at,
     voided: r.voided_at !== null,
     voidReason: r.void_reason,
-    createdByName: r.created_by_name,
+    createdByName: r.created_by_name ?? '',
   };
 }
 
