@@ -6,7 +6,7 @@ import { unitCode, type LinkRole, type UnitState, type UnitType } from '../../sh
 import { nameSearchKeys, seesMobiles, toPersonView } from './people';
 import { OPEN_ITEM_PROVIDERS } from './open-items';
 import { recordStateChange } from './state-history';
-import { DEMO_SHAPE, generateEstate } from '../demo/generate';
+import { DEMO_SHAPE, generateDemoStaff, generateEstate } from '../demo/generate';
 import { rosterTemplate } from './roster-file';
 import { analyzeRoster, applyRoster } from './import';
 import { exportRoster } from './export';
@@ -434,7 +434,9 @@ export const estateHandlers: EstateHandlers = {
     const any = await ctx.db.selectFrom('units').select('id').limit(1).executeTakeFirst();
     if (any) throw fail.conflict('已经有房屋资料，演示数据只能生成在空数据库中');
     const result = await generateEstate(ctx.db, ctx.bulkInsert, DEMO_SHAPE, ctx.nowIso, ctx.operator?.id ?? null);
-    await ctx.audit({ entity: 'estate', entityId: result.estateId, after: { event: 'demo_generated', ...result } });
+    const staff = await ctx.db.selectFrom('staff').select('id').limit(1).executeTakeFirst();
+    const staffCount = staff ? 0 : await generateDemoStaff(ctx.db, ctx.nowIso);
+    await ctx.audit({ entity: 'estate', entityId: result.estateId, after: { event: 'demo_generated', ...result, staff: staffCount } });
     return result;
   },
 
