@@ -1,11 +1,19 @@
 /**
  * What the preload hands to the page, built without 'electron' so tests can exercise it in Node.
  * The allow-list comes from the contract (bundled into preload.cjs by esbuild): a command added
- * to shared/contract is callable at once, and nothing else ever is.
+ * to shared/contract is callable at once, and nothing else ever is. Printing has three more
+ * narrow functions of its own; the main process validates what they carry (print-jobs.ts).
  */
 import { COMMAND_NAMES } from '../shared/contract';
+import type { Result } from '../shared/result';
+import type { PdfOutcome, PdfRequest, PrinterChoice, PrintOutcome, PrintRequest } from './print-jobs';
 
 export const INVOKE_CHANNEL = 'qiantai:invoke';
+export const PRINT_CHANNEL = 'qiantai:print';
+export const SAVE_PDF_CHANNEL = 'qiantai:save-pdf';
+export const PRINTERS_CHANNEL = 'qiantai:printers';
+/** Every channel the preload may use, and so every ipcMain handler main registers. */
+export const CHANNELS = [INVOKE_CHANNEL, PRINT_CHANNEL, SAVE_PDF_CHANNEL, PRINTERS_CHANNEL] as const;
 
 export function buildAllowList(names: readonly string[] = COMMAND_NAMES): ReadonlySet<string> {
   return new Set(names);
@@ -13,14 +21,24 @@ export function buildAllowList(names: readonly string[] = COMMAND_NAMES): Readon
 
 export interface QiantaiBridge {
   invoke(command: string, input: unknown): Promise<unknown>;
+  /** Prints a `#/print/…` route in a hidden window: to the form's printer, or through the system dialog. */
+  print(request: PrintRequest): Promise<Result<PrintOutcome>>;
+  /** The same route as a PDF file, where the operator chooses in the save dialog. */
+  savePdf(request: PdfRequest): Promise<Result<PdfOutcome>>;
+  /** The printers the system knows, for Settings → 打印. */
+  printers(): Promise<Result<PrinterChoice[]>>;
 }
 
+/** The functions the page gets, exactly (tests compare against it). */
+export const BRIDGE_FUNCTIONS = ['invoke', 'print', 'savePdf', 'printers'] as const satisfies readonly (keyof QiantaiBridge)[];
+
 /**
- * `send` is ipcRenderer.invoke bound by the preload; the page only ever gets `invoke`, which
- * refuses names outside the contract before anything crosses to the main process.
+ * `send` is ipcRenderer.invoke bound by the preload; the page only ever gets these functions:
+ * `invoke` refuses names outside the contract before anything crosses to the main process, and
+ * each print function always uses its own channel, whatever the page passes.
  */
 export function createBridge(
-  send: (channel: string, command: string, input: unknown) => Promise<unknown>,
+  send: (channel: (typeof CHANNELS)[number], ...args: unknown[]) => Promise<unknown>,
   allowList: ReadonlySet<string> = buildAllowList(),
 ): QiantaiBridge {
   return Object.freeze({
@@ -30,5 +48,9 @@ export function createBridge(
       }
       return send(INVOKE_CHANNEL, command, input);
     },
+    print: (request: PrintRequest) => send(PRINT_CHANNEL, request) as Promise<Result<PrintOutcome>>,
+    savePdf: (request: PdfRequest) => send(SAVE_PDF_CHANNEL, request) as Promise<Result<PdfOutcome>>,
+    // No argument crosses: nothing the page passes reaches the main process.
+    printers: () => send(PRINTERS_CHANNEL) as Promise<Result<PrinterChoice[]>>,
   });
 }

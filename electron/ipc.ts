@@ -3,11 +3,12 @@ import { ipcMain, type BrowserWindow } from 'electron';
 import type { Dispatcher } from '../db/dispatcher';
 import type { Logger } from '../db/log';
 import { INVOKE_CHANNEL } from './bridge';
-import { createInvokeHandler } from './invoke';
+import { createInvokeHandler, type SessionLenders } from './invoke';
 
-export function registerIpc(deps: { dispatcher: Dispatcher; log: Logger; window: () => BrowserWindow | null }): () => void {
+export function registerIpc(deps: { dispatcher: Dispatcher; log: Logger; window: () => BrowserWindow | null; lenders: SessionLenders }): () => void {
   const handler = createInvokeHandler({
     dispatcher: deps.dispatcher,
+    lenders: deps.lenders,
     isOurWindow: (sender) => {
       const win = deps.window();
       return win !== null && !win.isDestroyed() && win.webContents.id === sender.id;

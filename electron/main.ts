@@ -1,6 +1,7 @@
 /**
- * The Electron main process: one window, one database, one IPC channel. Everything that can be
- * decided without Electron lives in security.ts / paths.ts / invoke.ts / menu.ts (tested in Node).
+ * The Electron main process: one window, one database, the command channel and the print
+ * channels (plus a hidden window per print job). Everything that can be decided without Electron
+ * lives in security.ts / paths.ts / invoke.ts / print-jobs.ts / menu.ts (tested in Node).
  */
 import { app, BrowserWindow, dialog, Menu, session, type WebContents } from 'electron';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -8,8 +9,10 @@ import { dirname } from 'node:path';
 import { openApp, type App } from '../db/app';
 import { DatabaseTooNewError } from '../db/migrate';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { createSessionLenders } from './invoke';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
+import { registerPrintIpc } from './print-ipc';
 import { appRootFromBundle, dataLayout, nativeBindingPath, preloadPath, rendererDir, userDataOverride } from './paths';
 import { APP_INDEX_URL, isAppUrl, mainWindowOptions } from './security';
 
@@ -71,7 +74,10 @@ function start(): void {
       return;
     }
 
-    registerIpc({ dispatcher: backend.dispatcher, log: backend.log, window: () => win });
+    // Print windows borrow the main window's sign-in to read the record they print.
+    const lenders = createSessionLenders();
+    registerIpc({ dispatcher: backend.dispatcher, log: backend.log, window: () => win, lenders });
+    registerPrintIpc({ window: () => win, preload: preloadPath(__dirname), devTools: dev, lenders, log: backend.log });
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ dev, onAbout: () => void showAbout(win) })));
 
     win = new BrowserWindow(mainWindowOptions(preloadPath(__dirname), { devTools: dev }));

@@ -1,10 +1,12 @@
 /**
  * Sandboxed preload: bundled to one CJS file whose only require is 'electron'. The page gets
- * `window.qiantai.invoke(command, input)` and nothing else — never ipcRenderer itself.
+ * `window.qiantai` with invoke(command, input) and the three print functions — never
+ * ipcRenderer itself, and no function that takes a channel name.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { createBridge } from './bridge';
+import { createBridge, type QiantaiBridge } from './bridge';
 
-const bridge = createBridge((channel, command, input) => ipcRenderer.invoke(channel, command, input));
+const bridge = createBridge((channel, ...args) => ipcRenderer.invoke(channel, ...args));
 
-contextBridge.exposeInMainWorld('qiantai', { invoke: bridge.invoke });
+const exposed: QiantaiBridge = { invoke: bridge.invoke, print: bridge.print, savePdf: bridge.savePdf, printers: bridge.printers };
+contextBridge.exposeInMainWorld('qiantai', exposed);

@@ -117,6 +117,8 @@ export const DENIED = [
   { what: 'permission checks', how: 'session.setPermissionCheckHandler → false' },
   { what: '<webview> tags', how: "webContents 'will-attach-webview' → preventDefault" },
   { what: 'IPC from any frame but our window’s main frame on app://qiantai', how: 'ipc.ts sender check' },
+  { what: 'print jobs and the printer list asked by anyone but our window', how: 'print-jobs.ts sender check' },
+  { what: 'writes from a print window (it borrows the sign-in to read only)', how: 'invoke.ts lenders + contract writes flag' },
 ] as const;
 
 export const WINDOW_TITLE = '物业前台';
@@ -148,5 +150,24 @@ export function mainWindowOptions(preloadPath: string, options: { devTools: bool
       // Packaged builds have no way to open DevTools (and no menu entry for it).
       devTools: options.devTools,
     },
+  };
+}
+
+/**
+ * The hidden window a print job renders in (print-ipc.ts): the main window's security settings
+ * and preload, never shown. Background throttling is off because a hidden page's timers and
+ * animation frames (which drive ResizeObserver and font loading) may otherwise stall, and the
+ * job waits on them. A4 landscape (297 mm ≈ 1123 px) fits the default size.
+ */
+export function printWindowOptions(preloadPath: string, options: { devTools: boolean }): BrowserWindowConstructorOptions {
+  const main = mainWindowOptions(preloadPath, options);
+  return {
+    title: main.title,
+    width: 1240,
+    height: 900,
+    show: false,
+    skipTaskbar: true,
+    backgroundColor: '#ffffff',
+    webPreferences: { ...main.webPreferences, backgroundThrottling: false },
   };
 }

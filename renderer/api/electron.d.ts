@@ -1,4 +1,7 @@
-/** What the Electron preload exposes: one narrow function, command names checked on the other side. */
+/**
+ * What the Electron preload exposes (electron/bridge.ts): `invoke` for commands, whose names are
+ * checked on the other side, and the three print functions. Absent in browser mode.
+ */
 interface Window {
-  qiantai?: { invoke(command: string, input: unknown): Promise<unknown> };
+  qiantai?: import('../../electron/bridge').QiantaiBridge;
 }

@@ -13,6 +13,7 @@ import { useEstateRights } from './roles';
 import { estateHash, go } from './route';
 import { UnitStateTag } from './tags';
 import { S } from './strings';
+import { LogFromUnitButton, openItemHref } from '../reception/LogFromUnit';
 
 /** Esc belongs to whatever is open on top (a dialog, a dropdown, a field) before it means "back". */
 function escIsForUs(e: KeyboardEvent): boolean {
@@ -82,11 +83,14 @@ export function UnitCardView(props: { unitId: number; estates: EstateView[] }) {
           <UnitStateTag state={unit.state} />
           <Typography.Text type="secondary">{unit.estateName}</Typography.Text>
         </Space>
-        {rights.edit && (
-          <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
-            {S.editUnit}
-          </Button>
-        )}
+        <Space wrap>
+          <LogFromUnitButton card={card} onLogged={reload} />
+          {rights.edit && (
+            <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
+              {S.editUnit}
+            </Button>
+          )}
+        </Space>
       </Space>
       <Descriptions
         size="small"
@@ -139,11 +143,14 @@ function OpenItems(props: { card: UnitCard }) {
             size="small"
             header={<strong>{g.label}</strong>}
             dataSource={g.items}
-            renderItem={(item) => (
-              <List.Item key={item.id} extra={<Typography.Text type="secondary">{formatDateTime(item.at)}</Typography.Text>}>
-                <List.Item.Meta title={item.title} description={item.detail} />
-              </List.Item>
-            )}
+            renderItem={(item) => {
+              const href = openItemHref(g.desk, item.id);
+              return (
+                <List.Item key={item.id} extra={<Typography.Text type="secondary">{formatDateTime(item.at)}</Typography.Text>}>
+                  <List.Item.Meta title={href ? <a href={href}>{item.title}</a> : item.title} description={item.detail} />
+                </List.Item>
+              );
+            }}
           />
         ))
       )}

@@ -2,13 +2,16 @@ import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } fr
 import { Button, Result, Space } from 'antd';
 import dayjs from 'dayjs';
 import '@fontsource/noto-sans-sc/400.css';
+import type { PdfRequest, PrintRequest } from '../../electron/print-jobs';
 import type { PrintFormSettings } from '../../shared/contract/settings';
-import { PAPER_KEYS, PAPERS } from '../../shared/print';
+import { OFFSET_LIMIT_MM, PAPER_KEYS, PAPERS, ROLL_MAX_HEIGHT_MM } from '../../shared/print';
+import type { CommandError } from '../../shared/result';
 import { call } from '../api/client';
+import { useNotify } from '../components/notify';
 import { OFFICE_TZ } from '../format';
 import { getForm, listForms } from './registry';
 import { pageCss, rollHeightMm } from './pageCss';
-import { parsePrintHash, type PrintRoute } from './route';
+import { parsePrintHash, printHash, type PrintRoute } from './route';
 import { VoidWatermark } from './parts';
 import { S } from './strings';
 import './forms';
@@ -27,15 +30,16 @@ export function usePrintRoute(): PrintRoute | null {
 
 /**
  * One form, sized as its paper, without the shell: what the browser's print dialog (or
- * Chromium's PDF in tests) prints. `data-print-ready` turns on once settings, fonts and the
- * roll height are in, so nothing prints half-laid-out.
+ * Chromium's PDF in tests) prints, and what the desktop app's hidden print window renders.
+ * `data-print-ready` turns on once settings, record, fonts, images and the roll height are in,
+ * so nothing prints half-laid-out; `data-roll-mm` tells that window how long a roll page is.
  */
 export function PrintPreview(props: { route: PrintRoute; officeName: string }) {
   const { route } = props;
   const def = getForm(route.formKey);
-  const [saved, setSaved] = useState<{ officeName: string; form: PrintFormSettings | undefined } | null>(null);
+  const [saved, setSaved] = useState<{ officeName: string; officeLogo: string; form: PrintFormSettings | undefined } | null>(null);
   const [printedAt] = useState(() => new Date().toISOString());
-  const [fontsReady, setFontsReady] = useState(false);
+  const [assetsReady, setAssetsReady] = useState(false);
   const [contentPx, setContentPx] = useState<number | null>(null);
   const [record, setRecord] = useState<{ serial: string | null; data: unknown; error: string | null } | null>(null);
   const sheetRef = useRef<HTMLDivElement>(null);
@@ -45,7 +49,11 @@ export function PrintPreview(props: { route: PrintRoute; officeName: string }) {
     void call('settings.get', {}).then((result) => {
       if (!live) return;
       // Without settings (e.g. the session just locked) the form still prints with its own defaults.
-      setSaved(result.ok ? { officeName: result.value.officeName, form: result.value.printForms[route.formKey] } : { officeName: props.officeName, form: undefined });
+      setSaved(
+        result.ok
+          ? { officeName: result.value.officeName, officeLogo: result.value.officeLogo, form: result.value.printForms[route.formKey] }
+          : { officeName: props.officeName, officeLogo: '', form: undefined },
+      );
     });
     return () => {
       live = false;
@@ -90,9 +98,13 @@ export function PrintPreview(props: { route: PrintRoute; officeName: string }) {
   useEffect(() => {
     if (!saved || !recordReady) return;
     let live = true;
-    setFontsReady(false);
-    // Fonts load per unicode range as text appears; wait for them after the form has rendered.
-    void document.fonts.ready.then(() => live && setFontsReady(true));
+    setAssetsReady(false);
+    // Fonts load per unicode range as text appears, and images (the logo) decode asynchronously:
+    // wait for both after the form has rendered, or the first print may show neither.
+    const images = [...(sheetRef.current?.querySelectorAll('img') ?? [])];
+    void document.fonts.ready
+      .then(() => Promise.all(images.map((img) => img.decode().catch(() => undefined))))
+      .then(() => live && setAssetsReady(true));
     return () => {
       live = false;
     };
@@ -126,24 +138,41 @@ export function PrintPreview(props: { route: PrintRoute; officeName: string }) {
   }
   const serial = route.serial ?? `TEST-${dayjs(printedAt).tz(OFFICE_TZ).format('YYYYMMDD-HHmmss')}`;
   const rollMm = paper.heightMm === null && contentPx !== null ? rollHeightMm(paper, contentPx) + Math.max(0, offsetY) : null;
-  const ready = saved !== null && recordReady && fontsReady && (paper.heightMm !== null || rollMm !== null);
+  const ready = saved !== null && recordReady && assetsReady && (paper.heightMm !== null || rollMm !== null);
   const Form = def.component;
   const { top, right, bottom, left } = paper.marginMm;
+  const printer = saved?.form?.printer ?? '';
+  const clampOffset = (mm: number) => Math.min(OFFSET_LIMIT_MM, Math.max(-OFFSET_LIMIT_MM, mm));
+  // What the desktop app's print window renders and the printer is told: the paper, offsets and
+  // serial on screen now (the test page's made-up serial included), not whatever is saved later.
+  const desktopJob: DesktopPrintJob = {
+    formKey: def.key,
+    hash: printHash(def.key, { paper: paper.key, serial, reprint: route.reprint || undefined, voided: route.voided ? 1 : undefined }),
+    form: { paper: paper.key, copies, printer, offsetXmm: clampOffset(offsetX), offsetYmm: clampOffset(offsetY) },
+    rollHeightMm: rollMm === null ? null : Math.min(ROLL_MAX_HEIGHT_MM, rollMm),
+    fileName: `${def.title}-${serial}`,
+  };
+  const desktop = typeof window.qiantai?.print === 'function';
 
   return (
-    <div className="print-root" data-testid="print-preview" data-print-ready={ready ? '1' : undefined}>
+    <div className="print-root" data-testid="print-preview" data-print-ready={ready ? '1' : undefined} data-roll-mm={rollMm === null ? undefined : rollMm.toFixed(1)}>
       <style>{pageCss(paper, rollMm)}</style>
       <div className="print-toolbar">
         <Space wrap>
-          <Button type="primary" onClick={() => window.print()} disabled={!ready}>
-            {S.print}
-          </Button>
+          {desktop ? (
+            <DesktopPrintButtons job={desktopJob} ready={ready} />
+          ) : (
+            <Button type="primary" onClick={() => window.print()} disabled={!ready}>
+              {S.print}
+            </Button>
+          )}
           <Button onClick={() => (window.history.length > 1 ? window.history.back() : (window.location.hash = '#/settings/print'))}>{S.close}</Button>
           <span>
             {def.title} · {S.paper}：{paper.label} · {S.copies(copies)} · {S.offset(offsetX, offsetY)}
+            {desktop && ` · ${S.printerLine(printer)}`}
           </span>
         </Space>
-        <div style={{ width: '100%', textAlign: 'center' }}>{S.previewHint}</div>
+        <div style={{ width: '100%', textAlign: 'center' }}>{desktop ? S.previewHintDesktop : S.previewHint}</div>
       </div>
       <div
         className="print-page"
@@ -158,6 +187,7 @@ export function PrintPreview(props: { route: PrintRoute; officeName: string }) {
             <Form
               data={record?.data}
               officeName={saved.officeName}
+              officeLogo={saved.officeLogo}
               title={def.title}
               serial={serial}
               printedAt={printedAt}
@@ -170,5 +200,62 @@ export function PrintPreview(props: { route: PrintRoute; officeName: string }) {
       </div>
       {route.voided && <VoidWatermark />}
     </div>
+  );
+}
+
+type DesktopPrintJob = Omit<PrintRequest, 'silent'> & Pick<PdfRequest, 'fileName'>;
+
+const UNREACHABLE: CommandError = { kind: 'internal', message: S.desktopUnreachable };
+
+/**
+ * The desktop app's buttons: the job goes to the main process, which renders this same route in
+ * a hidden window and prints it (to the form's printer, or through the system dialog) or saves
+ * it as PDF. Only shown when the preload is there; browser mode keeps window.print().
+ */
+function DesktopPrintButtons(props: { job: DesktopPrintJob; ready: boolean }) {
+  const notify = useNotify();
+  const [busy, setBusy] = useState<'print' | 'dialog' | 'pdf' | null>(null);
+  const bridge = window.qiantai;
+  if (!bridge) return null;
+  const { fileName, ...job } = props.job;
+
+  const print = async (silent: boolean) => {
+    setBusy(silent ? 'print' : 'dialog');
+    try {
+      const result = await bridge.print({ ...job, silent }).catch(() => ({ ok: false as const, error: UNREACHABLE }));
+      if (!result.ok) notify.error(result.error);
+      else if (result.value.status === 'printed') notify.success(S.sentToPrinter(result.value.printer, result.value.copies));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const savePdf = async () => {
+    setBusy('pdf');
+    try {
+      const result = await bridge.savePdf({ ...job, fileName }).catch(() => ({ ok: false as const, error: UNREACHABLE }));
+      if (!result.ok) notify.error(result.error);
+      else if (result.value.status === 'saved') notify.success(S.pdfSaved(result.value.path));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const disabled = !props.ready || busy !== null;
+  return (
+    <>
+      <Button type="primary" onClick={() => void print(true)} loading={busy === 'print'} disabled={disabled && busy !== 'print'}>
+        {S.print}
+      </Button>
+      {/* With a printer chosen, 打印 goes straight to it; this is the way to pick another one once. */}
+      {job.form.printer !== '' && (
+        <Button onClick={() => void print(false)} loading={busy === 'dialog'} disabled={disabled && busy !== 'dialog'}>
+          {S.printWithDialog}
+        </Button>
+      )}
+      <Button onClick={() => void savePdf()} loading={busy === 'pdf'} disabled={disabled && busy !== 'pdf'}>
+        {S.saveAsPdf}
+      </Button>
+    </>
   );
 }

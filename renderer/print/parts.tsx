@@ -28,10 +28,12 @@ export function QrCode(props: { text: string; sizeMm: number }) {
   );
 }
 
-/** Office name, form title, serial, print time and QR; the reprint mark sits beside the title. */
+/** Logo (when set), office name, form title, serial, print time and QR; the reprint mark sits beside the title. */
 export function PrintHeader(props: PrintFormProps & { qrMm?: number }) {
   return (
     <header className="print-header">
+      {/* Decorative (empty alt): the office name beside it already says who issued the form. */}
+      {props.officeLogo && <img className="print-logo" data-testid="print-logo" src={props.officeLogo} alt="" />}
       <div className="print-header-text">
         <div className="print-office">{props.officeName}</div>
         <h1 className="print-title">

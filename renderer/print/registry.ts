@@ -5,6 +5,8 @@ import type { Result } from '../../shared/result';
 /** What every form component receives: the record's print facts, never raw personal data. */
 export interface PrintFormProps {
   officeName: string;
+  /** A PNG/JPEG data: URL from settings, or '' (PrintHeader shows it left of the office name). */
+  officeLogo: string;
   title: string;
   serial: string;
   /** ISO-8601 UTC; shown in Asia/Shanghai. */

@@ -17,6 +17,13 @@ export const S = {
   unknownFormSub: (key: string) => `单据「${key}」尚未登记。`,
   loadingSettings: '正在读取打印设置…',
   previewHint: '预览与纸张等大；打印时请在对话框中选择对应纸张并关闭“页眉页脚”。',
+  previewHintDesktop: '预览与纸张等大；“打印”按设置中的纸张、份数和打印机输出，未设打印机时弹出打印对话框。',
+  printWithDialog: '选择打印机…',
+  saveAsPdf: '另存为 PDF',
+  printerLine: (name: string) => `打印机：${name || '每次选择'}`,
+  sentToPrinter: (printer: string | null, copies: number) => (printer ? `已发送到打印机「${printer}」，${copies} 份` : '已发送打印'),
+  pdfSaved: (path: string) => `PDF 已保存：${path}`,
+  desktopUnreachable: '无法连接到打印服务，请重启物业前台后再试。',
 
   testPageTitle: '打印测试页',
   testPageIntro: '用于检查纸张与套打位置：量一量下方刻度，与纸上实际长度不符或位置偏移时，到“设置 → 打印”调整偏移。',

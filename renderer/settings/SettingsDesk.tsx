@@ -8,6 +8,9 @@ import { SystemSettingsTab } from './SystemSettingsTab';
 import { AuditTab } from './AuditTab';
 import { PrintSettingsTab } from './PrintSettingsTab';
 import { S } from './strings';
+import { ReceptionLimitsTab } from '../reception/ReceptionLimitsTab';
+import { S as RECEPTION } from '../reception/strings';
+import { RECEPTION_ROLES } from '../../shared/contract/reception';
 
 /** Each tab and who sees it; the server checks the same roles on every command behind it. */
 const TABS: { key: string; label: string; roles: readonly Role[] | 'all'; render(): React.ReactNode }[] = [
@@ -15,6 +18,7 @@ const TABS: { key: string; label: string; roles: readonly Role[] | 'all'; render
   { key: 'operators', label: S.tabOperators, roles: ['admin'], render: () => <OperatorsTab /> },
   { key: 'system', label: S.tabSystem, roles: ['admin'], render: () => <SystemSettingsTab /> },
   { key: 'print', label: S.tabPrint, roles: ['admin'], render: () => <PrintSettingsTab /> },
+  { key: 'reception', label: RECEPTION.limitsTab, roles: RECEPTION_ROLES, render: () => <ReceptionLimitsTab /> },
   { key: 'audit', label: S.tabAudit, roles: ['supervisor', 'admin'], render: () => <AuditTab /> },
 ];
 

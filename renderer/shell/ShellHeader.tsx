@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../../shared/roles';
 import { useSession } from '../session/SessionContext';
 import { S } from '../strings';
 import { S as SEARCH } from '../search/strings';
+import { AttentionBadge } from '../reception/AttentionBadge';
 
 export function ShellHeader(props: { onLock(): void; onHelp(): void; onSearch(): void }) {
   const { session, operator, logout } = useSession();
@@ -24,6 +25,8 @@ export function ShellHeader(props: { onLock(): void; onHelp(): void; onSearch():
         {session.officeName}
       </Typography.Text>
       <Space size="middle">
+        {/* Shown only to the reception roles, and only while something is overdue or awaits a supervisor. */}
+        <AttentionBadge />
         <span aria-label={S.signedInAs}>
           <Typography.Text>{operator.displayName}</Typography.Text>{' '}
           {operator.roles.map((r) => (

@@ -11,8 +11,9 @@ function subscribe(onChange: () => void) {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
+/** A query (`#/reception?due=overdue`) belongs to the desk that reads it, not to the route. */
 export function parseHash(hash: string): Route {
-  const [desk = '', section] = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [desk = '', section] = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').filter(Boolean);
   return { desk, section };
 }
 

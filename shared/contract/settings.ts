@@ -40,17 +40,26 @@ export const receptionLimitsSchema = z.strictObject({
 export const OFFICE_LOGO_MAX_BYTES = 200 * 1024;
 export const OFFICE_LOGO_TYPES = ['image/png', 'image/jpeg'] as const;
 const LOGO_HEAD = /^data:(image\/png|image\/jpeg);base64,/;
-/** The first bytes of each format, base64-encoded: PNG 89 50 4E 47 0D 0A 1A 0A, JPEG FF D8 FF. */
-const LOGO_MAGIC: Record<(typeof OFFICE_LOGO_TYPES)[number], string> = { 'image/png': 'iVBORw0KGgo', 'image/jpeg': '/9j/' };
+/**
+ * Each format's first bytes as base64: PNG 89 50 4E 47 0D 0A 1A 0A (only the first 10
+ * characters are those bytes alone; the 11th mixes in the next one), JPEG FF D8 FF.
+ */
+const LOGO_MAGIC: Record<(typeof OFFICE_LOGO_TYPES)[number], string> = { 'image/png': 'iVBORw0KGg', 'image/jpeg': '/9j/' };
 const LOGO_MAX_CHARS = 'data:image/jpeg;base64,'.length + Math.ceil(OFFICE_LOGO_MAX_BYTES / 3) * 4;
 export const LOGO_TOO_LARGE = `图片不能大于 ${OFFICE_LOGO_MAX_BYTES / 1024} KB`;
 export const LOGO_WRONG_TYPE = '只能使用 PNG 或 JPEG 图片';
+
+/**
+ * The last logo that passed. Settings are read (and checked) on every command, and a full check of
+ * a 270 KB logo costs about half a millisecond; comparing it with the one already checked does not.
+ */
+let lastValidLogo = '';
 
 export const officeLogoSchema = z
   .string()
   .max(LOGO_MAX_CHARS, LOGO_TOO_LARGE)
   .superRefine((value, ctx) => {
-    if (value === '') return;
+    if (value === '' || value === lastValidLogo) return;
     const head = LOGO_HEAD.exec(value);
     if (!head) {
       ctx.addIssue({ code: 'custom', message: LOGO_WRONG_TYPE });
@@ -67,6 +76,7 @@ export const officeLogoSchema = z
     }
     const bytes = (body.length / 4) * 3 - (body.endsWith('==') ? 2 : body.endsWith('=') ? 1 : 0);
     if (bytes > OFFICE_LOGO_MAX_BYTES) ctx.addIssue({ code: 'custom', message: LOGO_TOO_LARGE });
+    else lastValidLogo = value;
   });
 
 /** Office-wide settings. Later desks add their own keys (time limits, printers…). */

@@ -14,6 +14,7 @@ import { generateReceptionLog } from '../../db/demo/reception';
 import { officeDayOf } from '../../shared/office-time';
 import { rawBulkInsert } from '../../db/dispatcher';
 import type BetterSqlite3 from 'better-sqlite3';
+import { benchPdf } from './pdf';
 
 const { values: args } = parseArgs({ options: { json: { type: 'boolean', default: false }, small: { type: 'boolean', default: false } } });
 
@@ -294,6 +295,7 @@ async function main() {
     await app?.close();
     rmSync(dir, { recursive: true, force: true });
   }
+  await benchPdf({ json: args.json });
 }
 
 main().catch((e) => {

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BRIDGE_FUNCTIONS } from '../../electron/bridge';
 import { electronBinaryPath, USER_DATA_ENV } from '../../electron/paths';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -68,12 +69,12 @@ test.describe('Electron shell', () => {
     expect(await page.title()).toBe('物业前台');
     expect(page.url()).toMatch(/^app:\/\/qiantai\//);
 
-    // The page sees one narrow function and no Node.
+    // The page sees the narrow bridge functions (invoke and the three print ones) and no Node.
     const surface = await page.evaluate(() => {
       const w = window as unknown as Record<string, unknown> & { qiantai?: Record<string, unknown> };
-      return { keys: Object.keys(w.qiantai ?? {}), require: typeof w.require, process: typeof w.process };
+      return { keys: Object.keys(w.qiantai ?? {}).sort(), require: typeof w.require, process: typeof w.process };
     });
-    expect(surface).toEqual({ keys: ['invoke'], require: 'undefined', process: 'undefined' });
+    expect(surface).toEqual({ keys: [...BRIDGE_FUNCTIONS].sort(), require: 'undefined', process: 'undefined' });
 
     // Names outside the contract never reach the main process.
     const refused = await page.evaluate(() =>

@@ -4,8 +4,8 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { builtinModules, createRequire } from 'node:module';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Module, { builtinModules, createRequire } from 'node:module';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ import {
   contentTypeFor,
   isAppUrl,
   mainWindowOptions,
+  printWindowOptions,
   resolveAppFile,
 } from '../../electron/security';
 import {
@@ -31,7 +32,8 @@ import {
   userDataOverride,
   USER_DATA_ENV,
 } from '../../electron/paths';
-import { buildAllowList, createBridge, INVOKE_CHANNEL } from '../../electron/bridge';
+import { BRIDGE_FUNCTIONS, buildAllowList, CHANNELS, createBridge, INVOKE_CHANNEL, PRINTERS_CHANNEL, PRINT_CHANNEL, SAVE_PDF_CHANNEL } from '../../electron/bridge';
+import { S as PRINT_TEXT } from '../../renderer/print/strings';
 import { menuTemplate } from '../../electron/menu';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -130,6 +132,15 @@ describe('window and content security', () => {
     expect(web.devTools).toBe(false);
   });
 
+  it('gives hidden print windows the same isolation, sandbox and preload, and never shows them', () => {
+    const print = printWindowOptions('/app/dist/electron/preload.cjs', { devTools: false });
+    const { backgroundThrottling, ...rest } = print.webPreferences ?? {};
+    expect(rest).toEqual(web);
+    expect(backgroundThrottling).toBe(false);
+    expect(print.show).toBe(false);
+    expect(print.skipTaskbar).toBe(true);
+  });
+
   it('is titled 物业前台, fits a 1366×768 desk PC and shows only when ready', () => {
     expect(options.title).toBe('物业前台');
     expect(options.show).toBe(false);
@@ -213,6 +224,29 @@ describe('preload allow-list', () => {
   it('is exactly the contract’s command names', () => {
     expect([...buildAllowList()].sort()).toEqual([...COMMAND_NAMES].sort());
     expect(COMMAND_NAMES.length).toBeGreaterThan(0);
+  });
+
+  it('gives the page invoke and the three print functions, nothing else', () => {
+    const bridge = createBridge(async () => null);
+    expect(Object.keys(bridge).sort()).toEqual([...BRIDGE_FUNCTIONS].sort());
+    expect(new Set(CHANNELS).size).toBe(4);
+  });
+
+  it('sends each print function on its own channel; the printer list carries nothing from the page', async () => {
+    const sent: unknown[][] = [];
+    const bridge = createBridge(async (...args) => {
+      sent.push(args);
+      return { ok: true, value: null };
+    });
+    const job = { formKey: 'test-page', hash: '#/print/test-page', form: { paper: 'a4-portrait', copies: 1, printer: '', offsetXmm: 0, offsetYmm: 0 }, rollHeightMm: null } as const;
+    await bridge.print({ ...job, silent: true });
+    await bridge.savePdf({ ...job, fileName: 'x' });
+    await (bridge.printers as (...a: unknown[]) => Promise<unknown>)('qiantai:invoke', 'db.exec');
+    expect(sent).toEqual([
+      [PRINT_CHANNEL, { ...job, silent: true }],
+      [SAVE_PDF_CHANNEL, { ...job, fileName: 'x' }],
+      [PRINTERS_CHANNEL],
+    ]);
   });
 
   it('forwards contract commands on the one channel and refuses anything else', async () => {
@@ -352,10 +386,113 @@ describe('electron/build.mjs', () => {
     expect(preload).not.toMatch(/\bimport\s*\(/);
   });
 
+  it('exposes exactly invoke and the print functions when the built preload runs (stand-in electron, not Electron)', async () => {
+    const exposed = new Map<string, Record<string, unknown>>();
+    const invoked: unknown[][] = [];
+    const fake = {
+      contextBridge: { exposeInMainWorld: (key: string, api: Record<string, unknown>) => exposed.set(key, api) },
+      ipcRenderer: { invoke: async (...args: unknown[]) => (invoked.push(args), { ok: true, value: [] }) },
+    };
+    type Load = (request: string, ...rest: unknown[]) => unknown;
+    const original = (Module as unknown as { _load: Load })._load;
+    (Module as unknown as { _load: Load })._load = function (request, ...rest) {
+      return request === 'electron' ? fake : original.call(this, request, ...rest);
+    };
+    try {
+      const file = join(out, 'preload.cjs');
+      const req = createRequire(file);
+      delete req.cache[file];
+      req(file);
+    } finally {
+      (Module as unknown as { _load: Load })._load = original;
+    }
+    expect([...exposed.keys()]).toEqual(['qiantai']);
+    const api = exposed.get('qiantai')!;
+    expect(Object.keys(api).sort()).toEqual([...BRIDGE_FUNCTIONS].sort());
+    for (const fn of Object.values(api)) expect(typeof fn).toBe('function');
+    await (api.printers as () => Promise<unknown>)();
+    await (api.invoke as (c: string, i: unknown) => Promise<unknown>)('auth.session', {});
+    expect(invoked).toEqual([[PRINTERS_CHANNEL], [INVOKE_CHANNEL, 'auth.session', {}]]);
+  });
+
   it('bundles the allow-list from the contract (every command name is in the preload)', () => {
     const preload = readFileSync(join(out, 'preload.cjs'), 'utf8');
     for (const name of COMMAND_NAMES) expect(preload, name).toContain(`"${name}"`);
     expect(preload).toContain('exposeInMainWorld');
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*\)/);
+  });
+});
+
+/** "U+4e00-4e01,U+4e03,U+4??" → ranges of code points. */
+function unicodeRanges(spec: string): [number, number][] {
+  return spec.split(',').map((part) => {
+    const p = part.trim().replace(/^U\+/i, '');
+    if (p.includes('?')) return [parseInt(p.replace(/\?/g, '0'), 16), parseInt(p.replace(/\?/g, 'f'), 16)];
+    const [a, b] = p.split('-');
+    return [parseInt(a!, 16), parseInt(b ?? a!, 16)];
+  });
+}
+
+describe('the Chinese print font ships inside the renderer bundle (no copy in resources/, no remote URL)', () => {
+  let out: string;
+  let css: string;
+  let outDirOfConfig: string;
+
+  beforeAll(async () => {
+    // The real renderer build (vite.config.ts), into a folder of its own so it races nobody's dist/.
+    out = mkdtempSync(join(tmpdir(), 'qiantai-renderer-'));
+    const vite = await import('vite');
+    await vite.build({ configFile: join(root, 'vite.config.ts'), logLevel: 'silent', build: { outDir: out, emptyOutDir: true } });
+    css = readdirSync(join(out, 'assets'))
+      .filter((f) => f.endsWith('.css'))
+      .map((f) => readFileSync(join(out, 'assets', f), 'utf8'))
+      .join('\n');
+    outDirOfConfig = (await vite.resolveConfig({ configFile: join(root, 'vite.config.ts'), logLevel: 'silent' }, 'build')).build.outDir;
+  }, 120_000);
+  afterAll(() => {
+    if (out) rmSync(out, { recursive: true, force: true });
+  });
+
+  const faces = () =>
+    [...css.matchAll(/@font-face\s*\{([^}]*)\}/g)]
+      .map((m) => m[1]!)
+      .filter((body) => /font-family:\s*["']?Noto Sans SC/i.test(body))
+      .map((body) => ({
+        woff2: /url\(([^)]+)\)\s*format\(["']?woff2/.exec(body)?.[1]?.replace(/^["']|["']$/g, '') ?? '',
+        ranges: unicodeRanges(/unicode-range:\s*([^;]+)/.exec(body)?.[1] ?? ''),
+      }));
+
+  it('builds into dist/renderer, the folder main.ts serves and electron-builder packs', () => {
+    expect(resolve(outDirOfConfig)).toBe(rendererDir(root));
+    expect(builder.files).toContain('dist/**/*');
+  });
+
+  it('references only bundled files: no http(s) or protocol-relative URL in any stylesheet', () => {
+    expect(faces().length).toBeGreaterThan(50);
+    expect(css).not.toMatch(/url\(\s*["']?(https?:)?\/\//i);
+    expect(css).not.toMatch(/@import\s+url\(\s*["']?https?:/i);
+    for (const face of faces().filter((f) => !f.woff2.startsWith('data:'))) {
+      expect(face.woff2, face.woff2).toMatch(/^\.\/[\w.-]+\.woff2$/);
+      expect(existsSync(join(out, 'assets', face.woff2)), face.woff2).toBe(true);
+    }
+  });
+
+  it('covers every character the test page prints with a woff2 file (the CSP admits no data: fonts)', () => {
+    const text = (Object.values(PRINT_TEXT) as unknown[]).filter((v) => typeof v === 'string').join('');
+    const cjk = [...new Set([...text].filter((c) => c.codePointAt(0)! >= 0x2e80))];
+    expect(cjk.length).toBeGreaterThan(40);
+    const all = faces();
+    for (const ch of cjk) {
+      const cp = ch.codePointAt(0)!;
+      const face = all.find((f) => f.ranges.some(([a, b]) => cp >= a && cp <= b));
+      expect(face, `${ch} U+${cp.toString(16)}`).toBeDefined();
+      expect(face!.woff2, ch).toMatch(/^\.\/.*\.woff2$/);
+    }
+  });
+
+  it('is not also copied into resources/ (one font, shipped once)', () => {
+    const dir = join(root, 'resources');
+    const files = existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String) : [];
+    expect(files.filter((f) => /noto.*\.(woff2?|otf|ttf)$/i.test(f))).toEqual([]);
   });
 });

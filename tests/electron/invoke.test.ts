@@ -4,7 +4,7 @@
  */
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { createTestApp, ADMIN, type TestApp } from '../support/app';
-import { createInvokeHandler, FORBIDDEN, type FrameLike, type InvokeEventLike, type SenderLike } from '../../electron/invoke';
+import { createInvokeHandler, createSessionLenders, FORBIDDEN, type FrameLike, type InvokeEventLike, type SenderLike } from '../../electron/invoke';
 import type { Dispatcher, DispatchOutcome } from '../../db/dispatcher';
 import { APP_INDEX_URL } from '../../electron/security';
 
@@ -113,5 +113,61 @@ describe('IPC invoke handler', () => {
     const res = await handle(fakeWindow(1).event(), 'auth.session', {});
     expect(res).toMatchObject({ ok: false, error: { kind: 'internal' } });
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe('print windows borrowing the sign-in of the window that asked', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp({ setup: 'trusted' });
+  });
+  afterEach(async () => t.close());
+
+  it('read with the lender’s session, may not write or change it, and lose it when released', async () => {
+    const lenders = createSessionLenders();
+    const handle = createInvokeHandler({ dispatcher: t.app.dispatcher, isOurWindow: (s) => s.id === 1, lenders });
+    const main = fakeWindow(1);
+    const printWin = fakeWindow(2, `${APP_INDEX_URL}#/print/test-page`);
+    expect((await handle(main.event(), 'auth.setup', { displayName: ADMIN.displayName, login: ADMIN.login, password: ADMIN.password })).ok).toBe(true);
+
+    // Not lent yet: a stranger.
+    expect(await handle(printWin.event(), 'auth.session', {})).toEqual(FORBIDDEN);
+
+    lenders.lend(2, 1);
+    expect(await handle(printWin.event(), 'auth.session', {})).toMatchObject({ ok: true, value: { operator: { login: ADMIN.login } } });
+    expect(await handle(printWin.event(), 'settings.get', {})).toMatchObject({ ok: true, value: { officeName: '物业管理处' } });
+
+    const audits = () => (t.app.connection.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    const before = audits();
+    for (const [name, input] of [
+      ['settings.update', { officeName: '被打印窗口改掉' }],
+      ['auth.logout', {}],
+      ['auth.lock', {}],
+      ['operators.create', { displayName: '某人', login: 'x1', password: 'long-enough-1', roles: ['cashier'] }],
+    ] as const) {
+      expect(await handle(printWin.event(), name, input), name).toEqual({ ok: false, error: { kind: 'forbidden', message: '打印窗口只能读取数据' } });
+    }
+    expect(audits()).toBe(before);
+    // …and the main window is still signed in, unlocked.
+    expect(await handle(main.event(), 'auth.session', {})).toMatchObject({ ok: true, value: { operator: { login: ADMIN.login } } });
+    expect(handle.sessions).toBe(1);
+
+    // A print window still needs our own page in its top frame.
+    expect(await handle(printWin.event({ ...printWin.mainFrame, url: 'https://evil.example/' }), 'auth.session', {})).toEqual(FORBIDDEN);
+
+    lenders.release(2);
+    expect(lenders.size).toBe(0);
+    expect(await handle(printWin.event(), 'auth.session', {})).toEqual(FORBIDDEN);
+  });
+
+  it('has nothing to borrow once the lender signs out or closes', async () => {
+    const lenders = createSessionLenders();
+    const handle = createInvokeHandler({ dispatcher: t.app.dispatcher, isOurWindow: (s) => s.id === 1, lenders });
+    const main = fakeWindow(1);
+    await handle(main.event(), 'auth.setup', { displayName: ADMIN.displayName, login: ADMIN.login, password: ADMIN.password });
+    lenders.lend(2, 1);
+    const printWin = fakeWindow(2);
+    main.destroy();
+    expect(await handle(printWin.event(), 'settings.get', {})).toMatchObject({ ok: false, error: { kind: 'unauthenticated' } });
   });
 });

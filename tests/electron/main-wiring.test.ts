@@ -7,10 +7,12 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import Module, { createRequire } from 'node:module';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHANNELS, PRINTERS_CHANNEL, PRINT_CHANNEL, SAVE_PDF_CHANNEL } from '../../electron/bridge';
+import { READY_PROBE } from '../../electron/print-jobs';
 import { APP_INDEX_URL, CONTENT_SECURITY_POLICY } from '../../electron/security';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -32,21 +34,44 @@ function fakeElectron(userData: string) {
     windows: [] as FakeWindow[],
     menu: null as unknown,
     errors: [] as string[],
+    saveDialogs: [] as { defaultPath: string }[],
+    /** What the print window's page answers to the readiness probe (tests set it). */
+    probe: (_win: FakeWindow): Promise<unknown> => Promise.resolve({ state: 'ready', rollMm: null }),
     exitCode: null as number | null,
     quitCalls: 0,
     emit(event: string, ...args: unknown[]) {
       for (const l of appListeners.get(event) ?? []) l(...args);
     },
   };
+  let nextId = 41;
   class FakeWindow {
     options: Record<string, unknown>;
     loaded: string | null = null;
     shown = false;
+    destroyed = false;
+    printed: unknown[] = [];
+    pdfs: unknown[] = [];
     private listeners = new Map<string, Listener[]>();
-    webContents = { id: 41 };
+    webContents = {
+      id: nextId++,
+      executeJavaScript: (script: string) => (script === READY_PROBE ? rec.probe(this) : Promise.reject(new Error('unexpected script'))),
+      print: (options: unknown, callback: (success: boolean, reason: string) => void) => {
+        this.printed.push(options);
+        callback(true, '');
+      },
+      printToPDF: async (options: unknown) => {
+        this.pdfs.push(options);
+        return Buffer.from('%PDF-1.4 stand-in');
+      },
+      getPrintersAsync: async () => [{ name: 'XP-80C', displayName: 'XP-80C', description: '', options: {} }],
+    };
     constructor(options: Record<string, unknown>) {
       this.options = options;
       rec.windows.push(this);
+    }
+    destroy() {
+      this.destroyed = true;
+      this.emit('closed');
     }
     once(event: string, l: Listener) {
       this.listeners.set(event, [...(this.listeners.get(event) ?? []), l]);
@@ -64,7 +89,7 @@ function fakeElectron(userData: string) {
       this.shown = true;
     }
     isDestroyed() {
-      return false;
+      return this.destroyed;
     }
     isMinimized() {
       return false;
@@ -101,7 +126,14 @@ function fakeElectron(userData: string) {
     ipcMain: { handle: (channel: string, l: Listener) => rec.ipc.set(channel, l), removeHandler() {} },
     BrowserWindow: FakeWindow,
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => (rec.menu = m) },
-    dialog: { showErrorBox: (title: string, body: string) => rec.errors.push(`${title}: ${body}`), showMessageBox: async () => ({}) },
+    dialog: {
+      showErrorBox: (title: string, body: string) => rec.errors.push(`${title}: ${body}`),
+      showMessageBox: async () => ({}),
+      showSaveDialog: async (_win: unknown, options: { defaultPath: string }) => {
+        rec.saveDialogs.push(options);
+        return { canceled: false, filePath: join(userData, 'saved.pdf') };
+      },
+    },
   };
   return { electron, rec };
 }
@@ -219,6 +251,71 @@ describe('dist/electron/main.cjs under a fake electron module (Node, not Electro
     expect(res).toMatchObject({ ok: true, value: { operator: null, needsSetup: true, setupCodeRequired: false } });
     const other = { id: 99, mainFrame: frame, once() {} };
     expect(await handle({ sender: other, senderFrame: frame }, 'auth.session', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  });
+
+  it('registers the command channel and the three print channels, nothing else', () => {
+    expect([...rec.ipc.keys()].sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('prints a form through a hidden window that borrows the main window’s sign-in to read, and closes it', async () => {
+    const frame = { url: APP_INDEX_URL, processId: 1, routingId: 1, parent: null };
+    const ours = { id: 41, mainFrame: frame, once() {} };
+    const invoke = rec.ipc.get('qiantai:invoke')!;
+    // The main window signs in first (a fresh database: first-run setup with 'trusted').
+    const setup = await invoke({ sender: ours, senderFrame: frame }, 'auth.setup', { displayName: '王管理', login: 'admin', password: 'admin-pass-1' });
+    expect(setup).toMatchObject({ ok: true });
+
+    const fromPrintWindow: unknown[] = [];
+    rec.probe = async (win) => {
+      // What the print window's page does while it lays out: read with the borrowed sign-in…
+      const printFrame = { url: win.loaded!, processId: 2, routingId: 1, parent: null };
+      const sender = { id: win.webContents.id, mainFrame: printFrame, once() {} };
+      fromPrintWindow.push(await invoke({ sender, senderFrame: printFrame }, 'settings.get', {}));
+      fromPrintWindow.push(await invoke({ sender, senderFrame: printFrame }, 'auth.logout', {}));
+      return { state: 'ready', rollMm: 96.2 };
+    };
+    const job = {
+      formKey: 'test-page',
+      hash: '#/print/test-page?serial=T-1',
+      form: { paper: 'roll-80', copies: 2, printer: 'XP-80C', offsetXmm: 0, offsetYmm: 0 },
+      rollHeightMm: null,
+      silent: true,
+    };
+    const res = await rec.ipc.get(PRINT_CHANNEL)!({ sender: ours, senderFrame: frame }, job);
+    expect(res).toEqual({ ok: true, value: { status: 'printed', printer: 'XP-80C', copies: 2 } });
+
+    const printWin = rec.windows[1]!;
+    expect(printWin.loaded).toBe(`${APP_INDEX_URL}#/print/test-page?serial=T-1&paper=roll-80&dx=0&dy=0`);
+    const web = printWin.options.webPreferences as Record<string, unknown>;
+    expect(web).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: join(dir, 'dist', 'electron', 'preload.cjs') });
+    expect(printWin.options.show).toBe(false);
+    expect(printWin.printed).toEqual([expect.objectContaining({ silent: true, deviceName: 'XP-80C', copies: 2, pageSize: { width: 80000, height: 97000 } })]);
+    expect(printWin.destroyed).toBe(true);
+    expect(fromPrintWindow[0]).toMatchObject({ ok: true, value: { officeName: '物业管理处' } });
+    expect(fromPrintWindow[1]).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    // The main window is still signed in.
+    expect(await invoke({ sender: ours, senderFrame: frame }, 'auth.session', {})).toMatchObject({ ok: true, value: { operator: { login: 'admin' } } });
+
+    // Once closed, the print window borrows nothing any more.
+    const gone = { url: printWin.loaded!, processId: 2, routingId: 1, parent: null };
+    expect(await invoke({ sender: { id: printWin.webContents.id, mainFrame: gone, once() {} }, senderFrame: gone }, 'settings.get', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  });
+
+  it('saves a PDF where the save dialog says, lists printers, and refuses other windows', async () => {
+    const frame = { url: APP_INDEX_URL, processId: 1, routingId: 1, parent: null };
+    const ours = { id: 41, mainFrame: frame, once() {} };
+    rec.probe = async () => ({ state: 'ready', rollMm: null });
+    const job = { formKey: 'test-page', hash: '#/print/test-page', form: { paper: 'a5-portrait', copies: 1, printer: '', offsetXmm: 0, offsetYmm: 0 }, rollHeightMm: null, fileName: '打印测试页-T-2' };
+    const res = await rec.ipc.get(SAVE_PDF_CHANNEL)!({ sender: ours, senderFrame: frame }, job);
+    expect(res).toEqual({ ok: true, value: { status: 'saved', path: join(userData, 'saved.pdf') } });
+    expect(readFileSync(join(userData, 'saved.pdf'), 'utf8')).toBe('%PDF-1.4 stand-in');
+    expect(rec.saveDialogs.at(-1)!.defaultPath.endsWith('打印测试页-T-2.pdf')).toBe(true);
+    expect(rec.windows.at(-1)!.destroyed).toBe(true);
+
+    expect(await rec.ipc.get(PRINTERS_CHANNEL)!({ sender: ours, senderFrame: frame })).toEqual({ ok: true, value: [{ name: 'XP-80C', displayName: 'XP-80C', description: '' }] });
+    const other = { id: 99, mainFrame: frame, once() {} };
+    expect(await rec.ipc.get(PRINTERS_CHANNEL)!({ sender: other, senderFrame: frame })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await rec.ipc.get(PRINT_CHANNEL)!({ sender: other, senderFrame: frame }, { ...job, silent: true })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   });
 
   it('closes the database before quitting', async () => {

@@ -14,9 +14,19 @@ export interface ServeProcess {
 
 const root = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
 
+export interface ServeOptions {
+  /**
+   * Shift the server's clock by the milliseconds written in this file (`--clock-file`, re-read on
+   * every command; a missing file is no shift): how a test lets a deadline pass.
+   */
+  clockFile?: string;
+}
+
 /** Start browser mode exactly as `npm run serve -- --db PATH --port 0` does, and read what it prints. */
-export async function startServe(dbPath: string): Promise<{ proc: ChildProcess; info: ServeProcess }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'db/serve.ts', '--db', dbPath, '--port', '0'], {
+export async function startServe(dbPath: string, options: ServeOptions = {}): Promise<{ proc: ChildProcess; info: ServeProcess }> {
+  const args = ['--import', 'tsx', 'db/serve.ts', '--db', dbPath, '--port', '0'];
+  if (options.clockFile) args.push('--clock-file', options.clockFile);
+  const proc = spawn(process.execPath, args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,44 @@
+import { Badge, Button, Space, Tooltip } from 'antd';
+import { ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
+import { RECEPTION_ROLES, SUPERVISOR_ROLES } from '../../shared/contract/reception';
+import { hasAnyRole } from '../desks';
+import { useSession } from '../session/SessionContext';
+import { go, receptionHash } from './route';
+import { useAttention } from './useAttention';
+import { S } from './strings';
+
+/**
+ * The shell's reminder: "超时 N" (the operator's own overdue entries; all of them for supervisors)
+ * and "重大待阅 N" for supervisors. Nothing is shown while the counts are 0.
+ */
+export function AttentionBadge() {
+  const { operator, session } = useSession();
+  const enabled = hasAnyRole(operator.roles, RECEPTION_ROLES) && !session.locked;
+  const attention = useAttention(enabled);
+  if (!attention) return null;
+  const supervisor = hasAnyRole(operator.roles, SUPERVISOR_ROLES);
+  const showMajor = supervisor && attention.majorPending > 0;
+  if (attention.overdue <= 0 && !showMajor) return null;
+  return (
+    <Space size="small">
+      {attention.overdue > 0 && (
+        <Tooltip title={S.badgeOverdueHint}>
+          <Badge dot offset={[-4, 4]}>
+            <Button danger data-testid="overdue-badge" icon={<ClockCircleOutlined aria-hidden />} onClick={() => go(receptionHash.overdue)}>
+              {S.badgeOverdue(attention.overdue)}
+            </Button>
+          </Badge>
+        </Tooltip>
+      )}
+      {showMajor && (
+        <Tooltip title={S.badgeMajorHint}>
+          <Badge dot offset={[-4, 4]}>
+            <Button data-testid="major-badge" icon={<ExclamationCircleOutlined aria-hidden />} onClick={() => go(receptionHash.majorPending)}>
+              {S.badgeMajor(attention.majorPending)}
+            </Button>
+          </Badge>
+        </Tooltip>
+      )}
+    </Space>
+  );
+}

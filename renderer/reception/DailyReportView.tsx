@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Button, Card, DatePicker, Result, Space, Spin, Table, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import type { DailyReport } from '../../shared/contract/reception';
+import { officeDateTime } from '../../shared/office-time';
+import { CATEGORIES, CATEGORY_LABELS, CHANNEL_LABELS, type Category, type Channel } from '../../shared/reception';
+import type { CommandError } from '../../shared/result';
+import { call } from '../api/client';
+import { printHash } from '../print/route';
+import { afterToday, officeTodayText } from './dates';
+import { ExportButton, Figure, ReportEntriesTable } from './ReportTables';
+import { useReceptionChanges } from './useAttention';
+import { useOpenPrint } from './usePrint';
+import { S } from './strings';
+
+type GridRow = { key: string; label: string; counts: Record<Category, number>; total: number };
+
+/** 客服中心日报表 for a chosen day: the counts grid, the figures the paper report asks for, the entries. */
+export function DailyReportView() {
+  const [day, setDay] = useState(officeTodayText);
+  const [report, setReport] = useState<DailyReport | null>(null);
+  const [error, setError] = useState<CommandError | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const latest = useRef(0);
+  const openPrint = useOpenPrint();
+
+  useEffect(() => {
+    const ticket = ++latest.current;
+    void call('reception.daily', { day }).then((result) => {
+      if (ticket !== latest.current) return;
+      if (result.ok) {
+        setReport(result.value);
+        setError(null);
+      } else setError(result.error);
+    });
+  }, [day, generation]);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  useReceptionChanges(reload);
+
+  const toolbar = (
+    <Space wrap style={{ marginBottom: 12 }}>
+      <DatePicker
+        aria-label={S.dailyDay}
+        allowClear={false}
+        value={dayjs(day)}
+        disabledDate={afterToday}
+        onChange={(d) => d && setDay(d.format('YYYY-MM-DD'))}
+      />
+      <Button type="primary" icon={<PrinterOutlined aria-hidden />} onClick={() => openPrint(printHash('reception-daily', { serial: day }))}>
+        {S.print}
+      </Button>
+      <ExportButton kind="daily" day={day} />
+      {report && <Typography.Text type="secondary">{S.generatedAt(officeDateTime(report.generatedAt))}</Typography.Text>}
+    </Space>
+  );
+
+  if (!report || report.day !== day) {
+    return (
+      <div>
+        {toolbar}
+        {error ? (
+          <Result status="warning" title={error.message} extra={<Button onClick={reload}>{S.retry}</Button>} />
+        ) : (
+          <div style={{ display: 'grid', placeItems: 'center', minHeight: 200 }}>
+            <Spin description={S.loading} />
+          </div>
+        )}
+      </div>
+    );
+  }
+
+  const emptyCounts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+  const gridRows: GridRow[] = report.grid.map((g) => ({ key: g.channel, label: CHANNEL_LABELS[g.channel as Channel], counts: g.counts, total: g.total }));
+  const totals: GridRow = {
+    key: 'total',
+    label: S.dailyRowTotal,
+    counts: report.grid.reduce((acc, g) => {
+      const next = { ...acc };
+      for (const c of CATEGORIES) next[c] += g.counts[c] ?? 0;
+      return next;
+    }, emptyCounts),
+    total: report.total,
+  };
+
+  return (
+    <div data-testid="daily-report">
+      {toolbar}
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Space wrap size="large">
+          <Figure label={S.dailyTotal} value={report.total} />
+          <Figure label={S.dailyInHome} value={report.repairs.inHome} />
+          <Figure label={S.dailyPublic} value={report.repairs.public} />
+          <Figure label={S.dailyComplaints} value={report.complaints.complaints} />
+          <Figure label={S.dailySuggestions} value={report.complaints.suggestions} />
+          <Figure label={S.dailyClosedSameDay} value={report.closedSameDay} />
+          <Figure label={S.dailyMajor} value={report.major} danger />
+          <Figure label={S.dailyVoided} value={report.voided} />
+          <Figure label={S.dailyOverdue} value={report.overdue} danger />
+          <Figure label={S.dailyCarriedOver} value={report.carriedOver} />
+          <Figure label={S.dailyStillOpen} value={report.stillOpen} />
+          <Figure label={S.dailyVisitors} value={report.visitors} />
+        </Space>
+      </Card>
+      <Card size="small" title={S.dailyGrid} style={{ marginBottom: 12 }}>
+        <Table<GridRow>
+          size="small"
+          aria-label={S.dailyGridTable}
+          rowKey="key"
+          pagination={false}
+          dataSource={[...gridRows, totals]}
+          columns={[
+            { title: S.colChannel, dataIndex: 'label', width: 100, render: (l: string, r) => (r.key === 'total' ? <strong>{l}</strong> : l) },
+            ...CATEGORIES.map((c) => ({ title: CATEGORY_LABELS[c], key: c, align: 'right' as const, render: (_: unknown, r: GridRow) => r.counts[c] ?? 0 })),
+            { title: S.dailyRowTotal, dataIndex: 'total', align: 'right' as const, render: (n: number) => <strong>{n}</strong> },
+          ]}
+        />
+      </Card>
+      <Card size="small" title={`${S.dailyEntries}（${report.entries.length}）`}>
+        <ReportEntriesTable label={S.dailyEntriesTable} rows={report.entries} empty={S.printEntriesNone} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,262 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Button, Card, Col, Descriptions, Result, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { SUPERVISOR_ROLES, type EntryDetail } from '../../shared/contract/reception';
+import { officeDateTime, spanText } from '../../shared/office-time';
+import { CHANNEL_LABELS, EVENT_KIND_LABELS, REPAIR_SCOPE_LABELS, SATISFACTION_LABELS, URGENCY_LABELS, type DeadlineView } from '../../shared/reception';
+import type { CommandError } from '../../shared/result';
+import { call } from '../api/client';
+import { useNotify } from '../components/notify';
+import { hasAnyRole } from '../desks';
+import { printHash } from '../print/route';
+import { useSession } from '../session/SessionContext';
+import { unitCardHash } from '../search/openers';
+import { ActionModal, type EntryAction } from './ActionModals';
+import { useEscBack } from './keys';
+import { go, receptionHash } from './route';
+import { CategoryTag, EntryStateTag, TimeText } from './tags';
+import { receptionChanged, useReceptionChanges } from './useAttention';
+import { useOpenPrint } from './usePrint';
+import { S } from './strings';
+
+/** One entry: what came in, its deadlines, its complaint record, the timeline, and what can be done now. */
+export function EntryDetailView(props: { entryId: number }) {
+  const { entryId } = props;
+  const notify = useNotify();
+  const { operator } = useSession();
+  const [entry, setEntry] = useState<EntryDetail | null>(null);
+  const [error, setError] = useState<CommandError | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const [action, setAction] = useState<EntryAction | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const latest = useRef(0);
+  const openPrint = useOpenPrint();
+
+  useEffect(() => {
+    const ticket = ++latest.current;
+    void call('reception.get', { id: entryId }).then((result) => {
+      if (ticket !== latest.current) return;
+      if (result.ok) {
+        setEntry(result.value);
+        setError(null);
+      } else setError(result.error);
+    });
+  }, [entryId, generation]);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  useReceptionChanges(reload);
+  useEscBack(() => go(receptionHash.list));
+
+  const back = (
+    <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => go(receptionHash.list)} title={S.backHint}>
+      {S.back}
+    </Button>
+  );
+
+  if (!entry) {
+    if (error) return <Result status={error.kind === 'not_found' ? '404' : 'warning'} title={error.message} extra={<Space>{back}<Button onClick={reload}>{S.retry}</Button></Space>} />;
+    return (
+      <div style={{ display: 'grid', placeItems: 'center', minHeight: 240 }}>
+        <Spin description={S.detailLoading} />
+      </div>
+    );
+  }
+
+  const print = async () => {
+    setPrinting(true);
+    const result = await call('reception.printed', { id: entry.id });
+    setPrinting(false);
+    if (!result.ok) {
+      notify.error(result.error);
+      return;
+    }
+    receptionChanged();
+    openPrint(printHash('work-contact-slip', {
+      serial: result.value.no,
+      reprint: result.value.reprint || undefined,
+      voided: entry.state === 'voided' ? 1 : undefined,
+    }));
+  };
+
+  const open = entry.state === 'open';
+  const supervisor = hasAnyRole(operator.roles, SUPERVISOR_ROLES);
+  const buttons: { key: EntryAction; label: string; show: boolean; primary?: boolean; danger?: boolean }[] = [
+    { key: 'note', label: S.actionNote, show: entry.state !== 'voided' },
+    { key: 'escalate', label: S.actionEscalate, show: open },
+    { key: 'assign', label: S.actionAssign, show: open },
+    { key: 'close', label: S.actionClose, show: open, primary: true },
+    { key: 'reopen', label: S.actionReopen, show: entry.state === 'closed' },
+    { key: 'ack', label: S.actionAck, show: supervisor && entry.urgency === 'major' && entry.supervisorAckAt === null && entry.state !== 'voided' },
+    { key: 'void', label: S.actionVoid, show: open, danger: true },
+  ];
+
+  return (
+    <div data-testid="entry-detail">
+      <Space align="center" wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
+        <Space align="center" size="middle" wrap>
+          {back}
+          <Typography.Title level={3} style={{ margin: 0, fontVariantNumeric: 'tabular-nums' }}>
+            {entry.no}
+          </Typography.Title>
+          <EntryStateTag state={entry.state} />
+          <CategoryTag category={entry.category} urgency={entry.urgency} />
+          <TimeText time={entry.time} />
+        </Space>
+        <Space wrap aria-label={S.actions}>
+          {buttons
+            .filter((b) => b.show)
+            .map((b) => (
+              <Button key={b.key} type={b.primary ? 'primary' : 'default'} danger={b.danger} onClick={() => setAction(b.key)}>
+                {b.label}
+              </Button>
+            ))}
+          <Button icon={<PrinterOutlined aria-hidden />} loading={printing} onClick={() => void print()}>
+            {S.actionPrint}
+          </Button>
+        </Space>
+      </Space>
+      <Descriptions
+        size="small"
+        bordered
+        column={{ xs: 1, sm: 2, lg: 3 }}
+        style={{ marginBottom: 16 }}
+        items={[
+          { key: 'receivedAt', label: S.fieldReceivedAt, children: officeDateTime(entry.receivedAt) },
+          { key: 'channel', label: S.fieldChannel, children: CHANNEL_LABELS[entry.channel] },
+          { key: 'urgency', label: S.fieldUrgency, children: entry.urgency === 'major' ? <Typography.Text type="danger">{URGENCY_LABELS.major}</Typography.Text> : URGENCY_LABELS.ordinary },
+          {
+            key: 'unit',
+            label: S.fieldUnit,
+            children: entry.unitId !== null ? <a href={unitCardHash(entry.unitId)}>{entry.unitCode}</a> : S.none,
+          },
+          { key: 'contact', label: S.fieldContact, children: entry.contactName || S.none },
+          { key: 'phone', label: S.fieldPhone, children: entry.contactPhone || S.none },
+          { key: 'handler', label: S.fieldHandler, children: entry.handlerLabel || S.none },
+          { key: 'createdBy', label: S.fieldCreatedBy, children: entry.createdByName },
+          ...(entry.repairScope ? [{ key: 'scope', label: S.fieldRepairScope, children: REPAIR_SCOPE_LABELS[entry.repairScope] }] : []),
+          ...(entry.escalatedAt
+            ? [{ key: 'escalated', label: S.fieldEscalatedTo, children: S.escalatedText(entry.escalatedTo, officeDateTime(entry.escalatedAt)) }]
+            : []),
+          ...(entry.urgency === 'major'
+            ? [
+                {
+                  key: 'ack',
+                  label: S.fieldSupervisorAck,
+                  children: entry.supervisorAckAt ? officeDateTime(entry.supervisorAckAt) : <Typography.Text type="warning">{S.majorPendingAck}</Typography.Text>,
+                },
+              ]
+            : []),
+          ...(entry.printCount > 0 ? [{ key: 'printed', label: S.fieldPrintCount, children: S.printCount(entry.printCount) }] : []),
+          { key: 'content', label: S.fieldContent, span: 'filled' as const, children: <span style={{ whiteSpace: 'pre-wrap' }}>{entry.content}</span> },
+          ...(entry.result ? [{ key: 'result', label: S.fieldResult, span: 'filled' as const, children: <span style={{ whiteSpace: 'pre-wrap' }}>{entry.result}</span> }] : []),
+          ...(entry.voidReason ? [{ key: 'void', label: S.fieldVoidReason, span: 'filled' as const, children: entry.voidReason }] : []),
+        ]}
+      />
+      <Row gutter={16}>
+        <Col xs={24} xl={12}>
+          <Deadlines deadlines={entry.deadlines} serverNow={serverNowOf(entry)} />
+          {entry.complaint && (
+            <Card size="small" title={S.complaint} style={{ marginBottom: 16 }}>
+              <Descriptions
+                size="small"
+                column={1}
+                items={[
+                  { key: 'no', label: S.complaintNo, children: entry.complaint.no },
+                  { key: 'kind', label: S.complaintKind, children: S.complaintKinds[entry.complaint.kind] },
+                  ...(entry.complaint.kind === 'complaint' ? [{ key: 'respondent', label: S.respondent, children: entry.complaint.respondent || S.none }] : []),
+                  {
+                    key: 'satisfaction',
+                    label: S.satisfaction,
+                    children: entry.complaint.satisfaction ? SATISFACTION_LABELS[entry.complaint.satisfaction] : S.satisfactionNone,
+                  },
+                ]}
+              />
+            </Card>
+          )}
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={S.timeline} style={{ marginBottom: 16 }}>
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+              {S.timelineHint}
+            </Typography.Paragraph>
+            <Timeline
+              data-testid="entry-timeline"
+              items={entry.events.map((ev) => ({
+                key: ev.id,
+                title: officeDateTime(ev.at),
+                content: (
+                  <div>
+                    <div>
+                      <Tag style={{ marginInlineEnd: 6 }}>{EVENT_KIND_LABELS[ev.kind]}</Tag>
+                      <Typography.Text type="secondary">{ev.operatorName}</Typography.Text>
+                    </div>
+                    {ev.text && <div style={{ whiteSpace: 'pre-wrap' }}>{ev.text}</div>}
+                  </div>
+                ),
+              }))}
+            />
+          </Card>
+        </Col>
+      </Row>
+      {action && (
+        <ActionModal
+          action={action}
+          entry={entry}
+          onClose={() => setAction(null)}
+          onDone={(next) => {
+            setAction(null);
+            setEntry(next);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function Deadlines(props: { deadlines: DeadlineView[]; serverNow: number }) {
+  return (
+    <Card size="small" title={S.deadlines} style={{ marginBottom: 16 }}>
+      <Table<DeadlineView>
+        size="small"
+        aria-label={S.deadlines}
+        rowKey="key"
+        pagination={false}
+        dataSource={props.deadlines}
+        columns={[
+          { title: S.deadlines, dataIndex: 'label', width: 110 },
+          { title: S.deadlineDue, dataIndex: 'dueAt', width: 140, render: (at: string) => officeDateTime(at) },
+          {
+            title: S.colState,
+            key: 'state',
+            render: (_: unknown, d) => <DeadlineState deadline={d} serverNow={props.serverNow} />,
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+/**
+ * Met: when (red if late). Still owed: "剩 …" / "超时 …" against the server's clock at the moment
+ * it answered (worked out from its own time status), never this PC's, which may differ.
+ */
+function DeadlineState(props: { deadline: DeadlineView; serverNow: number }) {
+  const d = props.deadline;
+  if (d.metAt) {
+    return (
+      <Typography.Text type={d.late ? 'danger' : 'secondary'}>{d.late ? S.deadlineMetLate(officeDateTime(d.metAt)) : S.deadlineMet(officeDateTime(d.metAt))}</Typography.Text>
+    );
+  }
+  const left = Date.parse(d.dueAt) - props.serverNow;
+  const late = d.late || left < 0;
+  return (
+    <Typography.Text type={late ? 'danger' : undefined} strong={late}>
+      {late ? S.deadlineOverdue(spanText(left)) : S.deadlineLeft(spanText(left))}
+    </Typography.Text>
+  );
+}
+
+/** The server's "now" when it computed the entry's time status. */
+function serverNowOf(entry: EntryDetail): number {
+  const { nextDueAt, msLeft } = entry.time;
+  return nextDueAt !== null && msLeft !== null ? Date.parse(nextDueAt) - msLeft : Date.now();
+}

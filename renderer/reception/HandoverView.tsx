@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Button, Card, Result, Space, Spin, Typography } from 'antd';
+import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import type { Handover } from '../../shared/contract/reception';
+import { officeDateTime } from '../../shared/office-time';
+import type { CommandError } from '../../shared/result';
+import { call } from '../api/client';
+import { printHash } from '../print/route';
+import { handoverSerial } from './dates';
+import { byNextDeadline } from './order';
+import { ExportButton, Figure, OpenVisitorsTable, ReportEntriesTable } from './ReportTables';
+import { useReceptionChanges } from './useAttention';
+import { useOpenPrint } from './usePrint';
+import { S } from './strings';
+
+/** 交班: what the next shift inherits — open entries by deadline, visitors still in, the counts. */
+export function HandoverView() {
+  const [handover, setHandover] = useState<Handover | null>(null);
+  const [error, setError] = useState<CommandError | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const latest = useRef(0);
+  const openPrint = useOpenPrint();
+
+  useEffect(() => {
+    const ticket = ++latest.current;
+    void call('reception.handover', {}).then((result) => {
+      if (ticket !== latest.current) return;
+      if (result.ok) {
+        setHandover(result.value);
+        setError(null);
+      } else setError(result.error);
+    });
+  }, [generation]);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  useReceptionChanges(reload);
+
+  const toolbar = (
+    <Space wrap style={{ marginBottom: 12 }}>
+      <Button type="primary" icon={<PrinterOutlined aria-hidden />} onClick={() => openPrint(printHash('reception-handover', { serial: handoverSerial() }))}>
+        {S.print}
+      </Button>
+      <ExportButton kind="handover" />
+      <Button icon={<ReloadOutlined aria-hidden />} onClick={reload}>
+        {S.refresh}
+      </Button>
+      {handover && (
+        <Typography.Text type="secondary">
+          {S.generatedAt(officeDateTime(handover.generatedAt))} · {S.handoverBy(handover.operatorName)}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+
+  if (!handover) {
+    return (
+      <div>
+        {toolbar}
+        {error ? (
+          <Result status="warning" title={error.message} />
+        ) : (
+          <div style={{ display: 'grid', placeItems: 'center', minHeight: 200 }}>
+            <Spin description={S.loading} />
+          </div>
+        )}
+      </div>
+    );
+  }
+
+  const open = [...handover.open].sort(byNextDeadline);
+  return (
+    <div data-testid="handover">
+      {toolbar}
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Space wrap size="large">
+          <Figure label={S.handoverCountOpen} value={handover.counts.open} />
+          <Figure label={S.handoverCountOverdue} value={handover.counts.overdue} danger />
+          <Figure label={S.handoverCountDueSoon} value={handover.counts.dueSoon} />
+          <Figure label={S.handoverCountMajor} value={handover.counts.majorPending} danger />
+          <Figure label={S.handoverVisitors} value={handover.openVisitors.length} />
+        </Space>
+      </Card>
+      <Card size="small" title={`${S.handoverOpen}（${open.length}）`} style={{ marginBottom: 12 }}>
+        <ReportEntriesTable label={S.handoverOpenTable} rows={open} empty={S.handoverNoOpen} />
+      </Card>
+      <Card size="small" title={`${S.handoverVisitors}（${handover.openVisitors.length}）`}>
+        <OpenVisitorsTable rows={handover.openVisitors} />
+      </Card>
+    </div>
+  );
+}

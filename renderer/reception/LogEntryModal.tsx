@@ -1,0 +1,312 @@
+import { useEffect, useRef, useState } from 'react';
+import { App, Col, DatePicker, Form, Input, Modal, Radio, Row, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import type { EntryDetail } from '../../shared/contract/reception';
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  CHANNELS,
+  CHANNEL_LABELS,
+  REPAIR_SCOPES,
+  REPAIR_SCOPE_LABELS,
+  URGENCIES,
+  URGENCY_LABELS,
+  type Category,
+  type Channel,
+  type RepairScope,
+  type Urgency,
+} from '../../shared/reception';
+import { useCommandForm } from '../components/forms';
+import { afterToday, futureTimes, officeNow, pickedToIso } from './dates';
+import { HandlerPicker, handlerIds, WhoPicker, type WhoPick } from './pickers';
+import { go, receptionHash } from './route';
+import { receptionChanged } from './useAttention';
+import { S } from './strings';
+
+interface LogValues {
+  channel: Channel;
+  category: Category | undefined;
+  urgency: Urgency;
+  unitId: number | null;
+  contactName: string;
+  contactPhone: string;
+  repairScope: RepairScope | undefined;
+  respondent: string;
+  handler: string | null;
+  content: string;
+  receivedAt: Dayjs | null;
+  ownDueAt: Dayjs | null;
+  answeredNow: string;
+}
+
+export interface LogPrefill {
+  pick: WhoPick;
+  contactName: string;
+  unitCode: string;
+}
+
+/** Digit hotkeys of each radio group; the category's work from anywhere that is not a text box. */
+const HOTKEYS = { channel: CHANNELS, urgency: URGENCIES, repairScope: REPAIR_SCOPES, category: CATEGORIES } as const;
+type HotkeyGroup = keyof typeof HOTKEYS;
+
+/** The picked category's radio (the first one when none is picked yet): where the digits work. */
+const CATEGORY_RADIO = ['[data-hotkeys="category"] input[type="radio"]:checked', '[data-hotkeys="category"] input[type="radio"]'];
+
+/** Focuses the first element found, trying the selectors in order. */
+function focusIn(root: HTMLElement | null, selectors: string | string[]) {
+  for (const selector of typeof selectors === 'string' ? [selectors] : selectors) {
+    const el = root?.querySelector<HTMLElement>(selector);
+    if (el) {
+      el.focus();
+      return;
+    }
+  }
+}
+
+function typingIn(target: HTMLElement): boolean {
+  return !!target.closest('textarea, input:not([type="radio"]):not([type="checkbox"]), .ant-select, .ant-picker, [contenteditable="true"]');
+}
+
+/**
+ * 新登记: one piece of information in, by keyboard. The category is picked with 1–6 (focus then
+ * moves to whatever is still missing), Ctrl+Enter submits from any field. From the unit card the
+ * unit and its owner come prefilled, so a walk-in repair is F4 · 1 · content · Ctrl+Enter.
+ */
+export function LogEntryModal(props: { prefill?: LogPrefill; onClose(): void; onLogged?(entry: EntryDetail): void }) {
+  const [form] = Form.useForm<LogValues>();
+  const { message } = App.useApp();
+  const { submit, submitting, formProps } = useCommandForm(form, 'reception.log');
+  const [pick, setPick] = useState<WhoPick | null>(props.prefill?.pick ?? null);
+  const category = Form.useWatch('category', form);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  // Untouched times mean "now" on the server's clock, not this PC's.
+  const receivedTouched = useRef(false);
+  const scopeTouched = useRef(false);
+
+  // After React has rendered what the key changed (the repair scope row, the enquiry answer).
+  const focus = (selector: string) => window.setTimeout(() => focusIn(bodyRef.current, selector), 0);
+
+  const defaultScope = (unitId: number | null): RepairScope => (unitId !== null ? 'in_home' : 'public');
+
+  const onPick = (next: WhoPick | null) => {
+    setPick(next);
+    const unitId = next?.unitId ?? null;
+    form.setFields([{ name: 'unitId', value: unitId, errors: [] }]);
+    if (next?.kind === 'person') form.setFieldValue('contactName', next.title);
+    if (!scopeTouched.current) form.setFieldValue('repairScope', defaultScope(unitId));
+    // Who, then what: the content is next.
+    if (next) focus('#reception-log_content');
+  };
+
+  const chooseByKey = (group: HotkeyGroup, digit: number): boolean => {
+    const values = HOTKEYS[group] as readonly string[];
+    const value = values[digit - 1];
+    if (!value) return false;
+    form.setFields([{ name: group, value, errors: [] }]);
+    if (group === 'repairScope') scopeTouched.current = true;
+    if (group === 'category') focus(pick ? '#reception-log_content' : '#reception-log_unitId');
+    return true;
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.isComposing || e.defaultPrevented) return;
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      form.submit();
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey || !/^[1-9]$/.test(e.key)) return;
+    const target = e.target as HTMLElement;
+    if (typingIn(target)) return;
+    const group = (target.closest('[data-hotkeys]')?.getAttribute('data-hotkeys') ?? 'category') as HotkeyGroup;
+    if (chooseByKey(group in HOTKEYS ? group : 'category', Number(e.key))) e.preventDefault();
+  };
+
+  // On the whole dialog (its frame holds the focus while it opens), not just the form.
+  const latestKeyDown = useRef(onKeyDown);
+  useEffect(() => {
+    latestKeyDown.current = onKeyDown;
+  });
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => {
+      const dialog = bodyRef.current?.closest('[role="dialog"]');
+      if (dialog && e.target instanceof Node && dialog.contains(e.target)) latestKeyDown.current(e);
+    };
+    window.addEventListener('keydown', listener);
+    const timer = window.setTimeout(() => focusIn(bodyRef.current, CATEGORY_RADIO), 0);
+    return () => {
+      window.removeEventListener('keydown', listener);
+      window.clearTimeout(timer);
+    };
+  }, []);
+
+  const onFinish = async (v: LogValues) => {
+    const unitId = pick?.unitId ?? null;
+    const cat = v.category;
+    const result = await submit({
+      channel: v.channel,
+      // Always set here: the field's own rule asks for it before onFinish runs.
+      category: cat as Category,
+      urgency: v.urgency,
+      unitId,
+      personId: pick?.personId ?? null,
+      contactName: v.contactName ?? '',
+      contactPhone: v.contactPhone ?? '',
+      content: v.content ?? '',
+      repairScope: cat === 'repair' ? (v.repairScope ?? defaultScope(unitId)) : null,
+      respondent: cat === 'complaint' ? (v.respondent ?? '') : '',
+      ...handlerIds(v.handler),
+      receivedAt: receivedTouched.current && v.receivedAt ? pickedToIso(v.receivedAt) : null,
+      ownDueAt: v.ownDueAt ? pickedToIso(v.ownDueAt) : null,
+      answeredNow: cat === 'enquiry' ? (v.answeredNow ?? '') : '',
+    });
+    if (!result.ok) return;
+    const entry = result.value;
+    const key = `logged-${entry.id}`;
+    void message.success(
+      {
+        key,
+        content: (
+          <span data-testid="logged-toast">
+            {entry.state === 'closed' ? S.loggedClosed(entry.no) : S.logged(entry.no)}{' '}
+            <Typography.Link
+              onClick={() => {
+                message.destroy(key);
+                go(receptionHash.entry(entry.id));
+              }}
+            >
+              {S.open}
+            </Typography.Link>
+          </span>
+        ),
+      },
+      6,
+    );
+    receptionChanged();
+    props.onLogged?.(entry);
+    props.onClose();
+  };
+
+  const initialValues: Partial<LogValues> = {
+    channel: 'visit',
+    urgency: 'ordinary',
+    unitId: props.prefill?.pick.unitId ?? null,
+    contactName: props.prefill?.contactName ?? '',
+    contactPhone: '',
+    repairScope: defaultScope(props.prefill?.pick.unitId ?? null),
+    respondent: '',
+    handler: null,
+    content: '',
+    receivedAt: officeNow(),
+    ownDueAt: null,
+    answeredNow: '',
+  };
+
+  return (
+    <Modal
+      open
+      title={props.prefill ? S.logTitleUnit(props.prefill.unitCode) : S.logTitle}
+      okText={S.logOk}
+      confirmLoading={submitting}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      mask={{ closable: false }}
+      width={780}
+      afterOpenChange={(open) => {
+        if (open && !bodyRef.current?.contains(document.activeElement)) focusIn(bodyRef.current, CATEGORY_RADIO);
+      }}
+      data-testid="log-entry"
+    >
+      <div ref={bodyRef}>
+        <Typography.Paragraph type="secondary" style={{ marginTop: -4, fontSize: 12 }}>
+          {S.logHint}
+        </Typography.Paragraph>
+        <Form
+          {...formProps}
+          layout="vertical"
+          onFinish={onFinish}
+          initialValues={initialValues}
+          autoComplete="off"
+          onValuesChange={(changed: Partial<LogValues>) => {
+            formProps.onValuesChange(changed);
+            if ('repairScope' in changed) scopeTouched.current = true;
+            if ('receivedAt' in changed) receivedTouched.current = true;
+          }}
+        >
+          <Form.Item label={S.category} name="category" rules={[{ required: true, message: S.categoryRequired }]}>
+            <Radio.Group
+              data-hotkeys="category"
+              optionType="button"
+              buttonStyle="solid"
+              options={CATEGORIES.map((c, i) => ({ value: c, label: S.categoryHotkey(i + 1, CATEGORY_LABELS[c]) }))}
+            />
+          </Form.Item>
+          <Row gutter={16}>
+            <Col span={14}>
+              <Form.Item label={S.channel} name="channel" required>
+                <Radio.Group data-hotkeys="channel" options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} />
+              </Form.Item>
+            </Col>
+            <Col span={10}>
+              <Form.Item label={S.urgency} name="urgency" required>
+                <Radio.Group data-hotkeys="urgency" options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item label={S.who} name="unitId">
+                <WhoPicker pick={pick} onPick={onPick} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item label={S.contactName} name="contactName">
+                <Input maxLength={40} placeholder={S.contactNamePh} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item label={S.contactPhone} name="contactPhone">
+                <Input maxLength={20} placeholder={S.contactPhonePh} inputMode="tel" />
+              </Form.Item>
+            </Col>
+          </Row>
+          {category === 'repair' && (
+            <Form.Item label={S.repairScope} name="repairScope" required>
+              <Radio.Group data-hotkeys="repairScope" options={REPAIR_SCOPES.map((s) => ({ value: s, label: REPAIR_SCOPE_LABELS[s] }))} />
+            </Form.Item>
+          )}
+          {category === 'complaint' && (
+            <Form.Item label={S.respondent} name="respondent">
+              <Input maxLength={60} placeholder={S.respondentPh} />
+            </Form.Item>
+          )}
+          <Form.Item label={S.content} name="content" required>
+            <Input.TextArea rows={3} maxLength={1000} showCount placeholder={S.contentPh} />
+          </Form.Item>
+          {category === 'enquiry' && (
+            <Form.Item label={S.answeredNow} name="answeredNow">
+              <Input.TextArea rows={2} maxLength={500} placeholder={S.answeredNowPh} />
+            </Form.Item>
+          )}
+          <Row gutter={16}>
+            <Col span={10}>
+              <Form.Item label={S.handler} name="handler">
+                <HandlerPicker />
+              </Form.Item>
+            </Col>
+            <Col span={7}>
+              <Form.Item label={S.receivedAt} name="receivedAt" tooltip={S.receivedAtHelp}>
+                <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={afterToday} disabledTime={futureTimes} allowClear={false} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={7}>
+              <Form.Item label={S.ownDueAt} name="ownDueAt" tooltip={S.ownDueAtHelp}>
+                <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Form>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useRef } from 'react';
+import { useSession } from '../session/SessionContext';
+
+/** Is a dialog (or the counter search) on screen, even fading out? Then Esc is its own. */
+export function dialogOpen(): boolean {
+  const wraps = [...document.querySelectorAll<HTMLElement>('.ant-modal-wrap')];
+  return wraps.some((w) => w.style.display !== 'none');
+}
+
+/**
+ * F4 = 新登记 / 登记接待 (listed in the F1 help as `newEntry`). Handled by the page that owns it —
+ * the reception desk opens a blank form, the unit card a prefilled one — never under a dialog
+ * or the lock screen.
+ */
+export function useF4(handler: () => void, enabled = true): void {
+  const { session } = useSession();
+  const latest = useRef(handler);
+  useEffect(() => {
+    latest.current = handler;
+  });
+  const active = enabled && !session.locked;
+  useEffect(() => {
+    if (!active) return;
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'F4' || e.ctrlKey || e.altKey || e.metaKey || e.shiftKey || e.defaultPrevented) return;
+      e.preventDefault();
+      // Keys typed in a dialog (or the counter search) are its own — unless it is already
+      // closing: Enter in the search opens the unit card, and F4 may follow before the search
+      // has faded out and handed the focus back.
+      const dialog = (e.target as HTMLElement | null)?.closest('[role="dialog"]');
+      if (dialog && !/-leave\b/.test(dialog.className)) return;
+      // Open once it is gone: a closing dialog gives the focus back when it ends, which would
+      // take it from the new form.
+      let tries = 0;
+      const run = () => {
+        if (document.querySelector('[role="dialog"][class*="-leave"]') && tries++ < 30) window.setTimeout(run, 25);
+        else latest.current();
+      };
+      run();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [active]);
+}
+
+/** Esc on a page (not in a field, a dialog or a dropdown) goes back, like the unit card's. */
+export function useEscBack(back: () => void): void {
+  const latest = useRef(back);
+  useEffect(() => {
+    latest.current = back;
+  });
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"], .ant-select, .ant-picker, .ant-modal-wrap')) return;
+      if (dialogOpen() || document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')) return;
+      e.preventDefault();
+      latest.current();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

@@ -1,0 +1,279 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { test, expect, type Page } from '@playwright/test';
+import { mmToPoints, PAPERS, type PaperKey } from '../../shared/print';
+import { startServe, type ServeProcess } from './support/server';
+
+/**
+ * 接待登记 as a new receptionist meets it, on the `npm run demo` estate: a walk-in repair logged
+ * from the unit card by keyboard (the actions counted), a phone complaint for a caller, the time
+ * left, a day passing on the server's clock (--clock-file), the overdue list and the shell badge,
+ * escalating, closing, a reopen refused without a reason, the daily report and the handover
+ * printed to PDF and exported.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const HOUR_MS = 3_600_000;
+let dir: string;
+let clockFile: string;
+let serve: ServeProcess;
+let stop: () => Promise<void>;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  dir = mkdtempSync(join(tmpdir(), 'qiantai-e2e-reception-'));
+  const dbPath = join(dir, 'demo.db');
+  clockFile = join(dir, 'clock-offset-ms');
+  const demo = spawnSync(process.execPath, ['--import', 'tsx', 'db/demo/cli.ts', '--db', dbPath], { encoding: 'utf8' });
+  expect(demo.status, demo.stderr).toBe(0);
+  expect(demo.stdout).toMatch(/qiantai\s+demo-qiantai-1\s+前台接待/);
+  // No file yet: the server runs on real time until the test moves its clock.
+  const started = await startServe(dbPath, { clockFile });
+  serve = started.info;
+  stop = async () => {
+    started.proc.kill('SIGTERM');
+    await new Promise((r) => started.proc.once('exit', r));
+  };
+});
+test.afterAll(async () => {
+  await stop?.();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function signIn(page: Page, login: string, password: string) {
+  await page.goto(serve.url);
+  await page.getByRole('textbox', { name: '账号', exact: true }).fill(login);
+  await page.getByRole('textbox', { name: '密码', exact: true }).fill(password);
+  await page.getByRole('textbox', { name: '密码', exact: true }).press('Enter');
+  await expect(page.getByTestId('shell')).toBeVisible();
+}
+
+const entryNo = (text: string | null) => text?.match(/JD\d{12}/)?.[0] ?? '';
+const listRow = (page: Page, no: string) => page.getByRole('table', { name: '接待登记列表' }).locator('tr', { hasText: no });
+
+// ---- PDF checks (poppler-utils), as tests/e2e/print.spec.ts does them ----------------------
+const poppler = (tool: string, file: string) => execFileSync(tool, [file], { encoding: 'utf8' });
+/** 18-character ID numbers standing alone: none may print unmasked. */
+const UNMASKED_ID = /(?<![0-9Xx*])[1-9]\d{16}[\dXx](?![0-9Xx])/;
+
+async function printToPdf(page: Page, name: string, paper: PaperKey, mustContain: string[]) {
+  await page.locator('[data-testid="print-preview"][data-print-ready="1"]').waitFor({ state: 'attached', timeout: 15_000 });
+  const file = join(dir, `${name}.pdf`);
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  const info = poppler('pdfinfo', file);
+  const size = info.match(/Page size:\s+([\d.]+) x ([\d.]+) pts/);
+  expect(size, info).not.toBeNull();
+  expect(Math.abs(Number(size![1]) - mmToPoints(PAPERS[paper].widthMm)), `${name} width`).toBeLessThanOrEqual(1);
+  expect(Math.abs(Number(size![2]) - mmToPoints(PAPERS[paper].heightMm!)), `${name} height`).toBeLessThanOrEqual(1);
+  const fonts = poppler('pdffonts', file).split('\n').filter((l) => /NotoSansSC/i.test(l));
+  expect(fonts.length, `${name}: Noto Sans SC embedded`).toBeGreaterThan(0);
+  for (const line of fonts) expect(line.split(/\s+/).slice(-5)[0], line).toBe('yes');
+  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  const flat = text.replace(/\s+/g, '');
+  for (const s of mustContain) expect(flat, `${name} shows ${s}`).toContain(s.replace(/\s+/g, ''));
+  expect(text, name).not.toMatch(UNMASKED_ID);
+  return flat;
+}
+
+let repairNo = '';
+let complaintNo = '';
+
+test('from the unit card a walk-in repair takes ≤ 8 keys; a phone complaint for a caller; the list shows the time left', async ({ page }) => {
+  await signIn(page, 'qiantai', 'demo-qiantai-1');
+  // The unit is found the usual way: F2, the code, Enter.
+  await page.keyboard.press('F2');
+  const box = page.getByTestId('counter-search').getByRole('combobox', { name: '前台搜索' });
+  await expect(box).toBeFocused();
+  await box.pressSequentially('3-2-1101', { delay: 0 });
+  await box.press('Enter');
+  const card = page.getByTestId('unit-card');
+  await expect(card.getByRole('table', { name: '住户' })).toContainText('张三');
+
+  // From here every key press and every typed field is one action, exactly as performed.
+  let actions = 0;
+  const press = async (key: string) => {
+    actions++;
+    await page.keyboard.press(key);
+  };
+  const type = async (text: string) => {
+    actions++;
+    await page.keyboard.type(text);
+  };
+  await press('F4');
+  const form = page.getByRole('dialog', { name: '登记接待 · 3-2-1101' });
+  await expect(form.getByRole('radio', { name: '1 报修' })).toBeFocused();
+  // Prefilled: the unit's owner, a walk-in.
+  await expect(form.getByRole('textbox', { name: '联系人' })).toHaveValue('张三');
+  await expect(form.getByRole('radio', { name: '来访' })).toBeChecked();
+  await press('1');
+  await expect(form.getByRole('radio', { name: '1 报修' })).toBeChecked();
+  await expect(form.getByRole('radio', { name: '入户维修' })).toBeChecked();
+  await expect(form.getByRole('textbox', { name: '内容' })).toBeFocused();
+  await type('厨房水管漏水，请师傅上门查看');
+  await press('Control+Enter');
+  const toast = page.getByTestId('logged-toast');
+  await expect(toast).toContainText(/已登记 JD\d{12}/);
+  repairNo = entryNo(await toast.textContent());
+  expect(actions).toBeLessThanOrEqual(8);
+  test.info().annotations.push({ type: 'keyboard actions (walk-in repair from the unit card)', description: String(actions) });
+  console.log(`walk-in repair from the unit card: ${actions} keyboard actions`);
+  await expect(form).toBeHidden();
+  // The unit card lists it among the open items, linked to the entry.
+  await expect(card.getByRole('link', { name: new RegExp(repairNo) })).toBeVisible();
+
+  // A phone complaint from someone who is not on file, for the order department.
+  await page.keyboard.press('Alt+1');
+  await expect(listRow(page, repairNo)).toBeVisible();
+  await page.keyboard.press('F4');
+  const blank = page.getByRole('dialog', { name: '新登记' });
+  await expect(blank.getByRole('radio', { name: '1 报修' })).toBeFocused();
+  // Bad input first: no category, no content → Chinese errors on the fields, nothing saved.
+  await page.keyboard.press('Control+Enter');
+  await expect(blank.getByText('请选择类别（数字键 1–6）')).toBeVisible();
+  await blank.getByRole('radio', { name: '1 报修' }).focus();
+  await page.keyboard.press('2');
+  await expect(blank.getByRole('combobox', { name: '房屋 / 住户' })).toBeFocused();
+  await blank.getByRole('button', { name: '登记 (Ctrl+Enter)' }).click();
+  await expect(blank.getByText('必填')).toBeVisible();
+  await blank.getByRole('radio', { name: '来电' }).check();
+  await blank.getByRole('radio', { name: '重大' }).check();
+  await blank.getByRole('textbox', { name: '联系人' }).fill('刘女士');
+  await blank.getByRole('textbox', { name: '电话' }).fill('13900001234');
+  await blank.getByRole('textbox', { name: '被投诉对象' }).fill('秩序部 夜班');
+  await blank.getByRole('textbox', { name: '内容' }).fill('小区广场夜间噪音，十点后仍未劝离');
+  await blank.getByRole('combobox', { name: '处理人' }).fill('秩序部');
+  await page.locator('.ant-select-item-option[title="秩序部（部门）"], .ant-select-item-option:has-text("秩序部（部门）")').first().click();
+  await blank.getByRole('button', { name: '登记 (Ctrl+Enter)' }).click();
+  const second = page.getByTestId('logged-toast').filter({ hasNotText: repairNo });
+  await expect(second).toContainText(/已登记 JD\d{12}/);
+  complaintNo = entryNo(await second.textContent());
+  expect(complaintNo).not.toBe(repairNo);
+
+  // Both in the list, with the time left.
+  await expect(listRow(page, complaintNo)).toContainText('投诉重大');
+  await expect(listRow(page, complaintNo)).toContainText('秩序部');
+  await expect(listRow(page, complaintNo)).toContainText(/剩 \d+小时/);
+  await expect(listRow(page, repairNo)).toContainText(/剩 \d+小时/);
+  // Entry numbers are found by the counter search.
+  await page.keyboard.press('F2');
+  await box.fill(complaintNo);
+  await box.press('Enter');
+  await expect(page.getByTestId('entry-detail')).toContainText(complaintNo);
+  await expect(page.getByTestId('entry-detail')).toContainText('刘女士');
+});
+
+test('a day later (server clock +25 h) both are overdue: the 超时 list, the badge; escalate, close, reopen needs a reason', async ({ page }) => {
+  writeFileSync(clockFile, String(25 * HOUR_MS));
+  await signIn(page, 'qiantai', 'demo-qiantai-1');
+  const badge = page.getByTestId('overdue-badge');
+  await expect(badge).toHaveText('超时 2');
+  await badge.click();
+  await expect(page.getByRole('radio', { name: '超时' })).toBeChecked();
+  await expect(listRow(page, repairNo)).toContainText(/超时 1小时/);
+  await expect(listRow(page, complaintNo)).toContainText(/超时 1小时/);
+
+  // Escalate the complaint.
+  await listRow(page, complaintNo).dblclick();
+  const detail = page.getByTestId('entry-detail');
+  await expect(detail).toContainText(complaintNo);
+  await detail.getByRole('button', { name: '上报' }).click();
+  const escalate = page.getByRole('dialog', { name: '上报上级' });
+  await escalate.getByRole('textbox', { name: '上报给' }).fill('王经理');
+  await escalate.getByRole('textbox', { name: '说明' }).fill('秩序部夜班人手不足，需协调');
+  await escalate.getByRole('button', { name: '确定' }).click();
+  await expect(escalate).toBeHidden();
+  await expect(page.getByTestId('entry-timeline')).toContainText('上报上级');
+  await expect(page.getByTestId('entry-timeline')).toContainText('王经理');
+
+  // Close the repair with a result; the badge follows at once.
+  await page.keyboard.press('Escape');
+  await listRow(page, repairNo).dblclick();
+  await expect(detail).toContainText(repairNo);
+  await detail.getByRole('button', { name: '办结' }).click();
+  const close = page.getByRole('dialog', { name: '办结' });
+  await close.getByRole('textbox', { name: '处理结果' }).fill('已更换厨房水管接头，业主确认不再漏水');
+  await close.getByRole('button', { name: '确定' }).click();
+  await expect(close).toBeHidden();
+  await expect(detail).toContainText('已办结');
+  await expect(detail).toContainText('已更换厨房水管接头');
+  await expect(badge).toHaveText('超时 1');
+
+  // Reopening without a reason is refused in Chinese, nothing changes.
+  await detail.getByRole('button', { name: '重新打开' }).click();
+  const reopen = page.getByRole('dialog', { name: '重新打开' });
+  await reopen.getByRole('button', { name: '确定' }).click();
+  await expect(reopen.getByText('必填')).toBeVisible();
+  await reopen.getByRole('button', { name: '取消' }).click();
+  await expect(detail).toContainText('已办结');
+  // The timeline only grows: nothing on it can be edited or deleted.
+  await expect(page.getByTestId('entry-timeline').getByRole('button')).toHaveCount(0);
+});
+
+test('the supervisor sees every overdue entry and the major one awaiting them, and acknowledges it', async ({ page }) => {
+  await signIn(page, 'zhuguan', 'demo-zhuguan-1');
+  await expect(page.getByTestId('overdue-badge')).toHaveText('超时 1');
+  const major = page.getByTestId('major-badge');
+  await expect(major).toHaveText('重大待阅 1');
+  await major.click();
+  await expect(listRow(page, complaintNo)).toBeVisible();
+  await expect(listRow(page, repairNo)).toHaveCount(0);
+  await listRow(page, complaintNo).dblclick();
+  await page.getByTestId('entry-detail').getByRole('button', { name: '主管已阅' }).click();
+  const ack = page.getByRole('dialog', { name: '主管已阅' });
+  await ack.getByRole('textbox', { name: '批示（可不填）' }).fill('请秩序部今晚加强巡逻');
+  await ack.getByRole('button', { name: '确定' }).click();
+  await expect(page.getByTestId('entry-timeline')).toContainText('请秩序部今晚加强巡逻');
+  await expect(major).toHaveCount(0);
+  await expect(page.getByTestId('entry-detail').getByRole('button', { name: '主管已阅' })).toHaveCount(0);
+});
+
+test('the daily report and the handover print on A4 and export; the work contact slip prints on A5', async ({ page }) => {
+  await signIn(page, 'qiantai', 'demo-qiantai-1');
+  const day = `${repairNo.slice(2, 6)}-${repairNo.slice(6, 8)}-${repairNo.slice(8, 10)}`;
+
+  // 日报表 for the day the two were logged (the browser's today; the server is a day ahead).
+  await page.goto(`${serve.url}#/reception/daily`);
+  const report = page.getByTestId('daily-report');
+  await page.getByRole('textbox', { name: '日期' }).fill(day);
+  await page.getByRole('textbox', { name: '日期' }).press('Enter');
+  await page.getByRole('textbox', { name: '日期' }).press('Escape');
+  await expect(report.getByRole('table', { name: '当日登记明细' })).toContainText(repairNo);
+  await expect(report.getByRole('group', { name: '入户维修', exact: true })).toHaveText('入户维修1');
+  await expect(report.getByRole('group', { name: '投诉', exact: true })).toHaveText('投诉1');
+  const grid = report.getByRole('table', { name: '渠道与类别统计' });
+  // Rows are channels, columns categories: 来访 报修 1, 来电 投诉 1, 2 in all.
+  await expect(grid.getByRole('row', { name: /^来访/ })).toHaveText(/来访1000001/);
+  await expect(grid.getByRole('row', { name: /^来电/ })).toHaveText(/来电0100001/);
+  await expect(grid.getByRole('row', { name: /^合计/ })).toHaveText(/合计1100002/);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出Excel' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const xlsx = await download.path();
+  expect(statSync(xlsx).size).toBeGreaterThan(1000);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
+  expect(JSON.stringify(book.worksheets.map((w) => w.getSheetValues()))).toContain(repairNo);
+
+  await page.getByRole('button', { name: '打印' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/print/reception-daily\\?serial=${day}`));
+  await printToPdf(page, 'daily', 'a4-portrait', ['客服中心日报表', day, repairNo, complaintNo]);
+
+  // 交班: the complaint is still open.
+  await page.goto(`${serve.url}#/reception/handover`);
+  await expect(page.getByTestId('handover').getByRole('table', { name: '未办结事项（按时限）' })).toContainText(complaintNo);
+  await page.getByRole('button', { name: '打印' }).click();
+  await expect(page).toHaveURL(/#\/print\/reception-handover\?serial=JB\d{12}/);
+  const serial = decodeURIComponent(page.url()).match(/JB\d{12}/)![0];
+  const handover = await printToPdf(page, 'handover', 'a4-portrait', ['交班表', serial, complaintNo, '交班人', '接班人']);
+  expect(handover).not.toContain(repairNo);
+
+  // 工作联系单 for the complaint: recorded as printed, then the slip on A5 landscape.
+  await page.goto(`${serve.url}#/reception`);
+  await listRow(page, complaintNo).dblclick();
+  await page.getByRole('button', { name: '打印工作联系单' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/print/work-contact-slip\\?serial=${complaintNo}`));
+  await printToPdf(page, 'slip', 'a5-landscape', ['工作联系单', complaintNo, '客服中心', '秩序部', '重大', '发单人', '接收人', '小区广场夜间噪音']);
+});
