@@ -18,6 +18,9 @@ export default defineConfig({
     outDir: here('./dist/renderer'),
     emptyOutDir: true,
     target: 'es2022',
+    // Fonts stay files: the app's content security policy does not allow data: fonts, and the
+    // print CSS must find every subset of the bundled Chinese font.
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
     // antd alone is larger than the default warning size; split vendor code so the app chunk stays readable.
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {

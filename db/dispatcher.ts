@@ -7,6 +7,7 @@ import type { Database, SessionRow } from './schema';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { AuditEntry, BulkInsert, CommandContext, Db, Handlers, Services, SignedInOperator } from './context';
 import { readSettings } from './settings/service';
+import type { Settings } from '../shared/contract/settings';
 import { loadOperator } from './operators/service';
 
 /** A session lives at most this long, however active; then the operator signs in again. */
@@ -79,6 +80,9 @@ export function createDispatcher(deps: {
 }): Dispatcher {
   const { db, handlers, services, clock } = deps;
   const bulk = deps.sqlite ? rawBulkInsert(deps.sqlite) : null;
+  // Settings are read by every command (lock minutes, time limits) but change only through
+  // settings.update, which this one dispatcher runs: read once, forget after that command.
+  let settingsCache: Settings | null = null;
 
   return {
     async run(rawName, rawInput, caller) {
@@ -96,7 +100,7 @@ export function createDispatcher(deps: {
 
       const now = clock();
       try {
-        const settings = await readSettings(db);
+        const settings = (settingsCache ??= await readSettings(db));
         const state = await resolveSession(db, caller.sessionToken, now, settings.lockMinutes);
         if (def.access !== 'public') {
           if (state === 'expired') return err('unauthenticated', '登录已过期，请重新登录');
@@ -155,6 +159,7 @@ export function createDispatcher(deps: {
           if (def.writes && audits === 0) throw new Error(`write command ${name} appended no audit row`);
           return result;
         });
+        if (name === 'settings.update') settingsCache = null;
         return sessionChange ? { response: { ok: true, value }, session: sessionChange } : { response: { ok: true, value } };
       } catch (e) {
         if (e instanceof CommandFailure) return err(e.kind, e.message, e.fields);

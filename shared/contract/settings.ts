@@ -49,17 +49,11 @@ const LOGO_MAX_CHARS = 'data:image/jpeg;base64,'.length + Math.ceil(OFFICE_LOGO_
 export const LOGO_TOO_LARGE = `图片不能大于 ${OFFICE_LOGO_MAX_BYTES / 1024} KB`;
 export const LOGO_WRONG_TYPE = '只能使用 PNG 或 JPEG 图片';
 
-/**
- * The last logo that passed. Settings are read (and checked) on every command, and a full check of
- * a 270 KB logo costs about half a millisecond; comparing it with the one already checked does not.
- */
-let lastValidLogo = '';
-
 export const officeLogoSchema = z
   .string()
   .max(LOGO_MAX_CHARS, LOGO_TOO_LARGE)
   .superRefine((value, ctx) => {
-    if (value === '' || value === lastValidLogo) return;
+    if (value === '') return;
     const head = LOGO_HEAD.exec(value);
     if (!head) {
       ctx.addIssue({ code: 'custom', message: LOGO_WRONG_TYPE });
@@ -76,7 +70,6 @@ export const officeLogoSchema = z
     }
     const bytes = (body.length / 4) * 3 - (body.endsWith('==') ? 2 : body.endsWith('=') ? 1 : 0);
     if (bytes > OFFICE_LOGO_MAX_BYTES) ctx.addIssue({ code: 'custom', message: LOGO_TOO_LARGE });
-    else lastValidLogo = value;
   });
 
 /** Office-wide settings. Later desks add their own keys (time limits, printers…). */

@@ -134,6 +134,18 @@ describe('office logo', () => {
     expect(valueOf<Settings>(await t.run(admin, 'settings.get')).officeLogo).toBe('');
   });
 
+  it('audits only what changed, and a logo as its size and digest, not its 270 KB of text', async () => {
+    const largest = dataUrl('image/jpeg', imageBytes('jpeg', OFFICE_LOGO_MAX_BYTES));
+    valueOf(await t.run(admin, 'settings.update', { officeLogo: largest, officeName: '物业管理处' }));
+    const row = t.app.connection.sqlite.prepare("SELECT before_json, after_json FROM audit_log WHERE command = 'settings.update' ORDER BY id DESC").get() as {
+      before_json: string;
+      after_json: string;
+    };
+    expect(JSON.parse(row.before_json)).toEqual({ officeLogo: '（无）' });
+    expect(JSON.parse(row.after_json)).toEqual({ officeLogo: expect.stringMatching(/^image\/jpeg，\d+ 字符，sha256 [0-9a-f]{16}$/) });
+    expect(row.after_json.length).toBeLessThan(200);
+  });
+
   it('is for admins to change', async () => {
     const cashier = await t.operatorWith(['cashier']);
     expect(expectError(await t.run(cashier, 'settings.update', { officeLogo: TINY_PNG })).kind).toBe('forbidden');
