@@ -97,13 +97,9 @@ export async function measurePdf(): Promise<PdfMeasured | { scenario: string; sk
   }
 }
 
-/** One more row for run.ts, in its table's columns (or JSON). */
-export async function benchPdf(options: { json: boolean }): Promise<void> {
+/** One more row for run.ts, in its table's columns (run.ts puts measurePdf() in its JSON itself). */
+export async function benchPdf(): Promise<void> {
   const r = await measurePdf();
-  if (options.json) {
-    console.log(JSON.stringify({ pdf: r }, null, 2));
-    return;
-  }
   if ('skipped' in r) {
     console.log(`${r.scenario}：跳过——${r.skipped}`);
     return;

@@ -14,7 +14,7 @@ import { generateReceptionLog } from '../../db/demo/reception';
 import { officeDayOf } from '../../shared/office-time';
 import { rawBulkInsert } from '../../db/dispatcher';
 import type BetterSqlite3 from 'better-sqlite3';
-import { benchPdf } from './pdf';
+import { benchPdf, measurePdf } from './pdf';
 
 const { values: args } = parseArgs({ options: { json: { type: 'boolean', default: false }, small: { type: 'boolean', default: false } } });
 
@@ -272,7 +272,8 @@ async function main() {
 
     const stalls = schedulingStalls();
     if (args.json) {
-      console.log(JSON.stringify({ shape, generation, reception: { entries: log.entries, ms: Math.round(receptionMs) }, results, stalls }, null, 2));
+      const pdf = await measurePdf();
+      console.log(JSON.stringify({ shape, generation, reception: { entries: log.entries, ms: Math.round(receptionMs) }, results, pdf, stalls }, null, 2));
     } else {
       console.log(`数据生成：${counts.units} 套房屋，${counts.people} 位住户，${counts.vehicles} 辆车，共 ${rows} 行，${generation.ms} ms，${generation.rowsPerSecond} 行/秒（目标 ≥ 20000）`);
       console.log(`接待登记：${log.entries} 条（一年），生成 ${Math.round(receptionMs)} ms`);
@@ -295,7 +296,7 @@ async function main() {
     await app?.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  await benchPdf({ json: args.json });
+  if (!args.json) await benchPdf();
 }
 
 main().catch((e) => {
