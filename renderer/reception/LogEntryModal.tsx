@@ -53,14 +53,15 @@ type HotkeyGroup = keyof typeof HOTKEYS;
 const CATEGORY_RADIO = ['[data-hotkeys="category"] input[type="radio"]:checked', '[data-hotkeys="category"] input[type="radio"]'];
 
 /** Focuses the first element found, trying the selectors in order. */
-function focusIn(root: HTMLElement | null, selectors: string | string[]) {
+function focusIn(root: HTMLElement | null, selectors: string | string[]): boolean {
   for (const selector of typeof selectors === 'string' ? [selectors] : selectors) {
     const el = root?.querySelector<HTMLElement>(selector);
     if (el) {
       el.focus();
-      return;
+      return true;
     }
   }
+  return false;
 }
 
 function typingIn(target: HTMLElement): boolean {
@@ -83,8 +84,11 @@ export function LogEntryModal(props: { prefill?: LogPrefill; onClose(): void; on
   const receivedTouched = useRef(false);
   const scopeTouched = useRef(false);
 
-  // After React has rendered what the key changed (the repair scope row, the enquiry answer).
-  const focus = (selector: string) => window.setTimeout(() => focusIn(bodyRef.current, selector), 0);
+  // At once when the field is already there: a fast typist's (or a scanner's) next keys must not
+  // land before the focus does. Otherwise after React has rendered it (the enquiry answer row).
+  const focus = (selector: string) => {
+    if (!focusIn(bodyRef.current, selector)) window.setTimeout(() => focusIn(bodyRef.current, selector), 0);
+  };
 
   const defaultScope = (unitId: number | null): RepairScope => (unitId !== null ? 'in_home' : 'public');
 

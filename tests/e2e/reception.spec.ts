@@ -108,11 +108,12 @@ test('from the unit card a walk-in repair takes ≤ 8 keys; a phone complaint fo
   // Prefilled: the unit's owner, a walk-in.
   await expect(form.getByRole('textbox', { name: '联系人' })).toHaveValue('张三');
   await expect(form.getByRole('radio', { name: '来访' })).toBeChecked();
+  // Typed straight after the category key, with no pause: every character must land in 内容.
   await press('1');
+  await type('厨房水管漏水，请师傅上门查看');
   await expect(form.getByRole('radio', { name: '1 报修' })).toBeChecked();
   await expect(form.getByRole('radio', { name: '入户维修' })).toBeChecked();
-  await expect(form.getByRole('textbox', { name: '内容' })).toBeFocused();
-  await type('厨房水管漏水，请师傅上门查看');
+  await expect(form.getByRole('textbox', { name: '内容' })).toHaveValue('厨房水管漏水，请师傅上门查看');
   await press('Control+Enter');
   const toast = page.getByTestId('logged-toast');
   await expect(toast).toContainText(/已登记 JD\d{12}/);
