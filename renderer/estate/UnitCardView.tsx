@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button, Card, Col, Descriptions, Empty, List, Result, Row, Space, Spin, Timeline, Typography } from 'antd';
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Button, Card, Col, Descriptions, Empty, List, Row, Space, Timeline, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import type { EstateView, UnitCard } from '../../shared/contract/estate';
 import { formatAreaDm2, UNIT_STATE_LABELS, UNIT_TYPE_LABELS } from '../../shared/estate';
-import type { CommandError } from '../../shared/result';
-import { call } from '../api/client';
+import { LoadState } from '../components/LoadState';
+import { useCommandResult } from '../components/useCommandResult';
+import { useBackButton } from '../components/useBackButton';
 import { formatDateTime } from '../format';
 import { PeopleSection } from './PeopleSection';
 import { UnitFormModal } from './UnitFormModal';
@@ -15,61 +16,15 @@ import { UnitStateTag } from './tags';
 import { S } from './strings';
 import { LogFromUnitButton, openItemHref } from '../reception/LogFromUnit';
 
-/** Esc belongs to whatever is open on top (a dialog, a dropdown, a field) before it means "back". */
-function escIsForUs(e: KeyboardEvent): boolean {
-  if (e.key !== 'Escape' || e.defaultPrevented) return false;
-  const target = e.target as HTMLElement | null;
-  if (target?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"], .ant-select, .ant-picker, .ant-modal-wrap')) return false;
-  const openDialog = [...document.querySelectorAll<HTMLElement>('.ant-modal-wrap')].some((w) => w.style.display !== 'none');
-  return !openDialog && !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-}
-
 /** 房屋卡片: everything the counter needs about one unit on one screen. */
 export function UnitCardView(props: { unitId: number; estates: EstateView[] }) {
   const { unitId } = props;
   const rights = useEstateRights();
-  const [card, setCard] = useState<UnitCard | null>(null);
-  const [error, setError] = useState<CommandError | null>(null);
-  const [generation, setGeneration] = useState(0);
+  const { value: card, error, reload } = useCommandResult('estate.unitCard', { id: unitId });
   const [editing, setEditing] = useState(false);
-  const latest = useRef(0);
+  const back = useBackButton(() => go(estateHash.list));
 
-  useEffect(() => {
-    const ticket = ++latest.current;
-    void call('estate.unitCard', { id: unitId }).then((result) => {
-      if (ticket !== latest.current) return;
-      if (result.ok) {
-        setCard(result.value);
-        setError(null);
-      } else setError(result.error);
-    });
-  }, [unitId, generation]);
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
-
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (!escIsForUs(e)) return;
-      e.preventDefault();
-      go(estateHash.list);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
-
-  const back = (
-    <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => go(estateHash.list)} title={S.backHint}>
-      {S.back}
-    </Button>
-  );
-
-  if (!card) {
-    if (error) return <Result status={error.kind === 'not_found' ? '404' : 'warning'} title={error.message} extra={<Space>{back}<Button onClick={reload}>{S.retry}</Button></Space>} />;
-    return (
-      <div style={{ display: 'grid', placeItems: 'center', minHeight: 240 }}>
-        <Spin description={S.cardLoading} />
-      </div>
-    );
-  }
+  if (!card) return <LoadState error={error} loading={S.cardLoading} back={back} onRetry={reload} />;
 
   const { unit } = card;
   return (

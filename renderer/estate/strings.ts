@@ -81,8 +81,6 @@ export const S = {
   save: '保存',
 
   // unit card
-  back: '返回列表',
-  backHint: 'Esc 返回',
   cardLoading: '正在加载房屋…',
   editUnit: '修改房屋',
   areaUnit: '㎡',

@@ -1,12 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button, Card, DatePicker, Result, Space, Spin, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, DatePicker, Space, Table, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import type { DailyReport } from '../../shared/contract/reception';
 import { officeDateTime } from '../../shared/office-time';
 import { CATEGORIES, CATEGORY_LABELS, CHANNEL_LABELS, type Category, type Channel } from '../../shared/reception';
-import type { CommandError } from '../../shared/result';
-import { call } from '../api/client';
+import { LoadState } from '../components/LoadState';
+import { useCommandResult } from '../components/useCommandResult';
 import { printHash } from '../print/route';
 import { afterToday, officeTodayText } from './dates';
 import { ExportButton, Figure, ReportEntriesTable } from './ReportTables';
@@ -19,23 +18,8 @@ type GridRow = { key: string; label: string; counts: Record<Category, number>; t
 /** 客服中心日报表 for a chosen day: the counts grid, the figures the paper report asks for, the entries. */
 export function DailyReportView() {
   const [day, setDay] = useState(officeTodayText);
-  const [report, setReport] = useState<DailyReport | null>(null);
-  const [error, setError] = useState<CommandError | null>(null);
-  const [generation, setGeneration] = useState(0);
-  const latest = useRef(0);
+  const { value: report, error, reload } = useCommandResult('reception.daily', { day });
   const openPrint = useOpenPrint();
-
-  useEffect(() => {
-    const ticket = ++latest.current;
-    void call('reception.daily', { day }).then((result) => {
-      if (ticket !== latest.current) return;
-      if (result.ok) {
-        setReport(result.value);
-        setError(null);
-      } else setError(result.error);
-    });
-  }, [day, generation]);
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
   useReceptionChanges(reload);
 
   const toolbar = (
@@ -59,13 +43,7 @@ export function DailyReportView() {
     return (
       <div>
         {toolbar}
-        {error ? (
-          <Result status="warning" title={error.message} extra={<Button onClick={reload}>{S.retry}</Button>} />
-        ) : (
-          <div style={{ display: 'grid', placeItems: 'center', minHeight: 200 }}>
-            <Spin description={S.loading} />
-          </div>
-        )}
+        <LoadState error={error} loading={S.loading} onRetry={reload} minHeight={200} />
       </div>
     );
   }

@@ -1,18 +1,19 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button, Card, Col, Descriptions, Result, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Button, Card, Col, Descriptions, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
 import { SUPERVISOR_ROLES, type EntryDetail } from '../../shared/contract/reception';
 import { officeDateTime, spanText } from '../../shared/office-time';
 import { CHANNEL_LABELS, EVENT_KIND_LABELS, REPAIR_SCOPE_LABELS, SATISFACTION_LABELS, URGENCY_LABELS, type DeadlineView } from '../../shared/reception';
-import type { CommandError } from '../../shared/result';
 import { call } from '../api/client';
+import { LoadState } from '../components/LoadState';
 import { useNotify } from '../components/notify';
+import { useCommandResult } from '../components/useCommandResult';
+import { useBackButton } from '../components/useBackButton';
 import { hasAnyRole } from '../desks';
 import { printHash } from '../print/route';
 import { useSession } from '../session/SessionContext';
 import { unitCardHash } from '../search/openers';
 import { ActionModal, type EntryAction } from './ActionModals';
-import { useEscBack } from './keys';
 import { go, receptionHash } from './route';
 import { CategoryTag, EntryStateTag, TimeText } from './tags';
 import { receptionChanged, useReceptionChanges } from './useAttention';
@@ -24,42 +25,14 @@ export function EntryDetailView(props: { entryId: number }) {
   const { entryId } = props;
   const notify = useNotify();
   const { operator } = useSession();
-  const [entry, setEntry] = useState<EntryDetail | null>(null);
-  const [error, setError] = useState<CommandError | null>(null);
-  const [generation, setGeneration] = useState(0);
+  const { value: entry, error, reload, setValue: setEntry } = useCommandResult('reception.get', { id: entryId });
   const [action, setAction] = useState<EntryAction | null>(null);
   const [printing, setPrinting] = useState(false);
-  const latest = useRef(0);
   const openPrint = useOpenPrint();
-
-  useEffect(() => {
-    const ticket = ++latest.current;
-    void call('reception.get', { id: entryId }).then((result) => {
-      if (ticket !== latest.current) return;
-      if (result.ok) {
-        setEntry(result.value);
-        setError(null);
-      } else setError(result.error);
-    });
-  }, [entryId, generation]);
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
   useReceptionChanges(reload);
-  useEscBack(() => go(receptionHash.list));
+  const back = useBackButton(() => go(receptionHash.list));
 
-  const back = (
-    <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => go(receptionHash.list)} title={S.backHint}>
-      {S.back}
-    </Button>
-  );
-
-  if (!entry) {
-    if (error) return <Result status={error.kind === 'not_found' ? '404' : 'warning'} title={error.message} extra={<Space>{back}<Button onClick={reload}>{S.retry}</Button></Space>} />;
-    return (
-      <div style={{ display: 'grid', placeItems: 'center', minHeight: 240 }}>
-        <Spin description={S.detailLoading} />
-      </div>
-    );
-  }
+  if (!entry) return <LoadState error={error} loading={S.detailLoading} back={back} onRetry={reload} />;
 
   const print = async () => {
     setPrinting(true);

@@ -1,28 +1,14 @@
 import { useMemo } from 'react';
-import { Button, Checkbox, DatePicker, Segmented, Select, Space, Typography } from 'antd';
+import { Button, Checkbox, Segmented, Space, Typography } from 'antd';
 import { ClearOutlined, PlusOutlined } from '@ant-design/icons';
 import { createColumnHelper } from '@tanstack/react-table';
-import dayjs from 'dayjs';
 import type { EntryRow } from '../../shared/contract/reception';
 import { officeDateTime } from '../../shared/office-time';
-import {
-  CATEGORIES,
-  CATEGORY_LABELS,
-  CHANNELS,
-  CHANNEL_LABELS,
-  ENTRY_STATES,
-  ENTRY_STATE_LABELS,
-  URGENCIES,
-  URGENCY_LABELS,
-  type Category,
-  type Channel,
-  type EntryState,
-  type Urgency,
-} from '../../shared/reception';
+import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, ENTRY_STATES, ENTRY_STATE_LABELS, URGENCIES, URGENCY_LABELS } from '../../shared/reception';
 import { DataTable } from '../components/DataTable';
 import { sortableFields, useCommandList, type FiltersOf } from '../components/useCommandList';
-import { dayText } from '../estate/dates';
-import { HandlerPicker, handlerIds, handlerKey, UnitPicker } from './pickers';
+import { DatesAndUnitFilters, LabelFilter } from './filters';
+import { HandlerPicker, handlerIds, handlerKey } from './pickers';
 import { go, receptionHash } from './route';
 import { CategoryTag, EntryStateTag, TimeText } from './tags';
 import { useReceptionChanges } from './useAttention';
@@ -67,7 +53,6 @@ export function EntryList(props: { filters: EntryFilters; onFilters(f: EntryFilt
   );
 
   const quick: Quick = filters.due ?? 'all';
-  const range: [dayjs.Dayjs, dayjs.Dayjs] | null = filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null;
   const set = (patch: Partial<EntryFilters>) => onFilters({ ...filters, ...patch });
   const filtered = Object.values(filters).some((v) => v !== undefined);
 
@@ -90,49 +75,11 @@ export function EntryList(props: { filters: EntryFilters; onFilters(f: EntryFilt
         <Checkbox checked={!!filters.mine} onChange={(e) => set({ mine: e.target.checked || undefined })}>
           {S.mine}
         </Checkbox>
-        <DatePicker.RangePicker
-          aria-label={S.filterDates}
-          value={range}
-          onChange={(v) => set({ from: dayText(v?.[0]) ?? undefined, to: dayText(v?.[1]) ?? undefined })}
-          style={{ width: 240 }}
-        />
-        <UnitPicker aria-label={S.filterUnit} value={filters.unitId ?? null} onChange={(unitId) => set({ unitId: unitId ?? undefined })} style={{ width: 150 }} />
-        <Select<Category>
-          allowClear
-          aria-label={S.filterCategory}
-          placeholder={S.allCategories}
-          value={filters.category}
-          onChange={(category) => set({ category })}
-          options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
-          style={{ width: 110 }}
-        />
-        <Select<Channel>
-          allowClear
-          aria-label={S.filterChannel}
-          placeholder={S.allChannels}
-          value={filters.channel}
-          onChange={(channel) => set({ channel })}
-          options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
-          style={{ width: 110 }}
-        />
-        <Select<EntryState>
-          allowClear
-          aria-label={S.filterState}
-          placeholder={S.allStates}
-          value={filters.state}
-          onChange={(state) => set({ state })}
-          options={ENTRY_STATES.map((s) => ({ value: s, label: ENTRY_STATE_LABELS[s] }))}
-          style={{ width: 110 }}
-        />
-        <Select<Urgency>
-          allowClear
-          aria-label={S.filterUrgency}
-          placeholder={S.allUrgencies}
-          value={filters.urgency}
-          onChange={(urgency) => set({ urgency })}
-          options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))}
-          style={{ width: 110 }}
-        />
+        <DatesAndUnitFilters filters={filters} set={set} />
+        <LabelFilter label={S.filterCategory} all={S.allCategories} values={CATEGORIES} labels={CATEGORY_LABELS} value={filters.category} onChange={(category) => set({ category })} />
+        <LabelFilter label={S.filterChannel} all={S.allChannels} values={CHANNELS} labels={CHANNEL_LABELS} value={filters.channel} onChange={(channel) => set({ channel })} />
+        <LabelFilter label={S.filterState} all={S.allStates} values={ENTRY_STATES} labels={ENTRY_STATE_LABELS} value={filters.state} onChange={(state) => set({ state })} />
+        <LabelFilter label={S.filterUrgency} all={S.allUrgencies} values={URGENCIES} labels={URGENCY_LABELS} value={filters.urgency} onChange={(urgency) => set({ urgency })} />
         <HandlerPicker
           aria-label={S.filterHandler}
           placeholder={S.allHandlers}

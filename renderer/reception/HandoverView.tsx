@@ -1,10 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button, Card, Result, Space, Spin, Typography } from 'antd';
+import { Button, Card, Space, Typography } from 'antd';
 import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import type { Handover } from '../../shared/contract/reception';
 import { officeDateTime } from '../../shared/office-time';
-import type { CommandError } from '../../shared/result';
-import { call } from '../api/client';
+import { LoadState } from '../components/LoadState';
+import { useCommandResult } from '../components/useCommandResult';
 import { printHash } from '../print/route';
 import { handoverSerial } from './dates';
 import { byNextDeadline } from './order';
@@ -15,23 +13,8 @@ import { S } from './strings';
 
 /** 交班: what the next shift inherits — open entries by deadline, visitors still in, the counts. */
 export function HandoverView() {
-  const [handover, setHandover] = useState<Handover | null>(null);
-  const [error, setError] = useState<CommandError | null>(null);
-  const [generation, setGeneration] = useState(0);
-  const latest = useRef(0);
+  const { value: handover, error, reload } = useCommandResult('reception.handover', {});
   const openPrint = useOpenPrint();
-
-  useEffect(() => {
-    const ticket = ++latest.current;
-    void call('reception.handover', {}).then((result) => {
-      if (ticket !== latest.current) return;
-      if (result.ok) {
-        setHandover(result.value);
-        setError(null);
-      } else setError(result.error);
-    });
-  }, [generation]);
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
   useReceptionChanges(reload);
 
   const toolbar = (
@@ -55,13 +38,7 @@ export function HandoverView() {
     return (
       <div>
         {toolbar}
-        {error ? (
-          <Result status="warning" title={error.message} />
-        ) : (
-          <div style={{ display: 'grid', placeItems: 'center', minHeight: 200 }}>
-            <Spin description={S.loading} />
-          </div>
-        )}
+        <LoadState error={error} loading={S.loading} minHeight={200} />
       </div>
     );
   }

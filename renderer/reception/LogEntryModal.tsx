@@ -22,6 +22,7 @@ import { HandlerPicker, handlerIds, WhoPicker, type WhoPick } from './pickers';
 import { go, receptionHash } from './route';
 import { receptionChanged } from './useAttention';
 import { S } from './strings';
+import { useTouched } from './useTouched';
 
 interface LogValues {
   channel: Channel;
@@ -80,9 +81,8 @@ export function LogEntryModal(props: { prefill?: LogPrefill; onClose(): void; on
   const [pick, setPick] = useState<WhoPick | null>(props.prefill?.pick ?? null);
   const category = Form.useWatch('category', form);
   const bodyRef = useRef<HTMLDivElement>(null);
-  // Untouched times mean "now" on the server's clock, not this PC's.
-  const receivedTouched = useRef(false);
-  const scopeTouched = useRef(false);
+  // An untouched 接待时间 means "now" on the server's clock; an untouched scope follows the unit.
+  const touched = useTouched<LogValues>(formProps);
 
   // At once when the field is already there: a fast typist's (or a scanner's) next keys must not
   // land before the focus does. Otherwise after React has rendered it (the enquiry answer row).
@@ -97,7 +97,7 @@ export function LogEntryModal(props: { prefill?: LogPrefill; onClose(): void; on
     const unitId = next?.unitId ?? null;
     form.setFields([{ name: 'unitId', value: unitId, errors: [] }]);
     if (next?.kind === 'person') form.setFieldValue('contactName', next.title);
-    if (!scopeTouched.current) form.setFieldValue('repairScope', defaultScope(unitId));
+    if (!touched.has('repairScope')) form.setFieldValue('repairScope', defaultScope(unitId));
     // Who, then what: the content is next.
     if (next) focus('#reception-log_content');
   };
@@ -107,7 +107,7 @@ export function LogEntryModal(props: { prefill?: LogPrefill; onClose(): void; on
     const value = values[digit - 1];
     if (!value) return false;
     form.setFields([{ name: group, value, errors: [] }]);
-    if (group === 'repairScope') scopeTouched.current = true;
+    touched.touch(group);
     if (group === 'category') focus(pick ? '#reception-log_content' : '#reception-log_unitId');
     return true;
   };
@@ -160,7 +160,7 @@ export function LogEntryModal(props: { prefill?: LogPrefill; onClose(): void; on
       repairScope: cat === 'repair' ? (v.repairScope ?? defaultScope(unitId)) : null,
       respondent: cat === 'complaint' ? (v.respondent ?? '') : '',
       ...handlerIds(v.handler),
-      receivedAt: receivedTouched.current && v.receivedAt ? pickedToIso(v.receivedAt) : null,
+      receivedAt: touched.time('receivedAt', v.receivedAt),
       ownDueAt: v.ownDueAt ? pickedToIso(v.ownDueAt) : null,
       answeredNow: cat === 'enquiry' ? (v.answeredNow ?? '') : '',
     });
@@ -225,18 +225,7 @@ export function LogEntryModal(props: { prefill?: LogPrefill; onClose(): void; on
         <Typography.Paragraph type="secondary" style={{ marginTop: -4, fontSize: 12 }}>
           {S.logHint}
         </Typography.Paragraph>
-        <Form
-          {...formProps}
-          layout="vertical"
-          onFinish={onFinish}
-          initialValues={initialValues}
-          autoComplete="off"
-          onValuesChange={(changed: Partial<LogValues>) => {
-            formProps.onValuesChange(changed);
-            if ('repairScope' in changed) scopeTouched.current = true;
-            if ('receivedAt' in changed) receivedTouched.current = true;
-          }}
-        >
+        <Form {...touched.formProps} layout="vertical" onFinish={onFinish} initialValues={initialValues} autoComplete="off">
           <Form.Item label={S.category} name="category" rules={[{ required: true, message: S.categoryRequired }]}>
             <Radio.Group
               data-hotkeys="category"

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Space, Tag, Typography } from 'antd';
 import { createColumnHelper } from '@tanstack/react-table';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { VisitorView } from '../../shared/contract/reception';
 import { officeDateTime } from '../../shared/office-time';
 import { DataTable } from '../components/DataTable';
@@ -10,11 +10,12 @@ import { useCommandForm } from '../components/forms';
 import { useNotify } from '../components/notify';
 import { call } from '../api/client';
 import { sortableFields, useCommandList, type FiltersOf } from '../components/useCommandList';
-import { dayText } from '../estate/dates';
-import { afterToday, futureTimes, officeNow, pickedToIso } from './dates';
+import { afterToday, futureTimes, officeNow } from './dates';
+import { DatesAndUnitFilters } from './filters';
 import { UnitPicker } from './pickers';
 import { receptionChanged, useReceptionChanges } from './useAttention';
 import { S } from './strings';
+import { useTouched } from './useTouched';
 
 type VisitorFilters = FiltersOf<'reception.visitors'>;
 const col = createColumnHelper<VisitorView>();
@@ -90,7 +91,6 @@ export function VisitorsView() {
     [signOut],
   );
 
-  const range: [Dayjs, Dayjs] | null = filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null;
   return (
     <div>
       <VisitorInForm />
@@ -98,13 +98,7 @@ export function VisitorsView() {
         <Checkbox checked={!!filters.open} onChange={(e) => set({ open: e.target.checked || undefined })}>
           {S.visitorOpenOnly}
         </Checkbox>
-        <DatePicker.RangePicker
-          aria-label={S.filterDates}
-          value={range}
-          onChange={(v) => set({ from: dayText(v?.[0]) ?? undefined, to: dayText(v?.[1]) ?? undefined })}
-          style={{ width: 240 }}
-        />
-        <UnitPicker aria-label={S.filterUnit} value={filters.unitId ?? null} onChange={(unitId) => set({ unitId: unitId ?? undefined })} style={{ width: 150 }} />
+        <DatesAndUnitFilters filters={filters} set={set} />
         <Input.Search
           allowClear
           aria-label={S.visitorSearch}
@@ -135,7 +129,7 @@ function VisitorInForm() {
   const [form] = Form.useForm<VisitorValues>();
   const notify = useNotify();
   const { submit, submitting, formProps } = useCommandForm(form, 'reception.visitorIn');
-  const [inTouched, setInTouched] = useState(false);
+  const touched = useTouched<VisitorValues>(formProps);
   const initialValues: VisitorValues = { name: '', phone: '', unitId: null, reason: '', plate: '', companions: 0, inAt: officeNow() };
 
   const onFinish = async (v: VisitorValues) => {
@@ -146,28 +140,18 @@ function VisitorInForm() {
       reason: v.reason ?? '',
       plate: (v.plate ?? '').toUpperCase(),
       companions: v.companions ?? 0,
-      inAt: inTouched && v.inAt ? pickedToIso(v.inAt) : null,
+      inAt: touched.time('inAt', v.inAt),
     });
     if (!result.ok) return;
     notify.success(S.visitorSaved(result.value.name));
     receptionChanged();
     form.setFieldsValue({ ...initialValues, inAt: officeNow() });
-    setInTouched(false);
+    touched.reset();
   };
 
   return (
     <Card size="small" title={S.visitorIn} style={{ marginBottom: 12 }}>
-      <Form
-        {...formProps}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={initialValues}
-        autoComplete="off"
-        onValuesChange={(changed: Partial<VisitorValues>) => {
-          formProps.onValuesChange(changed);
-          if ('inAt' in changed) setInTouched(true);
-        }}
-      >
+      <Form {...touched.formProps} layout="vertical" onFinish={onFinish} initialValues={initialValues} autoComplete="off">
         <Row gutter={12} align="bottom">
           <Col flex="120px">
             <Form.Item label={S.visitorName} name="name" required style={{ marginBottom: 8 }}>

@@ -1,12 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useSession } from '../session/SessionContext';
 
-/** Is a dialog (or the counter search) on screen, even fading out? Then Esc is its own. */
-export function dialogOpen(): boolean {
-  const wraps = [...document.querySelectorAll<HTMLElement>('.ant-modal-wrap')];
-  return wraps.some((w) => w.style.display !== 'none');
-}
-
 /**
  * F4 = 新登记 / 登记接待 (listed in the F1 help as `newEntry`). Handled by the page that owns it —
  * the reception desk opens a blank form, the unit card a prefilled one — never under a dialog
@@ -41,24 +35,4 @@ export function useF4(handler: () => void, enabled = true): void {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [active]);
-}
-
-/** Esc on a page (not in a field, a dialog or a dropdown) goes back, like the unit card's. */
-export function useEscBack(back: () => void): void {
-  const latest = useRef(back);
-  useEffect(() => {
-    latest.current = back;
-  });
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
-      const target = e.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"], .ant-select, .ant-picker, .ant-modal-wrap')) return;
-      if (dialogOpen() || document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')) return;
-      e.preventDefault();
-      latest.current();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
 }

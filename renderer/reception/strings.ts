@@ -6,7 +6,6 @@ export const S = {
   tabVisitors: '访客登记',
   tabDaily: '日报表',
   tabHandover: '交班',
-  retry: '重试',
   refresh: '刷新',
   loading: '正在加载…',
   confirm: '确定',
@@ -92,8 +91,6 @@ export const S = {
   logFromUnitKey: 'F4',
 
   // detail
-  back: '返回列表',
-  backHint: 'Esc 返回',
   detailLoading: '正在加载登记…',
   fieldChannel: '渠道',
   fieldCategory: '类别',
