@@ -7,6 +7,7 @@ import { nameSearchKeys, seesMobiles, toPersonView } from './people';
 import { OPEN_ITEM_PROVIDERS } from './open-items';
 import { recordStateChange } from './state-history';
 import { DEMO_SHAPE, generateDemoStaff, generateEstate } from '../demo/generate';
+import { DEMO_RECEPTION, generateReceptionLog } from '../demo/reception';
 import { rosterTemplate } from './roster-file';
 import { analyzeRoster, applyRoster } from './import';
 import { exportRoster } from './export';
@@ -436,8 +437,10 @@ export const estateHandlers: EstateHandlers = {
     const result = await generateEstate(ctx.db, ctx.bulkInsert, DEMO_SHAPE, ctx.nowIso, ctx.operator?.id ?? null);
     const staff = await ctx.db.selectFrom('staff').select('id').limit(1).executeTakeFirst();
     const staffCount = staff ? 0 : await generateDemoStaff(ctx.db, ctx.nowIso);
-    await ctx.audit({ entity: 'estate', entityId: result.estateId, after: { event: 'demo_generated', ...result, staff: staffCount } });
-    return result;
+    // A month of settled reception log, so the reports have a past; today starts empty.
+    const log = await generateReceptionLog(ctx.db, ctx.bulkInsert, DEMO_RECEPTION, ctx.now, ctx.requireOperator().id);
+    await ctx.audit({ entity: 'estate', entityId: result.estateId, after: { event: 'demo_generated', ...result, staff: staffCount, receptionEntries: log.entries } });
+    return { ...result, receptionEntries: log.entries };
   },
 
   'estate.revealId': async (ctx, input) => {

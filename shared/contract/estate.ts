@@ -319,7 +319,7 @@ export const estateCommands = {
     name: 'estate.generateDemo',
     summary: '生成演示小区（仅限空数据库）',
     input: z.strictObject({}),
-    output: returns<{ estateId: number; buildings: number; units: number; people: number; vehicles: number }>(),
+    output: returns<{ estateId: number; buildings: number; units: number; people: number; vehicles: number; receptionEntries: number }>(),
     access: ['admin'],
     writes: true,
   }),

@@ -344,3 +344,36 @@ describe('reception log', () => {
     expect(hb.worksheets.map((w) => w.name)).toEqual(['未办结事项', '未离开访客']);
   });
 });
+
+describe('the demo reception log', () => {
+  it('gives the demo office a settled past month: reports have content, today starts empty, nothing is overdue', async () => {
+    const t = await createTestApp();
+    try {
+      const admin = await t.setupAdmin();
+      valueOf(await t.run(admin, 'estate.generateDemo', {}));
+      const sqlite = t.app.connection.sqlite;
+      const states = sqlite.prepare('SELECT state, count(*) AS n FROM reception_entries GROUP BY state').all() as { state: string; n: number }[];
+      expect(states.find((s) => s.state === 'open')).toBeUndefined();
+      expect(states.reduce((a, s) => a + s.n, 0)).toBe(600);
+      // Every entry has its timeline: logged, then closed or voided.
+      expect((sqlite.prepare("SELECT count(*) AS n FROM reception_events WHERE kind = 'logged'").get() as { n: number }).n).toBe(600);
+      // Contacts are the units' owners, as at a real counter.
+      expect((sqlite.prepare("SELECT count(*) AS n FROM reception_entries WHERE unit_id IS NOT NULL AND contact_name = ''").get() as { n: number }).n).toBeLessThan(300);
+
+      const today = t.clock.now().toISOString();
+      const yesterday = new Date(Date.parse(today) - 86_400_000);
+      const day = new Date(yesterday.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const report = valueOf<DailyReport>(await t.run(admin, 'reception.daily', { day }));
+      expect(report.total).toBeGreaterThan(5);
+      expect(report).toMatchObject({ stillOpen: 0, overdue: 0, carriedOver: 0 });
+      const todayReport = valueOf<DailyReport>(await t.run(admin, 'reception.daily', { day: new Date(Date.parse(today) + 8 * 3_600_000).toISOString().slice(0, 10) }));
+      expect(todayReport.total).toBe(0);
+      expect(valueOf<Attention>(await t.run(admin, 'reception.attention', {}))).toEqual({ overdue: 0, dueSoon: 0, majorPending: 0 });
+      // New entries continue the numbering of the day instead of colliding with the demo's.
+      const logged = valueOf<EntryDetail>(await t.run(admin, 'reception.log', { channel: 'call', category: 'enquiry', contactName: '王', content: '咨询' }));
+      expect(logged.no).toMatch(/^JD\d{8}0001$/);
+    } finally {
+      await t.close();
+    }
+  });
+});
