@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { test, expect, type Page } from '@playwright/test';
-import { startServe, type ServeProcess } from './support/server';
+import type { ServeProcess } from './support/server';
+import { signIn as signInAt, startDemoHost, type DemoHost } from './support/demo';
 
 /**
  * The estate desk as a new office meets it: `npm run demo` estate, the counter search, the unit
@@ -14,35 +13,20 @@ test.describe.configure({ mode: 'serial' });
 
 let dir: string;
 let serve: ServeProcess;
-let stop: () => Promise<void>;
+let host: DemoHost | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  dir = mkdtempSync(join(tmpdir(), 'qiantai-e2e-estate-'));
-  const dbPath = join(dir, 'demo.db');
-  const demo = spawnSync(process.execPath, ['--import', 'tsx', 'db/demo/cli.ts', '--db', dbPath], { encoding: 'utf8' });
-  expect(demo.status, demo.stderr).toBe(0);
-  expect(demo.stdout).toMatch(/演示小区已生成：12 栋楼，2016 套房屋/);
-  expect(demo.stdout).toMatch(/kefu\s+demo-kefu-1\s+客服专员/);
-  const started = await startServe(dbPath);
-  serve = started.info;
-  stop = async () => {
-    started.proc.kill('SIGTERM');
-    await new Promise((r) => started.proc.once('exit', r));
-  };
+  host = await startDemoHost('estate');
+  ({ dir, serve } = host);
+  expect(host.demoOutput).toMatch(/演示小区已生成：12 栋楼，2016 套房屋/);
+  expect(host.demoOutput).toMatch(/kefu\s+demo-kefu-1\s+客服专员/);
 });
 test.afterAll(async () => {
-  await stop?.();
-  rmSync(dir, { recursive: true, force: true });
+  await host?.close();
 });
 
-async function signIn(page: Page, login: string, password: string) {
-  await page.goto(serve.url);
-  await page.getByRole('textbox', { name: '账号', exact: true }).fill(login);
-  await page.getByRole('textbox', { name: '密码', exact: true }).fill(password);
-  await page.getByRole('textbox', { name: '密码', exact: true }).press('Enter');
-  await expect(page.getByTestId('shell')).toBeVisible();
-}
+const signIn = (page: Page, login: string, password: string) => signInAt(page, serve.url, login, password);
 
 test('the receptionist finds 3-2-1101 with F2 like a scanner, and 张三 by zs, and opens the unit card', async ({ page }) => {
   await signIn(page, 'qiantai', 'demo-qiantai-1');

@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { PAPERS, isPaperKey, mmToPoints, type Paper } from '../../shared/print';
 import { READY_PROBE, pdfRequestSchema, printRequestSchema } from '../../electron/print-jobs';
 import { test, expect, startServe, type ServeProcess } from './support/server';
+import { expectEmbeddedCjkFont, pageSizePt, pdfText, UNMASKED_ID } from './support/pdf';
 
 /**
  * Every registered form on every paper it declares, printed to PDF by Chromium exactly as the
@@ -53,8 +54,6 @@ test.afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const poppler = (tool: string, file: string) => execFileSync(tool, [file], { encoding: 'utf8' });
-const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\f/g, '');
 
 async function openPrint(hash: string) {
   await page.goto(`/${hash}`);
@@ -68,26 +67,6 @@ async function toPdf(name: string): Promise<{ file: string; ms: number }> {
   await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
   return { file, ms: performance.now() - t0 };
 }
-
-function pageSizePt(file: string): { w: number; h: number; pages: number } {
-  const info = poppler('pdfinfo', file);
-  const m = info.match(/Page size:\s+([\d.]+) x ([\d.]+) pts/);
-  const pages = Number(info.match(/Pages:\s+(\d+)/)?.[1]);
-  expect(m, info).not.toBeNull();
-  return { w: Number(m![1]), h: Number(m![2]), pages };
-}
-
-function expectEmbeddedCjkFont(file: string) {
-  const fonts = poppler('pdffonts', file);
-  // name type encoding emb sub uni object ID. The bundled web font (Noto Sans SC), not a system
-  // CJK font that an office PC may lack: that is what keeps printers from showing empty boxes.
-  const cjk = fonts.split('\n').filter((l) => /NotoSansSC/i.test(l));
-  expect(cjk.length, fonts).toBeGreaterThan(0);
-  for (const line of cjk) expect(line.split(/\s+/).slice(-5)[0], line).toBe('yes');
-}
-
-/** 18-digit ID numbers (last digit may be X) standing alone: none may print unmasked. */
-const UNMASKED_ID = /(?<![0-9Xx*])[1-9]\d{16}[\dXx](?![0-9Xx])/;
 
 async function api<T>(command: string, input: unknown): Promise<T> {
   const csrf = ((await (await page.request.get('/api/session')).json()) as { csrf: string }).csrf;

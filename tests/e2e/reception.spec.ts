@@ -1,11 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { test, expect, type Page } from '@playwright/test';
 import { mmToPoints, PAPERS, type PaperKey } from '../../shared/print';
-import { startServe, type ServeProcess } from './support/server';
+import type { ServeProcess } from './support/server';
+import { signIn as signInAt, startDemoHost, type DemoHost } from './support/demo';
+import { expectEmbeddedCjkFont, pageSizePt, pdfText, UNMASKED_ID } from './support/pdf';
 
 /**
  * 接待登记 as a new receptionist meets it, on the `npm run demo` estate: a walk-in repair logged
@@ -20,58 +20,33 @@ const HOUR_MS = 3_600_000;
 let dir: string;
 let clockFile: string;
 let serve: ServeProcess;
-let stop: () => Promise<void>;
+let host: DemoHost | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  dir = mkdtempSync(join(tmpdir(), 'qiantai-e2e-reception-'));
-  const dbPath = join(dir, 'demo.db');
-  clockFile = join(dir, 'clock-offset-ms');
-  const demo = spawnSync(process.execPath, ['--import', 'tsx', 'db/demo/cli.ts', '--db', dbPath], { encoding: 'utf8' });
-  expect(demo.status, demo.stderr).toBe(0);
-  expect(demo.stdout).toMatch(/qiantai\s+demo-qiantai-1\s+前台接待/);
-  // No file yet: the server runs on real time until the test moves its clock.
-  const started = await startServe(dbPath, { clockFile });
-  serve = started.info;
-  stop = async () => {
-    started.proc.kill('SIGTERM');
-    await new Promise((r) => started.proc.once('exit', r));
-  };
+  // No clock file yet: the server runs on real time until the test moves its clock.
+  host = await startDemoHost('reception', { clockFile: (d) => (clockFile = join(d, 'clock-offset-ms')) });
+  ({ dir, serve } = host);
+  expect(host.demoOutput).toMatch(/qiantai\s+demo-qiantai-1\s+前台接待/);
 });
 test.afterAll(async () => {
-  await stop?.();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await host?.close();
 });
 
-async function signIn(page: Page, login: string, password: string) {
-  await page.goto(serve.url);
-  await page.getByRole('textbox', { name: '账号', exact: true }).fill(login);
-  await page.getByRole('textbox', { name: '密码', exact: true }).fill(password);
-  await page.getByRole('textbox', { name: '密码', exact: true }).press('Enter');
-  await expect(page.getByTestId('shell')).toBeVisible();
-}
+const signIn = (page: Page, login: string, password: string) => signInAt(page, serve.url, login, password);
 
 const entryNo = (text: string | null) => text?.match(/JD\d{12}/)?.[0] ?? '';
 const listRow = (page: Page, no: string) => page.getByRole('table', { name: '接待登记列表' }).locator('tr', { hasText: no });
-
-// ---- PDF checks (poppler-utils), as tests/e2e/print.spec.ts does them ----------------------
-const poppler = (tool: string, file: string) => execFileSync(tool, [file], { encoding: 'utf8' });
-/** 18-character ID numbers standing alone: none may print unmasked. */
-const UNMASKED_ID = /(?<![0-9Xx*])[1-9]\d{16}[\dXx](?![0-9Xx])/;
 
 async function printToPdf(page: Page, name: string, paper: PaperKey, mustContain: string[]) {
   await page.locator('[data-testid="print-preview"][data-print-ready="1"]').waitFor({ state: 'attached', timeout: 15_000 });
   const file = join(dir, `${name}.pdf`);
   await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
-  const info = poppler('pdfinfo', file);
-  const size = info.match(/Page size:\s+([\d.]+) x ([\d.]+) pts/);
-  expect(size, info).not.toBeNull();
-  expect(Math.abs(Number(size![1]) - mmToPoints(PAPERS[paper].widthMm)), `${name} width`).toBeLessThanOrEqual(1);
-  expect(Math.abs(Number(size![2]) - mmToPoints(PAPERS[paper].heightMm!)), `${name} height`).toBeLessThanOrEqual(1);
-  const fonts = poppler('pdffonts', file).split('\n').filter((l) => /NotoSansSC/i.test(l));
-  expect(fonts.length, `${name}: Noto Sans SC embedded`).toBeGreaterThan(0);
-  for (const line of fonts) expect(line.split(/\s+/).slice(-5)[0], line).toBe('yes');
-  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  const size = pageSizePt(file);
+  expect(Math.abs(size.w - mmToPoints(PAPERS[paper].widthMm)), `${name} width`).toBeLessThanOrEqual(1);
+  expect(Math.abs(size.h - mmToPoints(PAPERS[paper].heightMm!)), `${name} height`).toBeLessThanOrEqual(1);
+  expectEmbeddedCjkFont(file);
+  const text = pdfText(file);
   const flat = text.replace(/\s+/g, '');
   for (const s of mustContain) expect(flat, `${name} shows ${s}`).toContain(s.replace(/\s+/g, ''));
   expect(text, name).not.toMatch(UNMASKED_ID);
