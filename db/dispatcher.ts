@@ -116,7 +116,7 @@ export function createDispatcher(deps: {
         let audits = 0;
         const value = await db.transaction().execute(async (trx) => {
           const nowIso = now.toISOString();
-          if (live && !live.locked && def.access !== 'public' && now.getTime() - Date.parse(live.session.last_seen_at) >= TOUCH_EVERY_MS) {
+          if (live && !live.locked && def.access !== 'public' && !def.background && now.getTime() - Date.parse(live.session.last_seen_at) >= TOUCH_EVERY_MS) {
             // Activity keeps an unlocked session from locking. Lock times are whole minutes, so
             // a touch every few seconds is plenty — and keeps reads free of writes and fsyncs.
             await trx.updateTable('sessions').set({ last_seen_at: nowIso }).where('id', '=', live.session.id).execute();

@@ -21,6 +21,11 @@ export interface CommandDef<Name extends string = string, In extends z.ZodType =
   inputLimitBytes?: number;
   /** Commands a locked session may still run (unlock, sign out, status). */
   allowedWhenLocked?: boolean;
+  /**
+   * Polled by the interface on a timer (the shell's overdue badge): not the operator's activity,
+   * so it never keeps a session from locking when idle.
+   */
+  background?: boolean;
   /** Phantom: carries the result type to the typed client. Never read at run time. */
   output?: Out;
 }

@@ -299,6 +299,7 @@ export const receptionCommands = {
     output: returns<Attention>(),
     access: 'signed_in',
     writes: false,
+    background: true,
   }),
   'reception.daily': defineCommand({
     name: 'reception.daily',

@@ -89,6 +89,16 @@ describe('signing in and out', () => {
     expect(expectError(await t.run(token, 'settings.get')).message).toMatch(/锁定/);
   });
 
+  it('does not count the shell badge’s background poll as activity: an idle screen still locks', async () => {
+    const token = await t.operatorWith(['receptionist'], 'poller');
+    for (let minute = 1; minute <= 9; minute++) {
+      t.clock.advanceMinutes(1);
+      expect((await t.run(token, 'reception.attention')).ok).toBe(true);
+    }
+    t.clock.advanceMinutes(2);
+    expect(expectError(await t.run(token, 'reception.attention'))).toMatchObject({ kind: 'unauthenticated', message: '屏幕已锁定，请输入密码解锁' });
+  });
+
   it('follows the configured lock minutes', async () => {
     const admin = await t.operatorWith(['admin'], 'admin2');
     valueOf(await t.run(admin, 'settings.update', { lockMinutes: 30 }));
