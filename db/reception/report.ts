@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { DailyReport, Handover } from '../../shared/contract/reception';
 import { officeDayRange } from '../../shared/office-time';
-import { CATEGORIES, CHANNELS, type Category, type Channel } from '../../shared/reception';
+import { CATEGORIES, CHANNELS, type Category } from '../../shared/reception';
 import type { CommandContext } from '../context';
 import { entryQuery, toEntryRow } from './entries';
 import { attentionFor } from './lists';
@@ -28,9 +28,6 @@ export async function dailyReport(ctx: CommandContext, day: string): Promise<Dai
     .limit(REPORT_ROWS_MAX)
     .execute();
   const live = rows.filter((r) => r.state !== 'voided');
-  const countBy = <K extends string>(keys: readonly K[], get: (r: (typeof rows)[number]) => string) =>
-    keys.map((k) => ({ key: k, count: live.filter((r) => get(r) === k).length }));
-
   const grid = CHANNELS.map((channel) => {
     const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
     for (const r of live) if (r.channel === channel) counts[r.category as Category]++;
@@ -70,8 +67,9 @@ export async function dailyReport(ctx: CommandContext, day: string): Promise<Dai
     day,
     generatedAt: ctx.nowIso,
     total: live.length,
-    byChannel: countBy(CHANNELS, (r) => r.channel).map(({ key, count }) => ({ channel: key as Channel, count })),
-    byCategory: countBy(CATEGORIES, (r) => r.category).map(({ key, count }) => ({ category: key as Category, count })),
+    // Row and column totals of the grid.
+    byChannel: grid.map((g) => ({ channel: g.channel, count: g.total })),
+    byCategory: CATEGORIES.map((category) => ({ category, count: grid.reduce((n, g) => n + g.counts[category], 0) })),
     grid,
     repairs: {
       inHome: live.filter((r) => r.category === 'repair' && r.repair_scope === 'in_home').length,

@@ -5,7 +5,6 @@ import { LoadState } from '../components/LoadState';
 import { useCommandResult } from '../components/useCommandResult';
 import { printHash } from '../print/route';
 import { handoverSerial } from './dates';
-import { byNextDeadline } from './order';
 import { ExportButton, Figure, OpenVisitorsTable, ReportEntriesTable } from './ReportTables';
 import { useReceptionChanges } from './useAttention';
 import { useOpenPrint } from './usePrint';
@@ -43,7 +42,8 @@ export function HandoverView() {
     );
   }
 
-  const open = [...handover.open].sort(byNextDeadline);
+  // The server sends them soonest deadline first (overdue first, those owing nothing last).
+  const open = handover.open;
   return (
     <div data-testid="handover">
       {toolbar}

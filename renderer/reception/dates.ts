@@ -1,4 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import { officeDayOf } from '../../shared/office-time';
 import { OFFICE_TZ } from '../format';
 
 /**
@@ -16,7 +17,7 @@ export function pickedToIso(d: Dayjs): string {
 
 /** Today at the office, "YYYY-MM-DD". */
 export function officeTodayText(): string {
-  return dayjs().tz(OFFICE_TZ).format('YYYY-MM-DD');
+  return officeDayOf(new Date());
 }
 
 /** For 交班 serials: JB + yyyymmddHHmm in office time. */

@@ -2,7 +2,6 @@ import type { Handover } from '../../../shared/contract/reception';
 import { officeDateTime } from '../../../shared/office-time';
 import { PrintHeader, SignatureLines } from '../../print/parts';
 import type { PrintFormProps } from '../../print/registry';
-import { byNextDeadline } from '../order';
 import { EntriesPrintTable } from './EntriesPrintTable';
 import { S } from '../strings';
 import './reception-print.css';
@@ -10,7 +9,8 @@ import './reception-print.css';
 /** 交班表: what is still open, soonest deadline first, the visitors still in, signed by both shifts. */
 export function HandoverPrint(props: PrintFormProps & { data: Handover }) {
   const h = props.data;
-  const open = [...h.open].sort(byNextDeadline);
+  // The server sends them soonest deadline first (overdue first, those owing nothing last).
+  const open = h.open;
   return (
     <>
       <PrintHeader {...props} />
