@@ -113,12 +113,15 @@ export function LogEntryModal(props: { prefill?: LogPrefill; onClose(): void; on
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.isComposing || e.defaultPrevented) return;
+    if (e.isComposing) return;
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      // Before the focused control sees it: the unit picker (a Select) would take Enter as "choose".
       e.preventDefault();
+      e.stopPropagation();
       form.submit();
       return;
     }
+    if (e.defaultPrevented) return;
     if (e.ctrlKey || e.metaKey || e.altKey || !/^[1-9]$/.test(e.key)) return;
     const target = e.target as HTMLElement;
     if (typingIn(target)) return;
@@ -136,10 +139,11 @@ export function LogEntryModal(props: { prefill?: LogPrefill; onClose(): void; on
       const dialog = bodyRef.current?.closest('[role="dialog"]');
       if (dialog && e.target instanceof Node && dialog.contains(e.target)) latestKeyDown.current(e);
     };
-    window.addEventListener('keydown', listener);
+    // Capture phase, so Ctrl+Enter submits from every field, the pickers included.
+    window.addEventListener('keydown', listener, true);
     const timer = window.setTimeout(() => focusIn(bodyRef.current, CATEGORY_RADIO), 0);
     return () => {
-      window.removeEventListener('keydown', listener);
+      window.removeEventListener('keydown', listener, true);
       window.clearTimeout(timer);
     };
   }, []);

@@ -112,7 +112,8 @@ test('from the unit card a walk-in repair takes ≤ 8 keys; a phone complaint fo
   await blank.getByRole('radio', { name: '1 报修' }).focus();
   await page.keyboard.press('2');
   await expect(blank.getByRole('combobox', { name: '房屋 / 住户' })).toBeFocused();
-  await blank.getByRole('button', { name: '登记 (Ctrl+Enter)' }).click();
+  // Ctrl+Enter from inside the unit picker (a Select, which would take Enter as "choose") submits too.
+  await page.keyboard.press('Control+Enter');
   await expect(blank.getByText('必填')).toBeVisible();
   await blank.getByRole('radio', { name: '来电' }).check();
   await blank.getByRole('radio', { name: '重大' }).check();
