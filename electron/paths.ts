@@ -68,8 +68,8 @@ export interface FileProbe {
 }
 
 /**
- * The Electron executable the npm package downloaded, or null when it is missing (installed with
- * ELECTRON_SKIP_BINARY_DOWNLOAD=1, or the download failed). Mirrors node_modules/electron/index.js:
+ * The Electron executable the npm package downloaded, or null when it is missing (npm install never
+ * downloads it — see electron-binary.ts — and npm start's download may have failed). Mirrors node_modules/electron/index.js:
  * path.txt names the executable relative to node_modules/electron/dist.
  */
 export function electronBinaryPath(electronPackageDir: string, fs: FileProbe = { existsSync, readFileSync }): string | null {
@@ -82,9 +82,3 @@ export function electronBinaryPath(electronPackageDir: string, fs: FileProbe = {
   if (!exe.startsWith(distDir)) return null;
   return fs.existsSync(exe) ? exe : null;
 }
-
-/** The one line start.mjs and the smoke test print when the binary is missing. */
-export const ELECTRON_MISSING_MESSAGE =
-  '未找到 Electron 程序文件（安装时跳过了下载或无法访问 Electron 下载站）。' +
-  '修复：ELECTRON_MIRROR=https://npmmirror.com/mirrors/electron/ node node_modules/electron/install.js — ' +
-  'Electron binary not found (download skipped or blocked).';

@@ -1,6 +1,7 @@
-// npm start [-- args]: the desktop app when the Electron binary is installed, otherwise browser
-// mode (npm run serve, which prints its URL). The "is it installed" rule lives in paths.ts
-// (tested); tsx loads it here because Node 20 cannot import .ts by itself.
+// npm start [-- args]: the desktop app. Electron's binary is fetched here the first time (npm
+// install does not download it); when it cannot be had, one line says why and browser mode starts
+// (npm run serve, which prints its URL). The rules live in paths.ts and electron-binary.ts
+// (tested); tsx loads them here because Node 20 cannot import .ts by itself.
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +9,7 @@ import { tsImport } from 'tsx/esm/api';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
-const { electronBinaryPath, ELECTRON_MISSING_MESSAGE } = await tsImport('./paths.ts', import.meta.url);
+const { ensureElectronBinary } = await tsImport('./electron-binary.ts', import.meta.url);
 
 /** `npm <args>` through the npm that runs us (npm.cmd needs a shell on Windows otherwise). */
 function npmCommand(args) {
@@ -27,10 +28,9 @@ function forward(child) {
   child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
 }
 
-const electron = electronBinaryPath(join(root, 'node_modules', 'electron'));
+const electron = await ensureElectronBinary(join(root, 'node_modules', 'electron'), (text) => process.stdout.write(text));
 
 if (!electron) {
-  console.log(`${ELECTRON_MISSING_MESSAGE} 现在改为浏览器模式启动… / starting browser mode…`);
   const [cmd, args, opts] = npmCommand(['run', 'serve', ...(argv.length ? ['--', ...argv] : [])]);
   forward(spawn(cmd, args, { cwd: root, stdio: 'inherit', ...opts }));
 } else {

@@ -11,6 +11,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writ
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { findNodeGyp } from '../../db/native/node-gyp.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = join(root, '.electron-native');
@@ -53,24 +54,12 @@ function distUrl() {
   return DEFAULT_DIST_URL;
 }
 
-/** npm's bundled node-gyp (no extra dependency), else one hoisted into node_modules. */
-function findNodeGyp() {
-  const rel = join('node_modules', 'node-gyp', 'bin', 'node-gyp.js');
-  const candidates = [
-    process.env.npm_execpath && resolve(dirname(process.env.npm_execpath), '..', rel),
-    resolve(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', rel),
-    resolve(dirname(process.execPath), 'node_modules', 'npm', rel),
-    join(root, rel),
-  ].filter(Boolean);
-  return candidates.find((p) => existsSync(p)) ?? null;
-}
-
 if (!args.force && upToDate()) {
   console.log(`Electron 版 better-sqlite3 已是最新 / up to date: ${binary} (electron ${electron}, better-sqlite3 ${betterSqlite3}, ${arch})`);
   process.exit(0);
 }
 
-const nodeGyp = findNodeGyp();
+const nodeGyp = findNodeGyp(root);
 if (!nodeGyp) fail('找不到 node-gyp（应随 npm 一起安装）', 'node-gyp not found (it ships with npm)');
 
 rmSync(srcDir, { recursive: true, force: true });
