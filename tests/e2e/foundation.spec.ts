@@ -164,3 +164,32 @@ test('F1 opens the shortcut help in Chinese', async ({ page, serve }) => {
   await expect(help).toContainText('锁');
   await expect(help).toContainText('Alt+1');
 });
+
+test('the app has an icon: the page links it, browser mode serves it as an image, and the page’s CSP lets it load', async ({ page, serve }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto(serve.url);
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', /\S/);
+  const href = await page.locator('link[rel="icon"]').getAttribute('href');
+  // The linked icon, and /favicon.ico for whatever asks for it without reading the page.
+  for (const path of [href!, '/favicon.ico']) {
+    const res = await page.request.get(new URL(path, serve.url).href);
+    expect(res.status(), path).toBe(200);
+    expect(res.headers()['content-type'], path).toMatch(/^image\//);
+    // Drawn by the page itself, under its own content security policy.
+    const width = await page.evaluate(
+      (src) =>
+        new Promise<number>((done) => {
+          const img = new Image();
+          img.onload = () => done(img.naturalWidth);
+          img.onerror = () => done(0);
+          img.src = src;
+        }),
+      new URL(path, serve.url).href,
+    );
+    expect(width, path).toBeGreaterThan(0);
+  }
+  expect(violations).toEqual([]);
+});

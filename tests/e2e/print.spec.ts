@@ -209,6 +209,16 @@ test('an 80 mm receipt-sized form renders to PDF again and again: one page, 80 m
   }
 });
 
+test('the test page’s ruler reads like a ruler: 0, 10, 20… from its left end, which the caption places from the paper edge', async () => {
+  for (const paper of [PAPERS['a4-portrait'], PAPERS['roll-80']]) {
+    await openPrint(`#/print/test-page?paper=${paper.key}&serial=RULER-0001`);
+    const labels = await page.locator('[data-testid="print-ruler"] .print-ruler-label').allTextContents();
+    const inner = paper.widthMm - paper.marginMm.left - paper.marginMm.right;
+    expect(labels, paper.key).toEqual(Array.from({ length: Math.floor((inner - 0.5) / 10) + 1 }, (_, i) => String(i * 10)));
+    await expect(page.getByTestId('print-preview')).toContainText(`距纸张左边 ${paper.marginMm.left} mm`);
+  }
+});
+
 test('Settings → 打印 stores paper and offset per form; the test page button and the form then print on it', async () => {
   await page.goto('/#/settings/print');
   const card = page.getByTestId('print-settings-test-page');
