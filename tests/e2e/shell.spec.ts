@@ -59,14 +59,14 @@ test('the operation log reads in Chinese, with the record’s own number, filter
   await expect(table.locator('tbody > tr').first()).toContainText(/\d{4}-\d{2}-\d{2}/);
 
   // Only the receptionist's rows, only 登录与密码: sign-in and sign-out, by summary and login.
-  await pick(page, '按操作员筛选', '李前台（qiantai）');
+  await pick(page, '按操作员筛选', '李晓雯（qiantai）');
   await pick(page, '按模块筛选', '登录与密码');
   const rows = table.locator('tbody > tr');
   await expect(rows.filter({ hasText: '退出登录' })).toHaveCount(1);
-  await expect(rows.filter({ hasText: '登录会话' }).first()).toContainText('李前台（qiantai）');
+  await expect(rows.filter({ hasText: '登录会话' }).first()).toContainText('李晓雯（qiantai）');
   const text = await table.innerText();
   for (const raw of ['auth.login', 'auth.logout', 'session', 'reception_entry']) expect(text).not.toContain(raw);
-  await expect(rows.filter({ hasNotText: '李前台（qiantai）' })).toHaveCount(0);
+  await expect(rows.filter({ hasNotText: '李晓雯（qiantai）' })).toHaveCount(0);
 
   // Enter on a row opens the raw names and what was stored.
   await table.focus();
