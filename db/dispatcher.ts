@@ -81,7 +81,8 @@ export function createDispatcher(deps: {
   const { db, handlers, services, clock } = deps;
   const bulk = deps.sqlite ? rawBulkInsert(deps.sqlite) : null;
   // Settings are read by every command (lock minutes, time limits) but change only through
-  // settings.update, which this one dispatcher runs: read once, forget after that command.
+  // commands this one dispatcher runs, each of which audits the change as entity 'settings'
+  // (db/settings/service.ts writeSettings): read once, forget after a command that wrote them.
   let settingsCache: Settings | null = null;
 
   return {
@@ -114,6 +115,7 @@ export function createDispatcher(deps: {
 
         let sessionChange: { token: string | null } | undefined;
         let audits = 0;
+        let settingsWritten = false;
         const value = await db.transaction().execute(async (trx) => {
           const nowIso = now.toISOString();
           if (live && !live.locked && def.access !== 'public' && !def.background && now.getTime() - Date.parse(live.session.last_seen_at) >= TOUCH_EVERY_MS) {
@@ -134,6 +136,7 @@ export function createDispatcher(deps: {
             bulkInsert: bulk ?? kyselyBulkInsert(trx),
             async audit(entry: AuditEntry) {
               audits++;
+              if (entry.entity === 'settings') settingsWritten = true;
               await trx
                 .insertInto('audit_log')
                 .values({
@@ -159,7 +162,7 @@ export function createDispatcher(deps: {
           if (def.writes && audits === 0) throw new Error(`write command ${name} appended no audit row`);
           return result;
         });
-        if (name === 'settings.update') settingsCache = null;
+        if (settingsWritten) settingsCache = null;
         return sessionChange ? { response: { ok: true, value }, session: sessionChange } : { response: { ok: true, value } };
       } catch (e) {
         if (e instanceof CommandFailure) return err(e.kind, e.message, e.fields);

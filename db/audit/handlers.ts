@@ -1,11 +1,18 @@
 import type { Handlers } from '../context';
-import type { auditCommands } from '../../shared/contract/audit';
+import { AUDIT_DESKS, auditDeskOf, type auditCommands } from '../../shared/contract/audit';
+import { isCommandName, commands } from '../../shared/contract';
+import { auditEntityLabel, recordNames } from './entities';
+import { maskPersonalData } from './personal-data';
+
+const parsed = (json: string | null) => (json === null ? null : maskPersonalData(JSON.parse(json)));
 
 export const auditHandlers: Handlers<keyof typeof auditCommands> = {
   'audit.list': async (ctx, input) => {
     const f = input.filters;
     let q = ctx.db.selectFrom('audit_log').leftJoin('operators', 'operators.id', 'audit_log.operator_id');
     if (f.command) q = q.where('audit_log.command', '=', f.command);
+    // Command names are `desk.verb`; '_' and '%' never occur in a desk's name.
+    if (f.desk) q = q.where('audit_log.command', 'like', `${f.desk}.%`);
     if (f.entity) q = q.where('audit_log.entity', '=', f.entity);
     if (f.entityId) q = q.where('audit_log.entity_id', '=', f.entityId);
     if (f.operatorId) q = q.where('audit_log.operator_id', '=', f.operatorId);
@@ -19,6 +26,7 @@ export const auditHandlers: Handlers<keyof typeof auditCommands> = {
         'audit_log.at',
         'audit_log.operator_id',
         'operators.display_name',
+        'operators.login',
         'audit_log.command',
         'audit_log.entity',
         'audit_log.entity_id',
@@ -30,19 +38,31 @@ export const auditHandlers: Handlers<keyof typeof auditCommands> = {
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize)
       .execute();
+    const recordOf = await recordNames(ctx.db, rows);
     return {
       total,
-      rows: rows.map((r) => ({
-        id: r.id,
-        at: r.at,
-        operatorId: r.operator_id,
-        operatorName: r.display_name,
-        command: r.command,
-        entity: r.entity,
-        entityId: r.entity_id,
-        before: r.before_json === null ? null : JSON.parse(r.before_json),
-        after: r.after_json === null ? null : JSON.parse(r.after_json),
-      })),
+      rows: rows.map((r) => {
+        const desk = auditDeskOf(r.command);
+        return {
+          id: r.id,
+          at: r.at,
+          operatorId: r.operator_id,
+          operatorName: r.display_name,
+          operatorLogin: r.login,
+          command: r.command,
+          commandSummary: isCommandName(r.command) ? commands[r.command].summary : r.command,
+          desk: (AUDIT_DESKS as Record<string, string>)[desk] ?? desk,
+          entity: r.entity,
+          entityLabel: auditEntityLabel(r.entity),
+          entityId: r.entity_id,
+          record: recordOf(r.entity, r.entity_id),
+          before: parsed(r.before_json),
+          after: parsed(r.after_json),
+        };
+      }),
     };
   },
+
+  'audit.operators': async (ctx) =>
+    ctx.db.selectFrom('operators').select(['id', 'display_name as displayName', 'login']).orderBy('login').execute(),
 };

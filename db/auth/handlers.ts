@@ -4,6 +4,7 @@ import type { authCommands } from '../../shared/contract/auth';
 import { fail, CommandFailure } from '../../shared/result';
 import { hashPassword, verifyPassword, DUMMY_HASH } from './password';
 import { hashToken } from '../dispatcher';
+import { writeSettings } from '../settings/service';
 import { loadOperator, loadOperatorByLogin, operatorCount, setRoles } from '../operators/service';
 
 async function startSession(ctx: CommandContext, operatorId: number): Promise<void> {
@@ -58,6 +59,7 @@ export const authHandlers: Handlers<keyof typeof authCommands> = {
     const operator = (await loadOperator(ctx.db, inserted.id))!;
     ctx.operator = { id: operator.id, login: operator.login, displayName: operator.displayName, roles: operator.roles };
     await ctx.audit({ entity: 'operator', entityId: operator.id, after: operator });
+    if (input.officeName) await writeSettings(ctx, { officeName: input.officeName });
     await startSession(ctx, operator.id);
     await ctx.audit({ entity: 'session', entityId: operator.id, after: { event: 'login' } });
     return { operator };

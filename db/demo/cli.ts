@@ -7,15 +7,8 @@ import { dirname, join, resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { openApp } from '../app';
 import { ROLE_LABELS, ROLES } from '../../shared/roles';
+import { DEMO_OFFICE_NAME, DEMO_OPERATORS } from './operators';
 
-export const DEMO_OPERATORS = [
-  { login: 'admin', displayName: '王管理', role: 'admin', password: 'demo-admin-1' },
-  { login: 'qiantai', displayName: '李前台', role: 'receptionist', password: 'demo-qiantai-1' },
-  { login: 'yaoshi', displayName: '赵钥匙', role: 'key_custodian', password: 'demo-yaoshi-1' },
-  { login: 'shoufei', displayName: '孙收费', role: 'cashier', password: 'demo-shoufei-1' },
-  { login: 'kefu', displayName: '周客服', role: 'officer', password: 'demo-kefu-1' },
-  { login: 'zhuguan', displayName: '吴主管', role: 'supervisor', password: 'demo-zhuguan-1' },
-] as const;
 
 async function main() {
   const { values } = parseArgs({ options: { db: { type: 'string' } }, strict: true });
@@ -27,7 +20,7 @@ async function main() {
     const [admin, ...others] = DEMO_OPERATORS;
     const setup = await app.dispatcher.run(
       'auth.setup',
-      { displayName: admin.displayName, login: admin.login, password: admin.password },
+      { displayName: admin.displayName, login: admin.login, password: admin.password, officeName: DEMO_OFFICE_NAME },
       { sessionToken: null },
     );
     if (!setup.response.ok) throw new Error(`无法生成演示数据：${setup.response.error.message}`);

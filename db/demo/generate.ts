@@ -20,26 +20,32 @@ export interface EstateShape {
 /** The demo estate: about a dozen buildings, ~2,000 units, ~5,000 people. */
 export const DEMO_SHAPE: EstateShape = { name: '阳光花园', buildings: 12, entrances: 2, floors: 21, roomsPerFloor: 4, peoplePerUnit: 3.3, vehicles: 900, seed: 20261124 };
 
-/** Who the demo office dispatches work to; fictitious. */
+/**
+ * Who the demo office dispatches work to; fictitious. The officer and the supervisor are also the
+ * demo's operators of those roles (db/demo/operators.ts) and are linked to their accounts.
+ */
 export const DEMO_STAFF: { name: string; department: string; position: string; mobile: string }[] = [
   { name: '刘建国', department: '工程部', position: '水电维修', mobile: '13900000101' },
   { name: '陈志文', department: '工程部', position: '土建维修', mobile: '13900000102' },
   { name: '黄海', department: '工程部', position: '工程主管', mobile: '13900000103' },
   { name: '赵强', department: '秩序部', position: '保安队长', mobile: '13900000201' },
+  { name: '曹立新', department: '秩序部', position: '巡逻岗', mobile: '13900000202' },
   { name: '林芳', department: '环境部', position: '保洁主管', mobile: '13900000301' },
+  { name: '马晓东', department: '环境部', position: '绿化工', mobile: '13900000302' },
   { name: '周敏', department: '客服部', position: '客服专员', mobile: '13900000401' },
   { name: '吴涛', department: '客服部', position: '客服主管', mobile: '13900000402' },
 ];
 
-/** The demo staff directory, in the departments seeded by the estate migration. */
+/** The demo staff directory, in the departments seeded by the estate migration; linked to same-named operators. */
 export async function generateDemoStaff(db: Db, now: string): Promise<number> {
   const departments = new Map((await db.selectFrom('departments').select(['id', 'name']).execute()).map((d) => [d.name, d.id]));
+  const operators = new Map((await db.selectFrom('operators').select(['id', 'display_name']).execute()).map((o) => [o.display_name, o.id]));
   const rows = DEMO_STAFF.filter((s) => departments.has(s.department)).map((s) => ({
     name: s.name,
     department_id: departments.get(s.department)!,
     position: s.position,
     mobile: s.mobile,
-    operator_id: null,
+    operator_id: operators.get(s.name) ?? null,
     created_at: now,
     updated_at: now,
   }));

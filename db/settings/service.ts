@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/contract/settings';
-import type { Db } from '../context';
+import type { CommandContext, Db } from '../context';
 
 /**
  * Stored values over the defaults; a value that no longer validates falls back to its own
@@ -16,4 +17,31 @@ export async function readSettings(db: Db): Promise<Settings> {
   }
   const parsed = settingsSchema.safeParse(merged);
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+function logoDigest(dataUrl: string): string {
+  if (!dataUrl) return '（无）';
+  return `${dataUrl.slice(5, dataUrl.indexOf(';'))}，${dataUrl.length} 字符，sha256 ${createHash('sha256').update(dataUrl).digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * Store validated settings (settings.update, and the office name given at first-run setup) and
+ * audit what changed. Returns the settings as they now are.
+ */
+export async function writeSettings(ctx: CommandContext, patch: Partial<Settings>): Promise<Settings> {
+  const before = await readSettings(ctx.db);
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    await ctx.db
+      .insertInto('settings')
+      .values({ key, value_json: JSON.stringify(value), updated_at: ctx.nowIso })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value_json: JSON.stringify(value), updated_at: ctx.nowIso }))
+      .execute();
+  }
+  const after = await readSettings(ctx.db);
+  // Only what changed, and the logo as size and digest: the audit log keeps every row forever.
+  const changed = (Object.keys(after) as (keyof Settings)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  const view = (s: Settings) => Object.fromEntries(changed.map((k) => [k, k === 'officeLogo' ? logoDigest(s.officeLogo) : s[k]]));
+  await ctx.audit({ entity: 'settings', entityId: null, before: view(before), after: view(after) });
+  return after;
 }

@@ -68,9 +68,16 @@ export function DataTable<Row>({ label, columns, list, sortable, rowKey, onOpen,
   });
   const rows = table.getRowModel().rows;
 
+  // Measured heights are remembered per row id, not per position: when the data changes (a new
+  // entry on top pushes every row down one place) the row elements React keeps are moved, not
+  // remounted, so they are not measured again — a height remembered by position would then
+  // belong to the row that used to be there, and rows of different heights (a wrapped cell, an
+  // open detail) would be drawn over each other. A row that is new to the table is measured
+  // when it mounts, and the ResizeObserver catches a row whose own content changes height.
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
+    getItemKey: (index) => rows[index]!.id,
     estimateSize: () => ROW_ESTIMATE,
     overscan: 8,
   });

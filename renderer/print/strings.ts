@@ -27,7 +27,7 @@ export const S = {
 
   testPageTitle: '打印测试页',
   testPageIntro: '用于检查纸张与套打位置：量一量下方刻度，与纸上实际长度不符或位置偏移时，到“设置 → 打印”调整偏移。',
-  testPageRuler: '横向刻度（mm，自可打印区左缘起）',
+  testPageRuler: (leftMm: number) => `横向刻度（mm）：0 为可打印区左缘，距纸张左边 ${leftMm} mm`,
   testPagePaper: (label: string) => `纸张：${label}`,
   testPageSample: '示例（已遮盖）：',
   testPageSampleName: '张三',

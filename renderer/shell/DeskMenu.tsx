@@ -12,6 +12,7 @@ import {
 } from '@ant-design/icons';
 import type { Desk, DeskKey } from '../desks';
 import { S } from '../strings';
+import { isBuilt } from './DeskView';
 
 // aria-hidden: the item's accessible name must be the desk's title alone, not "tool 报修派工".
 const ICONS: Record<DeskKey, ReactNode> = {
@@ -36,7 +37,20 @@ export function DeskMenu(props: { desks: Desk[]; current: DeskKey; onSelect(key:
           mode="inline"
           style={{ borderInlineEnd: 0 }}
           selectedKeys={[props.current]}
-          items={props.desks.map((d) => ({ key: d.key, icon: ICONS[d.key], label: d.title }))}
+          items={props.desks.map((d) => ({
+            key: d.key,
+            icon: ICONS[d.key],
+            label: isBuilt(d) ? (
+              d.title
+            ) : (
+              <>
+                {d.title}{' '}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {S.deskComingTag}
+                </Typography.Text>
+              </>
+            ),
+          }))}
           onClick={({ key }) => props.onSelect(key as DeskKey)}
         />
       </nav>

@@ -7,7 +7,7 @@ import { useIdleLock } from '../session/useIdleLock';
 import { useShortcuts } from '../shortcuts';
 import { S } from '../strings';
 import { DeskMenu } from './DeskMenu';
-import { DeskView } from './DeskView';
+import { DeskView, homeDesk, searchFirst } from './DeskView';
 import { ShellHeader } from './ShellHeader';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useHashRoute } from './useHashRoute';
@@ -17,12 +17,15 @@ import { CounterSearch } from '../search/CounterSearch';
 export function Shell() {
   const { session, operator, lock, refresh } = useSession();
   const appRef = useRef<HTMLDivElement>(null);
-  const [helpOpen, setHelpOpen] = useState(false);
-  const [searchOpen, setSearchOpen] = useState(false);
   const [route, navigate] = useHashRoute();
   const desks = visibleDesks(operator.roles);
   // "settings" is for everyone, so there is always a desk to fall back to.
-  const current = desks.find((d) => d.key === route.desk) ?? desks[0]!;
+  const home = homeDesk(desks);
+  const current = desks.find((d) => d.key === route.desk) ?? home;
+  const [helpOpen, setHelpOpen] = useState(false);
+  // Signed in to a home that is not their own desk yet: the search box is open, so the first
+  // keys typed find a unit (its card) — the work they can do here until their desk exists.
+  const [searchOpen, setSearchOpen] = useState(() => current === home && searchFirst(desks));
   const locked = session.locked;
 
   useEffect(() => {

@@ -21,7 +21,7 @@ export function ShellHeader(props: { onLock(): void; onHelp(): void; onSearch():
         paddingInline: 24,
       }}
     >
-      <Typography.Text strong style={{ fontSize: 16 }}>
+      <Typography.Text strong style={{ fontSize: 16 }} data-testid="office-name">
         {session.officeName}
       </Typography.Text>
       <Space size="middle">

@@ -3,6 +3,7 @@ import { defineCommand, returns } from './define';
 import { ROLES } from '../roles';
 import { requiredText } from '../zod-zh';
 import type { OperatorView } from './operators';
+import { officeNameSchema } from './settings';
 
 export const loginName = () =>
   z
@@ -35,12 +36,14 @@ export const authCommands = {
   }),
   'auth.setup': defineCommand({
     name: 'auth.setup',
-    summary: '首次启动：创建管理员账号',
+    summary: '首次启动：创建管理员账号，填写管理处名称',
     input: z.strictObject({
       setupCode: z.string().trim().max(64).optional(),
       displayName: requiredText(32),
       login: loginName(),
       password: password(),
+      /** The office's name for the header and every print (the setup page asks for it). */
+      officeName: officeNameSchema.optional(),
     }),
     output: returns<{ operator: OperatorView }>(),
     access: 'public',

@@ -72,9 +72,12 @@ export const officeLogoSchema = z
     if (bytes > OFFICE_LOGO_MAX_BYTES) ctx.addIssue({ code: 'custom', message: LOGO_TOO_LARGE });
   });
 
+/** The office's name, in the header and on every print (asked at first-run setup). */
+export const officeNameSchema = requiredText(60);
+
 /** Office-wide settings. Later desks add their own keys (time limits, printers…). */
 export const settingsSchema = z.strictObject({
-  officeName: requiredText(60),
+  officeName: officeNameSchema,
   lockMinutes: z.number().int().min(1, '至少 1 分钟').max(240, '最多 240 分钟'),
   printForms: printFormsSchema,
   receptionLimits: receptionLimitsSchema,

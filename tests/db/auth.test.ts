@@ -27,6 +27,23 @@ describe('first start', () => {
     const again = expectError(await t.run(null, 'auth.setup', { ...ADMIN, login: 'admin2', setupCode: t.app.setupCode! }));
     expect(again.kind).toBe('conflict');
   });
+
+  it('takes the office name with the admin account, so the header and every print carry it from the start', async () => {
+    t = await createTestApp();
+    expect(valueOf<SessionView>(await t.run(null, 'auth.session')).officeName).toBe('物业管理处');
+    // Too long: refused in Chinese, and nothing is created (no admin, no setting).
+    const long = expectError(await t.run(null, 'auth.setup', { ...ADMIN, officeName: '阳'.repeat(61) }));
+    expect(long.fields).toEqual({ officeName: '最多 60 个字' });
+    expect(t.app.connection.sqlite.prepare('SELECT (SELECT count(*) FROM operators) ops, (SELECT count(*) FROM settings) settings').get()).toEqual({ ops: 0, settings: 0 });
+
+    const out = await t.app.dispatcher.run('auth.setup', { ...ADMIN, officeName: ' 阳光花园物业服务中心 ' }, { sessionToken: null });
+    expect(out.response.ok).toBe(true);
+    // Before signing in (the login page) and after, and in the settings the print forms read.
+    expect(valueOf<SessionView>(await t.run(null, 'auth.session')).officeName).toBe('阳光花园物业服务中心');
+    expect(valueOf<{ officeName: string }>(await t.run(out.session!.token, 'settings.get')).officeName).toBe('阳光花园物业服务中心');
+    const audit = t.app.connection.sqlite.prepare("SELECT command, operator_id, after_json FROM audit_log WHERE entity = 'settings'").all();
+    expect(audit).toEqual([{ command: 'auth.setup', operator_id: 1, after_json: JSON.stringify({ officeName: '阳光花园物业服务中心' }) }]);
+  });
 });
 
 describe('signing in and out', () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { PAPERS, isPaperKey, mmToPoints, type Paper } from '../../shared/print';
+import type { Settings } from '../../shared/contract/settings';
 import { READY_PROBE, pdfRequestSchema, printRequestSchema } from '../../electron/print-jobs';
 import { test, expect, startServe, type ServeProcess } from './support/server';
 import { expectEmbeddedCjkFont, pageSizePt, pdfText, UNMASKED_ID } from './support/pdf';
@@ -17,6 +18,8 @@ import { expectEmbeddedCjkFont, pageSizePt, pdfText, UNMASKED_ID } from './suppo
 test.describe.configure({ mode: 'serial' });
 
 const ADMIN = { displayName: '王管理', login: 'admin', password: 'admin-pass-1' };
+/** Named at first-run setup, as a new office does; every print's header must carry it. */
+const OFFICE = '绿洲家园物业服务中心';
 let context: BrowserContext;
 let page: Page;
 let dir: string;
@@ -30,7 +33,7 @@ async function signInAsAdmin(browser: Browser, serve: ServeProcess) {
   const csrf = ((await session.json()) as { csrf: string }).csrf;
   const res = await page.request.post('/api/auth.setup', {
     headers: { 'x-csrf-token': csrf },
-    data: { ...ADMIN, setupCode: serve.setupCode },
+    data: { ...ADMIN, officeName: OFFICE, setupCode: serve.setupCode },
   });
   expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
 }
@@ -57,15 +60,13 @@ test.afterAll(async () => {
 
 async function openPrint(hash: string) {
   await page.goto(`/${hash}`);
-  // waitFor polls every animation frame; expect() backs off (100, 250, 500 ms…) and would skew the timing.
   await page.locator('[data-testid="print-preview"][data-print-ready="1"]').waitFor({ state: 'attached', timeout: 10_000 });
 }
 
-async function toPdf(name: string): Promise<{ file: string; ms: number }> {
+async function toPdf(name: string): Promise<{ file: string }> {
   const file = join(dir, `${name}.pdf`);
-  const t0 = performance.now();
   await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
-  return { file, ms: performance.now() - t0 };
+  return { file };
 }
 
 async function api<T>(command: string, input: unknown): Promise<T> {
@@ -125,6 +126,8 @@ test('the test page is registered, and an unknown form says so', async () => {
 test('every registered form prints to PDF on each of its papers: size, embedded CJK font, masked text', async () => {
   test.setTimeout(240_000);
   const forms = await registeredForms();
+  const { officeName } = await api<Settings>('settings.get', {});
+  expect(officeName).not.toBe('物业管理处');
   let n = 0;
   for (const form of forms) {
     let recordSerial: string | null = null;
@@ -169,6 +172,7 @@ test('every registered form prints to PDF on each of its papers: size, embedded 
         const flat = text.replace(/\s+/g, '');
         expect(text, what).toContain(serial);
         expect(flat, what).toContain(form.title.replace(/\s+/g, ''));
+        expect(flat, `${what}: the office's own name`).toContain(officeName.replace(/\s+/g, ''));
         expect(text, what).not.toMatch(UNMASKED_ID);
         // A report may hold the words itself (a 作废 column): the marks are what the variant adds.
         const marks = { reprint: (flat.match(/补打/g) ?? []).length, voided: (flat.match(/作废/g) ?? []).length };
@@ -190,22 +194,29 @@ test('every registered form prints to PDF on each of its papers: size, embedded 
   expect(n).toBeGreaterThanOrEqual(16);
 });
 
-test('an 80 mm receipt-sized form, once laid out, renders to PDF quickly (median of 5)', async () => {
+// How fast it renders is measured by `npm run bench` (tests/bench/pdf.ts, target p99 ≤ 500 ms), not
+// here: a test's verdict must not depend on how busy the machine is.
+test('an 80 mm receipt-sized form renders to PDF again and again: one page, 80 mm wide, its own serial each time', async () => {
   test.setTimeout(120_000);
-  await openPrint('#/print/test-page?paper=roll-80&serial=BENCH-0000');
-  await toPdf('warm-up');
-  const pdfOnly: number[] = [];
   for (let i = 1; i <= 5; i++) {
-    await openPrint(`#/print/test-page?paper=roll-80&serial=BENCH-${String(i).padStart(4, '0')}`);
-    pdfOnly.push((await toPdf(`roll-${i}`)).ms);
+    const serial = `ROLL-${String(i).padStart(4, '0')}`;
+    await openPrint(`#/print/test-page?paper=roll-80&serial=${serial}`);
+    const { file } = await toPdf(`roll-${i}`);
+    const size = pageSizePt(file);
+    expect(size.pages, serial).toBe(1);
+    expect(Math.abs(size.w - mmToPoints(80)), `${serial} width ${size.w}`).toBeLessThanOrEqual(1);
+    expect(pdfText(file), serial).toContain(serial);
   }
-  const median = [...pdfOnly].sort((a, b) => a - b)[2]!;
-  const line = `roll-80 page.pdf: median ${median.toFixed(0)} ms (${pdfOnly.map((t) => t.toFixed(0)).join(', ')})`;
-  test.info().annotations.push({ type: 'bench', description: line });
-  console.log(line);
-  // The issue's budget is 500 ms (about 40–50 ms here on an idle machine). Shared CI machines
-  // stall for hundreds of ms at a time, so this guard only catches a real regression.
-  expect(median).toBeLessThan(2000);
+});
+
+test('the test page’s ruler reads like a ruler: 0, 10, 20… from its left end, which the caption places from the paper edge', async () => {
+  for (const paper of [PAPERS['a4-portrait'], PAPERS['roll-80']]) {
+    await openPrint(`#/print/test-page?paper=${paper.key}&serial=RULER-0001`);
+    const labels = await page.locator('[data-testid="print-ruler"] .print-ruler-label').allTextContents();
+    const inner = paper.widthMm - paper.marginMm.left - paper.marginMm.right;
+    expect(labels, paper.key).toEqual(Array.from({ length: Math.floor((inner - 0.5) / 10) + 1 }, (_, i) => String(i * 10)));
+    await expect(page.getByTestId('print-preview')).toContainText(`距纸张左边 ${paper.marginMm.left} mm`);
+  }
 });
 
 test('Settings → 打印 stores paper and offset per form; the test page button and the form then print on it', async () => {
@@ -219,7 +230,10 @@ test('Settings → 打印 stores paper and offset per form; the test page button
   await card.getByLabel('垂直偏移（mm）').fill('-1.5');
   await card.getByLabel('打印机').fill('EPSON LQ-630K');
   await card.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByText('「打印测试页」的打印设置已保存')).toBeVisible();
+  // Saved when the server says so (a 2-second toast is no proof on a busy machine).
+  await expect
+    .poll(async () => (await api<Settings>('settings.get', {})).printForms['test-page'])
+    .toEqual({ paper: 'cont-241-third', copies: 1, printer: 'EPSON LQ-630K', offsetXmm: 2, offsetYmm: -1.5 });
 
   await card.getByRole('button', { name: '打印测试页' }).click();
   await page.locator('[data-testid="print-preview"][data-print-ready="1"]').waitFor({ state: 'attached' });
@@ -301,14 +315,14 @@ test('Settings → 系统设置 takes a PNG logo (refusing other files in Chines
   await logoInput.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
   await expect(page.getByTestId('office-logo-preview')).toBeVisible();
   await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByText('系统设置已保存')).toBeVisible();
+  await expect.poll(async () => (await api<Settings>('settings.get', {})).officeLogo).toBe(`data:image/png;base64,${png.toString('base64')}`);
 
   await openPrint('#/print/test-page?paper=roll-80&serial=LOGO-0001');
   const logo = page.getByTestId('print-logo');
   await expect(logo).toBeVisible();
   expect(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(96);
   const withLogo = await toPdf('logo-roll');
-  // The logo, embedded as drawn — and nothing else: the "已保存" toast is not printed either.
+  // The logo, embedded as drawn — and nothing else (no leftover of the settings page).
   expect(pdfImages(withLogo.file)).toEqual(['96×48']);
   expect(pdfText(withLogo.file)).toContain('LOGO-0001');
 
@@ -316,11 +330,26 @@ test('Settings → 系统设置 takes a PNG logo (refusing other files in Chines
   await page.getByRole('button', { name: '删除标志' }).click();
   await expect(page.getByTestId('office-logo-preview')).toHaveCount(0);
   await page.getByRole('button', { name: '保存' }).click();
-  // The first save's toast may still be up (a hash route keeps the page): wait for a second one.
-  await expect(page.getByText('系统设置已保存')).toHaveCount(2);
+  await expect.poll(async () => (await api<Settings>('settings.get', {})).officeLogo).toBe('');
   await openPrint('#/print/test-page?paper=roll-80&serial=LOGO-0002');
   await expect(page.getByTestId('print-logo')).toHaveCount(0);
   expect(pdfImages((await toPdf('no-logo-roll')).file)).toEqual([]);
+});
+
+test('Settings → 系统设置 renames the office: the header and the printed forms carry the new name', async () => {
+  const renamed = '绿洲家园物业服务中心（二期）';
+  await page.goto('/#/settings/system');
+  const name = page.getByRole('textbox', { name: '管理处名称' });
+  await expect(name).toHaveValue(await api<Settings>('settings.get', {}).then((v) => v.officeName));
+  await name.fill(renamed);
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect.poll(async () => (await api<Settings>('settings.get', {})).officeName).toBe(renamed);
+  await expect(page.getByTestId('office-name')).toHaveText(renamed);
+
+  await openPrint('#/print/test-page?paper=a5-portrait&serial=NAME-0001');
+  const text = pdfText((await toPdf('renamed-office')).file).replace(/\s+/g, '');
+  expect(text).toContain(renamed.replace(/\s+/g, ''));
+  expect(text).not.toContain('物业管理处');
 });
 
 test('browser mode keeps the browser’s print dialog: no desktop buttons', async () => {
@@ -331,8 +360,11 @@ test('browser mode keeps the browser’s print dialog: no desktop buttons', asyn
   await expect(page.getByTestId('print-settings-test-page').getByLabel('打印机')).toBeEditable();
 });
 
-test('with the desktop bridge (a stand-in in Chromium, not Electron): printers from the system, and jobs main accepts', async ({ browser }) => {
-  // What the preload would expose, recording instead of printing; commands still go over HTTP.
+test('stand-in desktop bridge (Chromium, not Electron): the print buttons use the printers it lists and send jobs main’s own schemas accept', async ({ browser }) => {
+  // A STAND-IN: what the preload would expose, recording instead of printing; commands still go
+  // over HTTP. It checks the renderer's side of the bridge only. The real checks beside it:
+  // tests/electron/print-jobs.test.ts and print.test.ts run main's print handlers on these very
+  // requests, and tests/e2e/electron.spec.ts drives the real Electron app where its binary exists.
   const desk = await browser.newContext({ baseURL });
   await desk.addInitScript(() => {
     const jobs: unknown[] = [];
@@ -369,38 +401,38 @@ test('with the desktop bridge (a stand-in in Chromium, not Electron): printers f
     await card.getByLabel('打印机').click();
     await p.locator('.ant-select-item-option[title="XP-80C 小票机（XP-80C）"]').click();
     await card.getByRole('button', { name: '保存' }).click();
-    await expect(p.getByText('「打印测试页」的打印设置已保存')).toBeVisible();
+    await expect.poll(async () => (await api<Settings>('settings.get', {})).printForms['test-page']).toMatchObject({ paper: 'roll-80', printer: 'XP-80C' });
 
     await p.goto('/#/print/test-page?serial=DESK-0001');
     await p.locator('[data-testid="print-preview"][data-print-ready="1"]').waitFor({ state: 'attached', timeout: 10_000 });
     await expect(p.getByTestId('print-preview')).toContainText('打印机：XP-80C');
+    // What reached the bridge is the state to check (the toasts saying so last two seconds).
+    const jobs = async () => (await p.evaluate(() => (window as unknown as { __jobs: unknown[] }).__jobs)) as [string, Record<string, unknown>][];
     await p.getByRole('button', { name: '打印', exact: true }).click();
-    await expect(p.getByText('已发送到打印机「XP-80C」，1 份')).toBeVisible();
+    await expect.poll(async () => (await jobs()).length).toBe(1);
     await p.getByRole('button', { name: '选择打印机…' }).click();
+    await expect.poll(async () => (await jobs()).length).toBe(2);
     await p.getByRole('button', { name: '另存为 PDF' }).click();
-    await expect(p.getByText('PDF 已保存：D:\\单据\\测试.pdf')).toBeVisible();
-
-    const jobs = (await p.evaluate(() => (window as unknown as { __jobs: unknown[] }).__jobs)) as [string, Record<string, unknown>][];
-    expect(jobs.map(([kind, r]) => [kind, r.silent])).toEqual([
+    await expect.poll(async () => (await jobs()).map(([kind, r]) => [kind, r.silent])).toEqual([
       ['print', true],
       ['print', false],
       ['pdf', undefined],
     ]);
     // The renderer and the main process agree on the request: main's own schemas accept each one.
-    const silentJob = printRequestSchema.parse(jobs[0]![1]);
+    const sent = await jobs();
+    const silentJob = printRequestSchema.parse(sent[0]![1]);
     expect(silentJob).toMatchObject({ formKey: 'test-page', form: { paper: 'roll-80', printer: 'XP-80C', copies: 1 }, silent: true });
     expect(new URLSearchParams(silentJob.hash.split('?')[1]).get('serial')).toBe('DESK-0001');
     expect(silentJob.rollHeightMm).toBeGreaterThan(40);
-    printRequestSchema.parse(jobs[1]![1]);
-    expect(pdfRequestSchema.parse(jobs[2]![1]).fileName).toBe('打印测试页-DESK-0001');
+    printRequestSchema.parse(sent[1]![1]);
+    expect(pdfRequestSchema.parse(sent[2]![1]).fileName).toBe('打印测试页-DESK-0001');
 
-    // "每次打印时选择": no printer saved, and 打印 then means the dialog. (Reloaded: no toast left over.)
+    // "每次打印时选择": no printer saved, and 打印 then means the dialog.
     await p.goto('/#/settings/print');
-    await p.reload();
     await card.getByLabel('打印机').click();
     await p.locator('.ant-select-item-option[title="每次打印时选择"]').click();
     await card.getByRole('button', { name: '保存' }).click();
-    await expect(p.getByText('「打印测试页」的打印设置已保存')).toBeVisible();
+    await expect.poll(async () => (await api<Settings>('settings.get', {})).printForms['test-page']?.printer).toBe('');
     await p.goto('/#/print/test-page?serial=DESK-0002');
     await p.locator('[data-testid="print-preview"][data-print-ready="1"]').waitFor({ state: 'attached', timeout: 10_000 });
     await expect(p.getByTestId('print-preview')).toContainText('打印机：每次选择');

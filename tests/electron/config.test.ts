@@ -1,6 +1,11 @@
 /**
  * The Electron shell's configuration as data. The Electron binary is not available on every
  * machine (nor on CI), so everything that can be decided without it is checked here, in Node.
+ *
+ * Much of this file RESTATES CONFIGURATION: it reads a value back from the file or function that
+ * sets it, which guards against an accidental edit but proves nothing about behaviour. Those
+ * blocks say so in their names ("[restates configuration]") and name the real check beside them,
+ * or why there is none. Blocks marked "[stand-in …]" run real code against a stand-in for Electron.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -56,8 +61,11 @@ interface BuilderConfig {
 
 const builder = parseYaml(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
 
-describe('electron-builder.yml', () => {
-  it('is accepted by electron-builder’s own schema', async () => {
+// No real check beside the packaging values: that is `npm run dist`, which needs Electron's
+// binary and headers (not on this machine or CI). The schema check is real: electron-builder's
+// own validator, the first thing `electron-builder` runs.
+describe('[restates configuration] electron-builder.yml', () => {
+  it('real check: electron-builder’s own validator accepts it, and refuses a misspelt key', async () => {
     // app-builder-lib comes with electron-builder; its validator is what `electron-builder` runs first.
     const require = createRequire(import.meta.url);
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
@@ -116,7 +124,11 @@ describe('electron-builder.yml', () => {
   });
 });
 
-describe('window and content security', () => {
+// Real checks beside: main-wiring.test.ts hands these options to a stand-in BrowserWindow from the
+// built main.cjs; tests/e2e/electron.spec.ts sees no Node and only the bridge in real Electron
+// (skipped, saying why, without its binary); tests/e2e/foundation.spec.ts sees browser mode's
+// CSP refuse an inline script.
+describe('[restates configuration] window options and content security policy', () => {
   const options = mainWindowOptions('/app/dist/electron/preload.cjs', { devTools: false });
   const web = options.webPreferences ?? {};
 
@@ -170,7 +182,9 @@ describe('window and content security', () => {
     const metaMap = new Map(meta!.split(';').map((d) => d.trim().split(/\s+(.*)/s).slice(0, 2) as [string, string]));
     for (const [k, v] of metaMap) expect(csp.get(k), k).toBe(v);
   });
+});
 
+describe('the app:// origin and its files (real inputs through the functions main.ts uses)', () => {
   it('recognises only its own origin', () => {
     expect(isAppUrl(APP_INDEX_URL)).toBe(true);
     expect(isAppUrl('app://qiantai/assets/index-Dd2TO1pF.js')).toBe(true);
@@ -212,7 +226,8 @@ describe('window and content security', () => {
     expect(contentTypeFor('/x/unknown.bin')).toBe('application/octet-stream');
   });
 
-  it('lists what it denies', () => {
+  // Restates the list; the real check is main-wiring.test.ts denying each one from the built main.cjs.
+  it('[restates configuration] lists what it denies', () => {
     const denied = DENIED.map((d) => d.what).join('\n');
     for (const word of ['navigation', 'redirect', 'window', 'permission requests', 'permission checks', 'webview']) {
       expect(denied).toContain(word);
@@ -220,7 +235,10 @@ describe('window and content security', () => {
   });
 });
 
-describe('preload allow-list', () => {
+// The bridge runs for real here, over a stand-in for ipcRenderer; the real check beside it is
+// tests/e2e/electron.spec.ts, where real Electron's page has only these functions and a name
+// outside the contract is refused.
+describe('[stand-in ipcRenderer] preload allow-list', () => {
   it('is exactly the contract’s command names', () => {
     expect([...buildAllowList()].sort()).toEqual([...COMMAND_NAMES].sort());
     expect(COMMAND_NAMES.length).toBeGreaterThan(0);
@@ -328,7 +346,9 @@ describe('paths', () => {
   });
 });
 
-describe('menu', () => {
+// No real check beside it: the menu Electron draws can only be read in the running app, which
+// needs Electron's binary (tests/e2e/electron.spec.ts would be the place).
+describe('[restates configuration] menu', () => {
   type Item = { label?: string; role?: string; submenu?: Item[] };
   const flat = (items: Item[]): Item[] => items.flatMap((i) => [i, ...flat(i.submenu ?? [])]);
   const build = (dev: boolean) => menuTemplate({ dev, onAbout: () => {} }) as Item[];
@@ -386,7 +406,7 @@ describe('electron/build.mjs', () => {
     expect(preload).not.toMatch(/\bimport\s*\(/);
   });
 
-  it('exposes exactly invoke and the print functions when the built preload runs (stand-in electron, not Electron)', async () => {
+  it('[stand-in electron module] exposes exactly invoke and the print functions when the built preload runs (not Electron)', async () => {
     const exposed = new Map<string, Record<string, unknown>>();
     const invoked: unknown[][] = [];
     const fake = {

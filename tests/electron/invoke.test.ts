@@ -19,7 +19,7 @@ function fakeWindow(id: number, url = APP_INDEX_URL) {
   return { sender, mainFrame, destroy: () => listeners.forEach((l) => l()), event: (frame: FrameLike | null = mainFrame): InvokeEventLike => ({ sender, senderFrame: frame }) };
 }
 
-describe('IPC invoke handler', () => {
+describe('[stand-in Electron events] IPC invoke handler, on the real dispatcher and SQLite', () => {
   let t: TestApp;
   let outcomes: DispatchOutcome[];
   let calls: number;
@@ -116,7 +116,7 @@ describe('IPC invoke handler', () => {
   });
 });
 
-describe('print windows borrowing the sign-in of the window that asked', () => {
+describe('[stand-in Electron events] print windows borrowing the sign-in of the window that asked', () => {
   let t: TestApp;
   beforeEach(async () => {
     t = await createTestApp({ setup: 'trusted' });

@@ -18,6 +18,14 @@ import { APP_INDEX_URL, CONTENT_SECURITY_POLICY } from '../../electron/security'
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 type Listener = (...args: unknown[]) => unknown;
+
+/**
+ * Waits for what main.ts does asynchronously, however busy the machine: no cap of its own, the
+ * hook's or test's timeout (vitest.config.ts) is what bounds it.
+ */
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((r) => setTimeout(r, 25));
+}
 type ProtocolHandler = (request: { url: string; method: string }) => Promise<Response>;
 
 /** Records what main.ts asks of Electron. */
@@ -138,7 +146,7 @@ function fakeElectron(userData: string) {
   return { electron, rec };
 }
 
-describe('dist/electron/main.cjs under a fake electron module (Node, not Electron)', () => {
+describe('[stand-in electron module] dist/electron/main.cjs wired in plain Node (not Electron; the real app: tests/e2e/electron.spec.ts)', () => {
   let dir: string;
   let userData: string;
   let rec: ReturnType<typeof fakeElectron>['rec'];
@@ -170,7 +178,7 @@ describe('dist/electron/main.cjs under a fake electron module (Node, not Electro
       return originalLoad.call(this, request, ...rest);
     };
     createRequire(join(dir, 'package.json'))(join(dir, 'dist', 'electron', 'main.cjs'));
-    for (let i = 0; i < 200 && !rec.windows[0]?.loaded; i++) await new Promise((r) => setTimeout(r, 25));
+    await until(() => !!rec.windows[0]?.loaded);
   }, 120_000);
 
   afterAll(() => {
@@ -320,7 +328,7 @@ describe('dist/electron/main.cjs under a fake electron module (Node, not Electro
 
   it('closes the database before quitting', async () => {
     rec.emit('before-quit', { preventDefault() {} });
-    for (let i = 0; i < 40 && rec.quitCalls === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    await until(() => rec.quitCalls > 0);
     expect(rec.quitCalls).toBe(1);
   });
 });

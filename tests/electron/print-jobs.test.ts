@@ -1,6 +1,8 @@
 /**
  * Print jobs in the main process, with stand-ins for the hidden window, the printer list, the
  * save dialog and the disk. Node only: the Electron binary is not needed (nor run) here.
+ * Real checks beside them: tests/e2e/print.spec.ts runs READY_PROBE on the real print page and
+ * prints every form to PDF in Chromium; sending to a real printer needs Electron and a printer.
  */
 import { describe, expect, it } from 'vitest';
 import type { PrintToPDFOptions, WebContentsPrintOptions } from 'electron';
@@ -107,7 +109,7 @@ const pdfJob = (over: Partial<PdfRequest> = {}): PdfRequest => {
   return { ...rest, fileName: '打印测试页-T-0001', ...over };
 };
 
-describe('print requests', () => {
+describe('[stand-in window, printers, dialog, disk] print requests', () => {
   it('are refused unless they come from our window’s top frame on app://qiantai, before anything opens', async () => {
     const { svc, opened } = service();
     const sub: InvokeEventLike = { ...windowEvent(OURS), senderFrame: { url: APP_INDEX_URL, processId: 3, routingId: 9, parent: windowEvent(OURS).sender.mainFrame } };
@@ -150,7 +152,7 @@ describe('print requests', () => {
   });
 });
 
-describe('printing', () => {
+describe('[stand-in window, printers, dialog, disk] printing', () => {
   it('opens the route with the job’s paper and offsets, waits until the page is ready, prints with explicit size, and closes the window', async () => {
     const { svc, opened, pages, log } = service({ answers: ['throw', { state: 'pending' }, { state: 'ready', rollMm: 123.4 }] });
     const res = await svc.print(
@@ -245,7 +247,7 @@ describe('printing', () => {
   });
 });
 
-describe('saving as PDF', () => {
+describe('[stand-in window, printers, dialog, disk] saving as PDF', () => {
   it('asks where first, renders with the paper size, and writes the bytes there', async () => {
     let asked = '';
     const { svc, pages, written, log } = service({
@@ -283,7 +285,7 @@ describe('saving as PDF', () => {
   });
 });
 
-describe('printer list', () => {
+describe('[stand-in window, printers, dialog, disk] printer list', () => {
   it('is the system’s, named as the system names them', async () => {
     const { svc } = service();
     expect(await svc.printers(windowEvent(OURS))).toEqual({

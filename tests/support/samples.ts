@@ -21,6 +21,7 @@ export const SAMPLE_INPUTS: { [N in CommandName]: CommandInput<N> } = {
   'settings.get': {},
   'settings.update': { lockMinutes: 15 },
   'audit.list': { page: 1, pageSize: 20, filters: {} },
+  'audit.operators': {},
   'estate.overview': {},
   'estate.saveEstate': { name: '阳光花园' },
   'estate.saveBuilding': { estateId: 1, code: '3', name: '3栋' },

@@ -7,8 +7,12 @@ import { S } from '../strings';
 const SAMPLE_ID = '11010519900101002X';
 const SAMPLE_MOBILE = '13812345678';
 
-/** A mm ruler across the printable width: measure it on paper to check scale and offset. */
-export function Ruler(props: { widthMm: number; startMm: number }) {
+/**
+ * A mm ruler across the printable width, labelled 0, 10, 20… from its own left end as a ruler is:
+ * measure it on paper to check the scale; the caption gives where 0 sits from the paper's edge,
+ * to check the offset.
+ */
+export function Ruler(props: { widthMm: number }) {
   const ticks = [];
   for (let mm = 0; mm <= Math.floor(props.widthMm); mm++) {
     const tall = mm % 10 === 0 ? 5 : mm % 5 === 0 ? 3.5 : 2;
@@ -16,7 +20,7 @@ export function Ruler(props: { widthMm: number; startMm: number }) {
     if (mm % 10 === 0) {
       ticks.push(
         <span key={`l${mm}`} className="print-ruler-label" style={{ left: `${mm}mm` }}>
-          {mm + props.startMm}
+          {mm}
         </span>,
       );
     }
@@ -34,8 +38,8 @@ export function TestPage(props: PrintFormProps) {
   return (
     <>
       <PrintHeader {...props} qrMm={14} />
-      <div style={{ fontSize: '8.5pt' }}>{S.testPageRuler}</div>
-      <Ruler widthMm={innerWidth - 0.5} startMm={paper.marginMm.left} />
+      <div style={{ fontSize: '8.5pt' }}>{S.testPageRuler(paper.marginMm.left)}</div>
+      <Ruler widthMm={innerWidth - 0.5} />
       <div style={{ fontSize: '8.5pt' }}>
         <div>{S.testPagePaper(paper.label)}</div>
         <div>

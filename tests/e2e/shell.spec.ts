@@ -1,0 +1,85 @@
+import { test, expect, type Page } from '@playwright/test';
+import { signIn, startDemoHost, type DemoHost } from './support/demo';
+
+/**
+ * The shell as the other people at the counter meet it, on the `npm run demo` estate: where the
+ * key custodian and the cashier land while their own desks are still 即将上线, and the operation
+ * log as a supervisor reads it. Every test signs in by itself.
+ */
+let host: DemoHost | undefined;
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  host = await startDemoHost('shell');
+});
+test.afterAll(async () => {
+  await host?.close();
+});
+
+/** Chooses in an antd Select: open it, click the option shown in its dropdown. */
+async function pick(page: Page, select: string, option: string) {
+  await page.getByRole('combobox', { name: select }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
+  await expect(page.locator('.ant-select', { has: page.getByRole('combobox', { name: select }) })).toContainText(option);
+}
+
+for (const who of [
+  { login: 'yaoshi', password: 'demo-yaoshi-1', role: '钥匙管理员' },
+  { login: 'shoufei', password: 'demo-shoufei-1', role: '收费员' },
+]) {
+  test(`the ${who.role} lands on the counter search and the unit card, not on a 即将上线 page`, async ({ page }) => {
+    await signIn(page, host!.serve.url, who.login, who.password);
+    // Home is 房屋住户 with the search box open and focused: the first keys typed find a unit.
+    await expect(page.getByTestId('shell').getByRole('menuitem', { name: '房屋住户' })).toHaveClass(/ant-menu-item-selected/);
+    await expect(page.getByRole('main')).not.toContainText('即将上线');
+    const box = page.getByTestId('counter-search').getByRole('combobox', { name: '前台搜索' });
+    await expect(box).toBeFocused();
+    await box.pressSequentially('3-2-1101', { delay: 0 });
+    await box.press('Enter');
+    await expect(page.getByTestId('unit-card')).toContainText('3-2-1101');
+    // Their own desks are still in the sidebar, marked as coming.
+    const own = who.login === 'yaoshi' ? '钥匙管理' : '收费';
+    await expect(page.getByTestId('shell').getByRole('menuitem', { name: own })).toContainText('即将上线');
+  });
+}
+
+test('the receptionist still lands on 接待登记, with no search box in the way', async ({ page }) => {
+  await signIn(page, host!.serve.url, 'qiantai', 'demo-qiantai-1');
+  await expect(page.getByTestId('shell').getByRole('menuitem', { name: '接待登记' })).toHaveClass(/ant-menu-item-selected/);
+  await expect(page.getByRole('table', { name: '接待登记列表' })).toBeVisible();
+  await expect(page.getByTestId('counter-search')).toHaveCount(0);
+});
+
+test('the operation log reads in Chinese, with the record’s own number, filters by operator, desk and date, and keeps the raw names in the detail', async ({ page }) => {
+  // Something to find: the receptionist signs in and out, then the supervisor reads the log.
+  await signIn(page, host!.serve.url, 'qiantai', 'demo-qiantai-1');
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await signIn(page, host!.serve.url, 'zhuguan', 'demo-zhuguan-1');
+  await page.goto(`${host!.serve.url}#/settings/audit`);
+  const table = page.getByRole('table', { name: '操作日志' });
+  await expect(table.locator('tbody > tr').first()).toContainText(/\d{4}-\d{2}-\d{2}/);
+
+  // Only the receptionist's rows, only 登录与密码: sign-in and sign-out, by summary and login.
+  await pick(page, '按操作员筛选', '李晓雯（qiantai）');
+  await pick(page, '按模块筛选', '登录与密码');
+  const rows = table.locator('tbody > tr');
+  await expect(rows.filter({ hasText: '退出登录' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: '登录会话' }).first()).toContainText('李晓雯（qiantai）');
+  const text = await table.innerText();
+  for (const raw of ['auth.login', 'auth.logout', 'session', 'reception_entry']) expect(text).not.toContain(raw);
+  await expect(rows.filter({ hasNotText: '李晓雯（qiantai）' })).toHaveCount(0);
+
+  // Enter on a row opens the raw names and what was stored.
+  await table.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const detail = page.getByTestId('audit-detail').first();
+  await expect(detail).toContainText(/auth\.log(in|out)/);
+  await expect(detail).toContainText('session');
+
+  // A date range before the demo was made finds nothing.
+  const range = page.getByPlaceholder('开始日期');
+  await range.fill('2000-01-01');
+  await page.getByPlaceholder('结束日期').fill('2000-01-02');
+  await page.getByPlaceholder('结束日期').press('Enter');
+  await expect(table).toContainText('没有记录');
+});
