@@ -82,9 +82,6 @@ export function parseUnitCode(text: string): UnitCodeQuery | null {
   return null;
 }
 
-/** Mainland mobile numbers: 11 digits starting with 1[3-9]. */
-export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
-
 /** 8950 (0.01 m²) → "89.50". Areas never pass through floating point. */
 export function formatAreaDm2(dm2: number | null | undefined): string {
   if (dm2 === null || dm2 === undefined) return '';

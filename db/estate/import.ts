@@ -1,10 +1,10 @@
 import type { CommandContext } from '../context';
 import { fail } from '../../shared/result';
 import { checkIdCard, ID_CARD_PROBLEMS } from '../../shared/idcard';
+import { MOBILE_PATTERN } from '../../shared/phone';
 import {
   GENDER_LABELS,
   keyForLabel,
-  MOBILE_PATTERN,
   UNIT_STATE_LABELS,
   UNIT_TYPE_LABELS,
   parseAreaDm2,

@@ -115,6 +115,7 @@ export const S = {
   personGender: '性别',
   personMobile: '手机',
   personOtherPhone: '其他电话',
+  personOtherPhoneHelp: '固定电话请带区号，如 021-6488 1234 转 801；在“手机”一栏填的固定电话也会存到这里',
   personIdType: '证件类型',
   personIdNumber: '证件号码',
   personIdReenter: (masked: string) => `已登记：${masked}。留空则保持原号码；需要更正时录入完整证件号。`,

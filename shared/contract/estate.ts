@@ -3,12 +3,12 @@ import { defineCommand, returns } from './define';
 import { listQuery, type Page } from './paging';
 import { id, requiredText, text } from '../zod-zh';
 import { checkIdCard, ID_CARD_PROBLEMS } from '../idcard';
+import { isMobile, optionalPhone } from '../phone';
 import { IMPORT_MAX_BYTES, ROSTER_COLUMNS, type ImportPreview, type ImportResult } from '../estate-import';
 import {
   GENDERS,
   ID_TYPES,
   LINK_ROLES,
-  MOBILE_PATTERN,
   UNIT_STATES,
   UNIT_TYPES,
   type Gender,
@@ -25,14 +25,19 @@ const code = (max: number) =>
 const dateOnly = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
 /** Area in 0.01 m² (1 dm²): 89.50 m² is 8950. Ten thousand m² is far beyond any unit. */
 const areaDm2 = z.number().int('面积最多两位小数').min(1, '面积必须大于 0').max(1_000_000, '面积不合理（超过 10000 平方米）');
-const mobile = z.string().trim().max(20).regex(MOBILE_PATTERN, '手机号应为 11 位，以 1 开头');
+const LANDLINE_IN_MOBILE = '这是固定电话；“其他电话”已填写，请在这里填手机号或留空';
 
+/**
+ * A person: a landline typed in 手机 is still a good number, so it is kept as the other phone
+ * (the box people fill first is 手机, whatever number they have); only when 其他电话 already
+ * holds a different number is the clerk asked to choose.
+ */
 export const personInput = z
   .strictObject({
     name: requiredText(40),
     gender: z.enum(GENDERS).nullable().default(null),
-    mobile: mobile.nullable().default(null),
-    otherPhone: text(30).nullable().default(null),
+    mobile: optionalPhone,
+    otherPhone: optionalPhone,
     idType: z.enum(ID_TYPES).default('resident_id'),
     /** Omitted: keep the number on file (the UI only ever sees it masked); null: clear it. */
     idNumber: z.string().trim().toUpperCase().max(40).nullable().optional(),
@@ -43,7 +48,11 @@ export const personInput = z
       const problem = checkIdCard(p.idNumber);
       if (problem) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: ID_CARD_PROBLEMS[problem] });
     }
-  });
+    if (p.mobile && !isMobile(p.mobile) && p.otherPhone && p.otherPhone !== p.mobile) {
+      ctx.addIssue({ code: 'custom', path: ['mobile'], message: LANDLINE_IN_MOBILE });
+    }
+  })
+  .transform((p) => (p.mobile && !isMobile(p.mobile) ? { ...p, mobile: null, otherPhone: p.mobile } : p));
 
 export interface BuildingView {
   id: number;
