@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { CommandContext, Handlers } from '../context';
 import type { estateCommands, UnitRow, VehicleView, EstateView } from '../../shared/contract/estate';
 import { fail } from '../../shared/result';
-import { unitCode, type LinkRole, type UnitState, type UnitType } from '../../shared/estate';
+import { unitCode, unitCodePrefix, type LinkRole, type UnitState, type UnitType } from '../../shared/estate';
 import { nameSearchKeys, seesMobiles, toPersonView } from './people';
 import { OPEN_ITEM_PROVIDERS } from './open-items';
 import { recordStateChange } from './state-history';
@@ -196,8 +196,8 @@ export const estateHandlers: EstateHandlers = {
     if (f.state) q = q.where('units.state', '=', f.state);
     if (f.type) q = q.where('units.type', '=', f.type);
     if (f.search) {
-      // A code prefix (3-2-11…) or, typed alone, a room number in any building (1101).
-      const text = f.search.toUpperCase().replace(/[\\%_]/g, '');
+      // A code prefix (3-2-11…, 3号楼2单元 → 3-2-) or, typed alone, a room number in any building (1101).
+      const text = unitCodePrefix(f.search).replace(/[\\%_]/g, '');
       q = q.where((eb) => eb.or([eb('units.code', 'like', `${text}%`), eb('units.room', '=', text)]));
     }
     const total = Number(

@@ -9,6 +9,8 @@ import {
   GENDERS,
   ID_TYPES,
   LINK_ROLES,
+  readBuildingCode,
+  readEntranceCode,
   UNIT_STATES,
   UNIT_TYPES,
   type Gender,
@@ -22,6 +24,20 @@ import {
 
 const code = (max: number) =>
   z.string().trim().toUpperCase().min(1, '必填').max(max).regex(/^[0-9A-Z]+$/, '只能是数字或字母');
+/** 楼栋编号 as offices write it: 3, 3号楼, 3栋, A座, 一号楼, 3# → 3 / A (see readBuildingCode). */
+const buildingCode = requiredText(20)
+  .superRefine((typed, ctx) => {
+    const reading = readBuildingCode(typed);
+    if (!reading) ctx.addIssue({ code: 'custom', message: '楼栋应写成 3、3号楼、3栋、3幢、A座 或 3#' });
+    else if (reading.entrance) ctx.addIssue({ code: 'custom', message: '楼栋编号不含单元：单元在新增房屋时填写' });
+  })
+  .transform((typed) => readBuildingCode(typed)?.building ?? typed);
+/** 单元: 2, 2单元, 二单元 → 2; blank for buildings without entrances. */
+const entranceCode = text(12)
+  .superRefine((typed, ctx) => {
+    if (readEntranceCode(typed) === null) ctx.addIssue({ code: 'custom', message: '单元应写成 2 或 2单元（只能是数字或字母）' });
+  })
+  .transform((typed) => readEntranceCode(typed) ?? typed);
 const dateOnly = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
 /** Area in 0.01 m² (1 dm²): 89.50 m² is 8950. Ten thousand m² is far beyond any unit. */
 const areaDm2 = z.number().int('面积最多两位小数').min(1, '面积必须大于 0').max(1_000_000, '面积不合理（超过 10000 平方米）');
@@ -139,7 +155,7 @@ export interface UnitCard {
 
 const unitFields = {
   buildingId: id(),
-  entrance: z.string().trim().toUpperCase().max(8).regex(/^[0-9A-Z]*$/, '只能是数字或字母').default(''),
+  entrance: entranceCode.default(''),
   room: code(8),
   floor: z.number().int().min(-10, '楼层不合理').max(200, '楼层不合理').nullable().default(null),
   areaDm2: areaDm2.nullable().default(null),
@@ -189,7 +205,7 @@ export const estateCommands = {
     input: z.strictObject({
       id: id().optional(),
       estateId: id(),
-      code: code(6),
+      code: buildingCode,
       name: text(30).default(''),
       floors: z.number().int().min(1).max(200).nullable().default(null),
     }),
