@@ -105,6 +105,9 @@ export interface BuildingReading {
   name: string;
 }
 
+export const BUILDING_CODE_HELP = '楼栋应写成 3、3号楼、3栋、3幢、A座 或 3#';
+export const ENTRANCE_CODE_HELP = '单元应写成 2 或 2单元（只能是数字或字母）';
+
 /** "1号楼", "1栋", "1幢", "A座", "一号楼", "3#", "第3栋", "1号楼2单元" → the building code (and entrance); null if not a building. */
 export function readBuildingCode(text: string): BuildingReading | null {
   const parts = codeParts(text);

@@ -9,7 +9,7 @@ import { recordStateChange } from './state-history';
 import { DEMO_SHAPE, generateDemoStaff, generateEstate } from '../demo/generate';
 import { DEMO_RECEPTION, generateReceptionLog } from '../demo/reception';
 import { rosterTemplate } from './roster-file';
-import { analyzeRoster, applyRoster } from './import';
+import { commitRoster, previewRoster, problemRows } from './import';
 import { exportRoster } from './export';
 import { ROSTER_COLUMNS } from '../../shared/estate-import';
 
@@ -407,19 +407,11 @@ export const estateHandlers: EstateHandlers = {
     contentBase64: (await rosterTemplate(ROSTER_COLUMNS)).toString('base64'),
   }),
 
-  'estate.importPreview': async (ctx, input) => (await analyzeRoster(ctx, input)).preview,
+  'estate.importPreview': async (ctx, input) => previewRoster(ctx, input),
 
-  'estate.importCommit': async (ctx, input) => {
-    const { preview, valid } = await analyzeRoster(ctx, input);
-    if (!valid.length) throw fail.validation('没有可导入的有效行，请先修正表格中的错误', { contentBase64: '没有有效行' });
-    await applyRoster(ctx, input.estateId, valid);
-    await ctx.audit({
-      entity: 'estate',
-      entityId: input.estateId,
-      after: { event: 'roster_imported', fileName: input.fileName, rows: preview.rows, validRows: preview.validRows, units: preview.units, people: preview.people, links: preview.links },
-    });
-    return { ...preview, imported: true };
-  },
+  'estate.importCommit': async (ctx, input) => ({ ...(await commitRoster(ctx, input)), imported: true }),
+
+  'estate.importProblems': async (ctx, input) => problemRows(ctx, input),
 
   'estate.exportRoster': async (ctx, input) => {
     const op = ctx.requireOperator();

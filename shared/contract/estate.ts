@@ -4,8 +4,10 @@ import { listQuery, type Page } from './paging';
 import { id, requiredText, text } from '../zod-zh';
 import { checkIdCard, ID_CARD_PROBLEMS } from '../idcard';
 import { isMobile, optionalPhone } from '../phone';
-import { IMPORT_MAX_BYTES, ROSTER_COLUMNS, type ImportPreview, type ImportResult } from '../estate-import';
+import { HEADER_SCAN_ROWS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, ROSTER_COLUMNS, type ImportPreview, type ImportResult } from '../estate-import';
 import {
+  BUILDING_CODE_HELP,
+  ENTRANCE_CODE_HELP,
   GENDERS,
   ID_TYPES,
   LINK_ROLES,
@@ -28,14 +30,14 @@ const code = (max: number) =>
 const buildingCode = requiredText(20)
   .superRefine((typed, ctx) => {
     const reading = readBuildingCode(typed);
-    if (!reading) ctx.addIssue({ code: 'custom', message: '楼栋应写成 3、3号楼、3栋、3幢、A座 或 3#' });
+    if (!reading) ctx.addIssue({ code: 'custom', message: BUILDING_CODE_HELP });
     else if (reading.entrance) ctx.addIssue({ code: 'custom', message: '楼栋编号不含单元：单元在新增房屋时填写' });
   })
   .transform((typed) => readBuildingCode(typed)?.building ?? typed);
 /** 单元: 2, 2单元, 二单元 → 2; blank for buildings without entrances. */
 const entranceCode = text(12)
   .superRefine((typed, ctx) => {
-    if (readEntranceCode(typed) === null) ctx.addIssue({ code: 'custom', message: '单元应写成 2 或 2单元（只能是数字或字母）' });
+    if (readEntranceCode(typed) === null) ctx.addIssue({ code: 'custom', message: ENTRANCE_CODE_HELP });
   })
   .transform((typed) => readEntranceCode(typed) ?? typed);
 const dateOnly = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
@@ -179,6 +181,8 @@ const rosterFile = {
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容不正确'),
   /** Template column → the file's header; omitted columns are guessed from the headers. */
   mapping: z.partialRecord(z.enum(rosterFields), text(100).nullable()).default({}),
+  /** The sheet row holding the header; omitted: found by itself among the top rows. */
+  headerRow: z.number().int().min(1).max(IMPORT_MAX_ROWS + HEADER_SCAN_ROWS).optional(),
 };
 const IMPORT_LIMIT = Math.ceil(IMPORT_MAX_BYTES / 3) * 4 + 64 * 1024;
 
@@ -325,6 +329,15 @@ export const estateCommands = {
     output: returns<ImportResult>(),
     access: ESTATE_EDITORS,
     writes: true,
+    inputLimitBytes: IMPORT_LIMIT,
+  }),
+  'estate.importProblems': defineCommand({
+    name: 'estate.importProblems',
+    summary: '下载业主名册中有问题的行（Excel，附问题说明）',
+    input: z.strictObject(rosterFile),
+    output: returns<{ fileName: string; contentBase64: string; rows: number }>(),
+    access: ESTATE_EDITORS,
+    writes: false,
     inputLimitBytes: IMPORT_LIMIT,
   }),
   'estate.exportRoster': defineCommand({
