@@ -89,6 +89,9 @@ test('the officer imports a roster with broken rows: problems by row, valid rows
   await page.getByRole('button', { name: '下一步：预览' }).click();
   await expect(page.getByText('共 4 行，有效 2 行')).toBeVisible();
   await expect(page.locator('.ant-descriptions').first()).toContainText('不变 2');
+  // Nothing would change: said so, and nothing to confirm.
+  await expect(page.getByRole('main')).toContainText('表格中的 2 行有效数据与系统中的资料一致，没有需要新增或修改的内容');
+  await expect(page.getByRole('button', { name: '确认导入' })).toBeDisabled();
 
   // The imported units are found at the counter.
   await page.keyboard.press('F2');
@@ -227,15 +230,15 @@ test('a new office imports its own roster unedited: a title and a blank row abov
     await expect(units).toContainText('2-2-201');
     await expect(units).not.toContainText('1-1-101');
 
-    // 新增房屋: the building picker takes "一号楼", the entrance "二单元".
+    // 新增房屋: the building picker takes "二号楼" (building 2, named 2号楼), the entrance "二单元".
     await main.getByRole('button', { name: '新增房屋' }).click();
     const dialog = page.getByRole('dialog', { name: '新增房屋' });
-    await dialog.getByRole('combobox', { name: '楼栋' }).fill('一号楼');
+    await dialog.getByRole('combobox', { name: '楼栋' }).fill('二号楼');
     await dialog.getByRole('combobox', { name: '楼栋' }).press('Enter');
     await dialog.getByRole('textbox', { name: '单元' }).fill('二单元');
-    await dialog.getByRole('textbox', { name: '房号' }).fill('105');
+    await dialog.getByRole('textbox', { name: '房号' }).fill('203');
     await dialog.getByRole('textbox', { name: '房号' }).press('Enter');
-    await expect(page.getByTestId('unit-card')).toContainText('1-2-105');
+    await expect(page.getByTestId('unit-card')).toContainText('2-2-203');
   } finally {
     await office.close();
   }
