@@ -339,7 +339,7 @@ async function analyzeRoster(ctx: CommandContext, input: RosterInput): Promise<A
  * owner of that name (so owners written with a name only are found again on the next import).
  * Someone on file with a different ID number is never taken for them.
  */
-async function findPerson(ctx: CommandContext, o: OwnerPlan, unitId: number) {
+async function findPerson(ctx: CommandContext, o: OwnerPlan, unitId: number | null) {
   const people = () => {
     let q = ctx.db.selectFrom('people').selectAll('people');
     if (o.idNumber) q = q.where((eb) => eb.or([eb('people.id_number', 'is', null), eb('people.id_number', '=', o.idNumber)]));
@@ -357,6 +357,7 @@ async function findPerson(ctx: CommandContext, o: OwnerPlan, unitId: number) {
     const byPhone = await people().where('name', '=', o.name).where('other_phone', '=', o.otherPhone).executeTakeFirst();
     if (byPhone) return byPhone;
   }
+  if (unitId === null) return undefined;
   return people()
     .innerJoin('unit_people', 'unit_people.person_id', 'people.id')
     .where('unit_people.unit_id', '=', unitId)
@@ -413,7 +414,10 @@ async function applyRoster(ctx: CommandContext, estateId: number, plan: RosterPl
   const buildings = new Map(
     (await ctx.db.selectFrom('buildings').select(['id', 'code']).where('estate_id', '=', estateId).execute()).map((b) => [b.code, b.id]),
   );
+  const existing = new Map((await ctx.db.selectFrom('units').selectAll().where('estate_id', '=', estateId).execute()).map((u) => [u.code, u]));
   const unitIds = new Map<string, number>();
+  /** Units created by this import: nobody is linked to them yet, so there is nothing to look up. */
+  const newUnits = new Set<number>();
   for (const u of plan.units) {
     let buildingId = buildings.get(u.building);
     if (!buildingId) {
@@ -423,12 +427,13 @@ async function applyRoster(ctx: CommandContext, estateId: number, plan: RosterPl
       counts.buildings++;
       await ctx.audit({ entity: 'building', entityId: buildingId, after: values });
     }
-    const unit = await ctx.db.selectFrom('units').selectAll().where('estate_id', '=', estateId).where('code', '=', u.code).executeTakeFirst();
+    const unit = existing.get(u.code);
     const next = unitColumns(u, unit);
     if (!unit) {
       const values = { estate_id: estateId, building_id: buildingId, entrance: u.entrance, room: u.room, code: u.code, ...next };
       const id = (await ctx.db.insertInto('units').values({ ...values, created_at: ctx.nowIso, updated_at: ctx.nowIso }).returning('id').executeTakeFirstOrThrow()).id;
       unitIds.set(u.code, id);
+      newUnits.add(id);
       counts.units.create++;
       await recordStateChange(ctx, id, null, next.state, '名册导入');
       await ctx.audit({ entity: 'unit', entityId: id, after: values });
@@ -450,7 +455,8 @@ async function applyRoster(ctx: CommandContext, estateId: number, plan: RosterPl
   const people = new Map<number, 'create' | 'update' | 'unchanged'>();
   for (const o of plan.owners) {
     const unitId = unitIds.get(o.code)!;
-    let person = await findPerson(ctx, o, unitId);
+    const newUnit = newUnits.has(unitId);
+    let person = await findPerson(ctx, o, newUnit ? null : unitId);
     if (!person) {
       const keys = nameSearchKeys(o.name);
       const values = {
@@ -466,10 +472,9 @@ async function applyRoster(ctx: CommandContext, estateId: number, plan: RosterPl
         created_at: ctx.nowIso,
         updated_at: ctx.nowIso,
       };
-      const id = (await ctx.db.insertInto('people').values(values).returning('id').executeTakeFirstOrThrow()).id;
-      person = await ctx.db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      people.set(id, 'create');
-      await ctx.audit({ entity: 'person', entityId: id, after: { name: o.name, imported: true } });
+      person = await ctx.db.insertInto('people').values(values).returningAll().executeTakeFirstOrThrow();
+      people.set(person.id, 'create');
+      await ctx.audit({ entity: 'person', entityId: person.id, after: { name: o.name, imported: true } });
     } else {
       const changes = personChanges(person, o);
       if (changes) {
@@ -479,14 +484,16 @@ async function applyRoster(ctx: CommandContext, estateId: number, plan: RosterPl
         await ctx.audit({ entity: 'person', entityId: person.id, after: { imported: true, changed: Object.keys(changes) } });
       } else if (!people.has(person.id)) people.set(person.id, 'unchanged');
     }
-    const linked = await ctx.db
-      .selectFrom('unit_people')
-      .select('id')
-      .where('unit_id', '=', unitId)
-      .where('person_id', '=', person.id)
-      .where('role', '=', 'owner')
-      .where('end_date', 'is', null)
-      .executeTakeFirst();
+    const linked =
+      !newUnit &&
+      (await ctx.db
+        .selectFrom('unit_people')
+        .select('id')
+        .where('unit_id', '=', unitId)
+        .where('person_id', '=', person.id)
+        .where('role', '=', 'owner')
+        .where('end_date', 'is', null)
+        .executeTakeFirst());
     if (linked) {
       counts.links.unchanged++;
       continue;
