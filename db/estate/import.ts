@@ -1,24 +1,9 @@
 import { sql } from 'kysely';
 import type { CommandContext } from '../context';
 import { fail } from '../../shared/result';
-import { checkIdCard, ID_CARD_PROBLEMS, normalizeIdCard } from '../../shared/idcard';
+import { checkIdCard } from '../../shared/idcard';
 import { maskIdNumber } from '../../shared/mask';
-import { readPhone } from '../../shared/phone';
-import {
-  BUILDING_CODE_HELP,
-  ENTRANCE_CODE_HELP,
-  GENDER_LABELS,
-  keyForLabel,
-  parseAreaDm2,
-  readBuildingCode,
-  readEntranceCode,
-  UNIT_STATE_LABELS,
-  UNIT_TYPE_LABELS,
-  unitCode,
-  type Gender,
-  type UnitState,
-  type UnitType,
-} from '../../shared/estate';
+import { unitCode, type Gender, type UnitState, type UnitType } from '../../shared/estate';
 import {
   guessMapping,
   HEADER_SCAN_ROWS,
@@ -32,6 +17,7 @@ import {
 import { problemRowsFile, readRosterFile, type SheetRow } from './roster-file';
 import { rememberMapping, rememberedMapping, type HandMapping } from './roster-mappings';
 import { nameSearchKeys } from './people';
+import { readRosterCells, ROOM_CODE } from './roster-row';
 import { recordStateChange } from './state-history';
 
 /** One roster import: the file, the hand-set mapping (if any) and the chosen header row (if any). */
@@ -87,7 +73,6 @@ interface Analysis {
 }
 
 const LABEL = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, c.label])) as Record<RosterField, string>;
-const ROOM = /^[0-9A-Z]{1,8}$/;
 const OWNER_DETAILS = ['gender', 'mobile', 'otherPhone', 'idNumber', 'moveInDate'] as const;
 /** Where each owner detail is read from (a landline in 手机 becomes the other phone). */
 const DETAIL_COLUMN: Record<(typeof OWNER_DETAILS)[number], RosterField> = {
@@ -97,16 +82,6 @@ const DETAIL_COLUMN: Record<(typeof OWNER_DETAILS)[number], RosterField> = {
   idNumber: 'idNumber',
   moveInDate: 'moveInDate',
 };
-
-function parseDate(text: string): string | 'invalid' | null {
-  if (!text) return null;
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
-  if (!m) return 'invalid';
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || y < 1950 || y > 2100) return 'invalid';
-  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
 
 const missingMessage = (missing: RosterField[]) =>
   `找不到必填列：${missing.map((f) => LABEL[f]).join('、')}。请在预览页的“对应列”中选择表格里的列，或在“表头行”中选择表头所在的行`;
@@ -190,53 +165,9 @@ async function analyzeRoster(ctx: CommandContext, input: RosterInput): Promise<A
       errors.push({ row, column: mapping[f] ?? LABEL[f], message, value: f === 'idNumber' && !checkIdCard(value, ctx.now) ? maskIdNumber(value) : value });
     };
 
-    const buildingText = get('building');
-    const building = readBuildingCode(buildingText);
-    if (!buildingText) bad('building', '楼栋不能为空');
-    else if (!building) bad('building', BUILDING_CODE_HELP);
-    let entrance = readEntranceCode(get('entrance'));
-    if (entrance === null) bad('entrance', ENTRANCE_CODE_HELP);
-    else if (building?.entrance) {
-      if (!entrance) entrance = building.entrance;
-      else if (entrance !== building.entrance) {
-        bad('entrance', `楼栋一栏写的是 ${building.entrance} 单元，单元一栏却是 ${get('entrance')}，请核对`);
-        entrance = null;
-      }
-    }
-    const room = get('room').normalize('NFKC').toUpperCase().replace(/[室号房]$/u, '');
-    if (!room) bad('room', '房号不能为空');
-    else if (!ROOM.test(room)) bad('room', '房号只能是数字或字母');
-
-    const floorText = get('floor').replace(/[层楼]$/u, '');
-    let floor: number | null = null;
-    if (floorText) {
-      if (!/^-?\d{1,3}$/.test(floorText) || Number(floorText) < -10 || Number(floorText) > 200) bad('floor', '楼层应为整数');
-      else floor = Number(floorText);
-    }
-    const area = parseAreaDm2(get('area').normalize('NFKC'));
-    if (area === 'invalid') bad('area', '面积应为正数，最多两位小数，且不超过 10000');
-    const typeText = get('type');
-    const type = typeText ? keyForLabel(UNIT_TYPE_LABELS, typeText) : null;
-    if (typeText && !type) bad('type', `房屋类型应为：${Object.values(UNIT_TYPE_LABELS).join('、')}`);
-    const stateText = get('state');
-    const state = stateText ? keyForLabel(UNIT_STATE_LABELS, stateText) : null;
-    if (stateText && !state) bad('state', `状态应为：${Object.values(UNIT_STATE_LABELS).join('、')}`);
-
-    const name = get('ownerName');
-    const genderText = get('gender');
-    const gender = genderText ? keyForLabel(GENDER_LABELS, genderText.replace(/性$/u, '')) : null;
-    if (genderText && !gender) bad('gender', '性别应为 男 或 女');
-    const phone = readPhone(get('mobile'));
-    if (phone && !phone.ok) bad('mobile', phone.message);
-    const idNumber = normalizeIdCard(get('idNumber').normalize('NFKC').replace(/\s/g, '')) || null;
-    const idProblem = idNumber ? checkIdCard(idNumber, ctx.now) : null;
-    if (idProblem) bad('idNumber', ID_CARD_PROBLEMS[idProblem]);
-    const moveIn = parseDate(get('moveInDate'));
-    if (moveIn === 'invalid') bad('moveInDate', '日期格式应为 2020-06-01');
-    if (!name && (phone || idNumber)) bad('ownerName', '填了手机或身份证号，但没有业主姓名');
-    if (name.length > 40) bad('ownerName', '姓名最多 40 个字');
-    const notes = get('notes');
-    if (notes.length > 500) bad('notes', '备注最多 500 个字');
+    const { cell, errors: cellErrors } = readRosterCells(get, ctx.now);
+    for (const e of cellErrors) bad(e.field, e.message);
+    const { building, entrance, room, floor, areaDm2, type, state, name, gender, phone, idNumber, idProblem, moveInDate, notes } = cell;
 
     // The same ID number under two names is a typing mistake somewhere: name the other row or person.
     if (idNumber && !idProblem && name) {
@@ -246,7 +177,7 @@ async function analyzeRoster(ctx: CommandContext, input: RosterInput): Promise<A
       } else if (!idHolders.has(idNumber)) idHolders.set(idNumber, { row, name });
     }
 
-    const code = building && entrance !== null && room && ROOM.test(room) ? unitCode(building.building, entrance, room) : '';
+    const code = building && entrance !== null && ROOM_CODE.test(room) ? unitCode(building.building, entrance, room) : '';
     const report = (f: RosterField, message: string) => {
       bad(f, message);
       problems.push(...errors.map((e) => ({ ...e, unitCode: code })));
@@ -259,14 +190,14 @@ async function analyzeRoster(ctx: CommandContext, input: RosterInput): Promise<A
     let unit = units.get(code);
     if (unit) {
       // Further rows of the same unit add owners; their unit columns must agree with the first row.
-      const next = { floor, areaDm2: area as number | null, type, state };
+      const next = { floor, areaDm2, type, state };
       const differs = (['floor', 'areaDm2', 'type', 'state'] as const).find((k) => next[k] !== null && unit![k] !== null && next[k] !== unit![k]);
       if (differs) {
         report('room', `与第 ${unit.row} 行的房屋 ${code} 信息不一致`);
         continue;
       }
       unit.floor ??= floor;
-      unit.areaDm2 ??= area as number | null;
+      unit.areaDm2 ??= areaDm2;
       unit.type ??= type;
       unit.state ??= state;
       unit.notes ||= notes;
@@ -279,7 +210,7 @@ async function analyzeRoster(ctx: CommandContext, input: RosterInput): Promise<A
         room,
         code,
         floor,
-        areaDm2: area as number | null,
+        areaDm2,
         type,
         state,
         notes,
@@ -304,7 +235,7 @@ async function analyzeRoster(ctx: CommandContext, input: RosterInput): Promise<A
       mobile: phone?.ok && phone.kind === 'mobile' ? phone.number : null,
       otherPhone: phone?.ok && phone.kind === 'landline' ? phone.number : null,
       idNumber,
-      moveInDate: moveIn as string | null,
+      moveInDate,
     };
     const key = `${code}|${name}`;
     const first = owners.get(key);
