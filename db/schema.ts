@@ -118,6 +118,15 @@ export interface UnitPeopleTable {
   created_at: string;
 }
 
+/** A roster layout's hand-set column mapping (estate import), keyed by a digest of its headers. */
+export interface RosterMappingsTable {
+  headers_key: string;
+  headers_json: string;
+  mapping_json: string;
+  updated_at: string;
+  operator_id: number | null;
+}
+
 export interface VehiclesTable {
   id: Generated<number>;
   plate: string;
@@ -234,6 +243,7 @@ export interface Database {
   people: PeopleTable;
   unit_people: UnitPeopleTable;
   vehicles: VehiclesTable;
+  roster_mappings: RosterMappingsTable;
   departments: DepartmentsTable;
   staff: StaffTable;
   reception_entries: ReceptionEntriesTable;

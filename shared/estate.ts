@@ -63,27 +63,80 @@ export interface UnitCodeQuery {
   room: string;
 }
 
-/**
- * Read a unit code the way people type it at the counter: `3-2-1101`, `3 2 1101`, `3/2/1101`,
- * `3栋2单元1101`, or without the entrance `3-1101`. Returns null when it does not look like one.
- */
-export function parseUnitCode(text: string): UnitCodeQuery | null {
-  const cleaned = text
-    .trim()
-    .replace(/[号室房]$/u, '')
-    .replace(/[栋幢座#]|单元/gu, '-')
-    .replace(/[\s/\\_－—.]+/gu, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '');
-  const parts = cleaned.split('-');
-  if (!parts.every((p) => /^[0-9A-Za-z]{1,8}$/.test(p))) return null;
-  if (parts.length === 3) return { building: parts[0]!.toUpperCase(), entrance: parts[1]!.toUpperCase(), room: parts[2]!.toUpperCase() };
-  if (parts.length === 2) return { building: parts[0]!.toUpperCase(), entrance: null, room: parts[1]!.toUpperCase() };
-  return null;
+const CJK_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 → 1, 十二 → 12, 二十一 → 21, 一〇一 → 101; anything else is left as written. */
+function cjkNumber(run: string): string {
+  const tens = /^([一二两三四五六七八九]?)十([一二三四五六七八九]?)$/u.exec(run);
+  if (tens) return String((tens[1] ? CJK_DIGITS[tens[1]]! : 1) * 10 + (tens[2] ? CJK_DIGITS[tens[2]]! : 0));
+  if (run.includes('十')) return run;
+  return [...run].map((c) => CJK_DIGITS[c]).join('');
 }
 
-/** Mainland mobile numbers: 11 digits starting with 1[3-9]. */
-export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
+/**
+ * How offices write where a unit is — "1号楼2单元1101室", "一号楼", "A座", "3#", "第3栋",
+ * "３－２－１１０１" — as the dash-separated parts of its code ("1-2-1101", "1-", "A-", "3-").
+ * A building or entrance word ending the text leaves a trailing dash: "3号楼" is the start of
+ * every code in building 3. The one reading behind the import, the forms and the counter search.
+ */
+export function unitCodePrefix(text: string): string {
+  return text
+    .normalize('NFKC')
+    .trim()
+    .toUpperCase()
+    .replace(/[〇零一二两三四五六七八九十]+/gu, cjkNumber)
+    .replace(/第(?=[0-9A-Z])/gu, '')
+    .replace(/[号室房]$/u, '')
+    .replace(/号楼|#楼|单元|[栋幢座#号]/gu, '-')
+    .replace(/[\s/\\_.—–]+/gu, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-/, '');
+}
+
+const codeParts = (text: string) => unitCodePrefix(text).replace(/-$/, '').split('-');
+const BUILDING_PART = /^[0-9A-Z]{1,6}$/;
+const CODE_PART = /^[0-9A-Z]{1,8}$/;
+
+export interface BuildingReading {
+  building: string;
+  /** "1号楼2单元" carries its entrance too. */
+  entrance: string | null;
+  /** The office's own name for it when it wrote one ("1号楼", "A座"), else "1栋". */
+  name: string;
+}
+
+export const BUILDING_CODE_HELP = '楼栋应写成 3、3号楼、3栋、3幢、A座 或 3#';
+export const ENTRANCE_CODE_HELP = '单元应写成 2 或 2单元（只能是数字或字母）';
+
+/** "1号楼", "1栋", "1幢", "A座", "一号楼", "3#", "第3栋", "1号楼2单元" → the building code (and entrance); null if not a building. */
+export function readBuildingCode(text: string): BuildingReading | null {
+  const parts = codeParts(text);
+  const withEntrance = parts.length === 2 && text.includes('单元');
+  if (!(parts.length === 1 || withEntrance) || !BUILDING_PART.test(parts[0]!)) return null;
+  if (withEntrance && !CODE_PART.test(parts[1]!)) return null;
+  const written = /^(.*?(?:号楼|栋|幢|座))/u.exec(text.normalize('NFKC').replace(/\s+/g, ''))?.[1];
+  return { building: parts[0]!, entrance: withEntrance ? parts[1]! : null, name: written ? written.toUpperCase() : `${parts[0]}栋` };
+}
+
+/** "2", "2单元", "二单元", "第2单元" → "2"; blank → ""; null if not an entrance. */
+export function readEntranceCode(text: string): string | null {
+  if (!text.trim()) return '';
+  const parts = codeParts(text);
+  return parts.length === 1 && CODE_PART.test(parts[0]!) ? parts[0]! : null;
+}
+
+/**
+ * Read a unit code the way people type it at the counter: `3-2-1101`, `3 2 1101`, `3/2/1101`,
+ * `3栋2单元1101`, `一号楼二单元1101室`, or without the entrance `3-1101`, `A座1101`.
+ * Returns null when it does not look like one.
+ */
+export function parseUnitCode(text: string): UnitCodeQuery | null {
+  const parts = codeParts(text);
+  if (!parts.every((p) => CODE_PART.test(p))) return null;
+  if (parts.length === 3) return { building: parts[0]!, entrance: parts[1]!, room: parts[2]! };
+  if (parts.length === 2) return { building: parts[0]!, entrance: null, room: parts[1]! };
+  return null;
+}
 
 /** 8950 (0.01 m²) → "89.50". Areas never pass through floating point. */
 export function formatAreaDm2(dm2: number | null | undefined): string {

@@ -5,6 +5,8 @@ import { formatAreaDm2, GENDER_LABELS, LINK_ROLE_LABELS, UNIT_STATE_LABELS, UNIT
 import { maskIdNumber, maskMobile } from '../../shared/mask';
 import { seesMobiles } from './people';
 
+const phoneCell = (phone: string | null, full: boolean) => (phone ? (full ? phone : maskMobile(phone)) : '');
+
 /** Units and their current people as .xlsx, in the template's column order so it re-imports. */
 export async function exportRoster(
   ctx: CommandContext,
@@ -29,6 +31,7 @@ export async function exportRoster(
       'people.name',
       'people.gender',
       'people.mobile',
+      'people.other_phone',
       'people.id_number',
     ]);
   if (input.estateId) q = q.where('units.estate_id', '=', input.estateId);
@@ -58,7 +61,8 @@ export async function exportRoster(
       UNIT_STATE_LABELS[r.state as UnitState],
       r.name ?? '',
       r.gender ? GENDER_LABELS[r.gender as Gender] : '',
-      r.mobile ? (fullMobile ? r.mobile : maskMobile(r.mobile)) : '',
+      // The one phone column: the mobile, else the landline (read back as the other phone on import).
+      phoneCell(r.mobile ?? r.other_phone, fullMobile),
       r.id_number ? (input.fullIdNumbers ? r.id_number : maskIdNumber(r.id_number)) : '',
       r.start_date ?? '',
       r.notes,

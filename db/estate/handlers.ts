@@ -2,14 +2,14 @@ import { sql } from 'kysely';
 import type { CommandContext, Handlers } from '../context';
 import type { estateCommands, UnitRow, VehicleView, EstateView } from '../../shared/contract/estate';
 import { fail } from '../../shared/result';
-import { unitCode, type LinkRole, type UnitState, type UnitType } from '../../shared/estate';
+import { unitCode, unitCodePrefix, type LinkRole, type UnitState, type UnitType } from '../../shared/estate';
 import { nameSearchKeys, seesMobiles, toPersonView } from './people';
 import { OPEN_ITEM_PROVIDERS } from './open-items';
 import { recordStateChange } from './state-history';
 import { DEMO_SHAPE, generateDemoStaff, generateEstate } from '../demo/generate';
 import { DEMO_RECEPTION, generateReceptionLog } from '../demo/reception';
 import { rosterTemplate } from './roster-file';
-import { analyzeRoster, applyRoster } from './import';
+import { commitRoster, previewRoster, problemRows } from './import';
 import { exportRoster } from './export';
 import { ROSTER_COLUMNS } from '../../shared/estate-import';
 
@@ -196,8 +196,8 @@ export const estateHandlers: EstateHandlers = {
     if (f.state) q = q.where('units.state', '=', f.state);
     if (f.type) q = q.where('units.type', '=', f.type);
     if (f.search) {
-      // A code prefix (3-2-11…) or, typed alone, a room number in any building (1101).
-      const text = f.search.toUpperCase().replace(/[\\%_]/g, '');
+      // A code prefix (3-2-11…, 3号楼2单元 → 3-2-) or, typed alone, a room number in any building (1101).
+      const text = unitCodePrefix(f.search).replace(/[\\%_]/g, '');
       q = q.where((eb) => eb.or([eb('units.code', 'like', `${text}%`), eb('units.room', '=', text)]));
     }
     const total = Number(
@@ -407,19 +407,11 @@ export const estateHandlers: EstateHandlers = {
     contentBase64: (await rosterTemplate(ROSTER_COLUMNS)).toString('base64'),
   }),
 
-  'estate.importPreview': async (ctx, input) => (await analyzeRoster(ctx, input)).preview,
+  'estate.importPreview': async (ctx, input) => previewRoster(ctx, input),
 
-  'estate.importCommit': async (ctx, input) => {
-    const { preview, valid } = await analyzeRoster(ctx, input);
-    if (!valid.length) throw fail.validation('没有可导入的有效行，请先修正表格中的错误', { contentBase64: '没有有效行' });
-    await applyRoster(ctx, input.estateId, valid);
-    await ctx.audit({
-      entity: 'estate',
-      entityId: input.estateId,
-      after: { event: 'roster_imported', fileName: input.fileName, rows: preview.rows, validRows: preview.validRows, units: preview.units, people: preview.people, links: preview.links },
-    });
-    return { ...preview, imported: true };
-  },
+  'estate.importCommit': async (ctx, input) => ({ ...(await commitRoster(ctx, input)), imported: true }),
+
+  'estate.importProblems': async (ctx, input) => problemRows(ctx, input),
 
   'estate.exportRoster': async (ctx, input) => {
     const op = ctx.requireOperator();

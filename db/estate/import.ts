@@ -1,232 +1,315 @@
+import { sql } from 'kysely';
 import type { CommandContext } from '../context';
 import { fail } from '../../shared/result';
-import { checkIdCard, ID_CARD_PROBLEMS } from '../../shared/idcard';
+import { checkIdCard } from '../../shared/idcard';
+import { maskIdNumber } from '../../shared/mask';
+import { unitCode, type Gender, type UnitState, type UnitType } from '../../shared/estate';
 import {
-  GENDER_LABELS,
-  keyForLabel,
-  MOBILE_PATTERN,
-  UNIT_STATE_LABELS,
-  UNIT_TYPE_LABELS,
-  parseAreaDm2,
-  unitCode,
-  type Gender,
-  type UnitState,
-  type UnitType,
-} from '../../shared/estate';
-import { guessMapping, ROSTER_COLUMNS, type ImportPreview, type ImportProblem, type RosterField } from '../../shared/estate-import';
-import { readRosterFile } from './roster-file';
+  guessMapping,
+  HEADER_SCAN_ROWS,
+  REQUIRED_FIELDS,
+  ROSTER_COLUMNS,
+  type ImportCounts,
+  type ImportPreview,
+  type ImportProblem,
+  type RosterField,
+} from '../../shared/estate-import';
+import { problemRowsFile, readRosterFile, type SheetRow } from './roster-file';
+import { rememberMapping, rememberedMapping, type HandMapping } from './roster-mappings';
 import { nameSearchKeys } from './people';
+import { readRosterCells, ROOM_CODE } from './roster-row';
 import { recordStateChange } from './state-history';
 
-interface RosterRow {
+/** One roster import: the file, the hand-set mapping (if any) and the chosen header row (if any). */
+export interface RosterInput {
+  estateId: number;
+  fileName: string;
+  contentBase64: string;
+  mapping: HandMapping;
+  headerRow?: number | undefined;
+}
+
+/** A unit as the roster describes it: its first row, with blanks filled in by its later rows. */
+interface UnitPlan {
   row: number;
   building: string;
+  buildingName: string;
   entrance: string;
   room: string;
   code: string;
   floor: number | null;
   areaDm2: number | null;
-  type: UnitType;
+  /** null: not written in the file — a new unit is residential, an existing one keeps its type. */
+  type: UnitType | null;
   state: UnitState | null;
-  owner: { name: string; gender: Gender | null; mobile: string | null; idNumber: string | null; moveInDate: string | null } | null;
   notes: string;
+  hasOwner: boolean;
 }
 
-const LABEL: Record<RosterField, string> = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, c.label])) as Record<RosterField, string>;
-
-function parseDate(text: string): string | 'invalid' | null {
-  if (!text) return null;
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
-  if (!m) return 'invalid';
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || y < 1950 || y > 2100) return 'invalid';
-  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+/** One owner of one unit. */
+interface OwnerPlan {
+  row: number;
+  code: string;
+  name: string;
+  gender: Gender | null;
+  mobile: string | null;
+  otherPhone: string | null;
+  idNumber: string | null;
+  moveInDate: string | null;
 }
 
-const CODE = /^[0-9A-Z]{1,8}$/;
+/** What the valid rows say, ready to be written (or dry-run for the preview). */
+export interface RosterPlan {
+  units: UnitPlan[];
+  owners: OwnerPlan[];
+}
 
-/** Read and check every row; nothing is written. */
-export async function analyzeRoster(
-  ctx: CommandContext,
-  input: { estateId: number; fileName: string; contentBase64: string; mapping: Partial<Record<RosterField, string | null>> },
-): Promise<{ preview: ImportPreview; valid: RosterRow[] }> {
+interface Analysis {
+  preview: Omit<ImportPreview, 'counts'>;
+  plan: RosterPlan;
+  /** Header and rows as written, for giving the problem rows back. */
+  headers: string[];
+  dataRows: SheetRow[];
+}
+
+const LABEL = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, c.label])) as Record<RosterField, string>;
+const OWNER_DETAILS = ['gender', 'mobile', 'otherPhone', 'idNumber', 'moveInDate'] as const;
+/** Where each owner detail is read from (a landline in 手机 becomes the other phone). */
+const DETAIL_COLUMN: Record<(typeof OWNER_DETAILS)[number], RosterField> = {
+  gender: 'gender',
+  mobile: 'mobile',
+  otherPhone: 'mobile',
+  idNumber: 'idNumber',
+  moveInDate: 'moveInDate',
+};
+
+const missingMessage = (missing: RosterField[]) =>
+  `找不到必填列：${missing.map((f) => LABEL[f]).join('、')}。请在预览页的“对应列”中选择表格里的列，或在“表头行”中选择表头所在的行`;
+
+/** Template column → header: guessed, then the mapping remembered for these headers, then the one sent by hand. */
+function composeMapping(headers: string[], layers: HandMapping[]): Partial<Record<RosterField, string>> {
+  const mapping: Partial<Record<RosterField, string>> = guessMapping(headers);
+  for (const layer of layers) {
+    for (const [field, header] of Object.entries(layer) as [RosterField, string | null][]) {
+      if (header === null) delete mapping[field];
+      else if (headers.includes(header)) mapping[field] = header;
+      else throw fail.validation(`表格中没有“${header}”这一列`, { [`mapping.${field}`]: '没有这一列' });
+    }
+  }
+  return mapping;
+}
+
+const mapsRequired = (mapping: Partial<Record<RosterField, string>>) => REQUIRED_FIELDS.every((f) => mapping[f]);
+const looksLikeHeader = (cells: string[]) => cells.filter((c) => /[\u4e00-\u9fffA-Za-z]/.test(c) && !/^[\d.\s-]*$/.test(c)).length >= 2;
+
+/**
+ * The header row: the one chosen, else the first of the top rows whose cells map 楼栋 and 房号
+ * (titles and notes above it are skipped), else the first that looks like a header at all —
+ * the preview then asks for the missing columns.
+ */
+async function findHeader(ctx: CommandContext, rows: SheetRow[], chosen: number | undefined): Promise<SheetRow> {
+  if (chosen !== undefined) {
+    const row = rows.find((r) => r.row === chosen);
+    if (!row) throw fail.validation(`第 ${chosen} 行是空行或不在表格中`, { headerRow: `第 ${chosen} 行是空行或不在表格中` });
+    return row;
+  }
+  const top = rows.slice(0, HEADER_SCAN_ROWS);
+  for (const row of top) {
+    const remembered = await rememberedMapping(ctx.db, row.cells);
+    if (mapsRequired(composeMapping(row.cells, remembered ? [remembered] : []))) return row;
+  }
+  const header = top.find((r) => looksLikeHeader(r.cells));
+  if (!header) throw fail.validation(`找不到表头：前 ${HEADER_SCAN_ROWS} 行中没有列名（楼栋、房号……），请用模板整理后再导入`, { contentBase64: '没有表头' });
+  return header;
+}
+
+/** Read the file, find its header and map its columns, check every row; nothing is written. */
+async function analyzeRoster(ctx: CommandContext, input: RosterInput): Promise<Analysis> {
   const estate = await ctx.db.selectFrom('estates').select('id').where('id', '=', input.estateId).executeTakeFirst();
   if (!estate) throw fail.notFound('找不到这个项目');
   const sheet = await readRosterFile(input.fileName, Buffer.from(input.contentBase64, 'base64'));
-  const guessed = guessMapping(sheet.headers);
-  const mapping: Partial<Record<RosterField, string>> = { ...guessed };
-  for (const [field, header] of Object.entries(input.mapping) as [RosterField, string | null][]) {
-    if (header === null) delete mapping[field];
-    else if (sheet.headers.includes(header)) mapping[field] = header;
-    else throw fail.validation(`表格中没有“${header}”这一列`, { [`mapping.${field}`]: '没有这一列' });
-  }
-  const missing = ROSTER_COLUMNS.filter((c) => c.required && !mapping[c.key]);
-  if (missing.length) {
-    throw fail.validation(`找不到必填列：${missing.map((c) => c.label).join('、')}。请在“对应列”中选择表格里的列`, {
-      mapping: '缺少必填列',
-    });
-  }
-  const index = Object.fromEntries(Object.entries(mapping).map(([f, h]) => [f, sheet.headers.indexOf(h)])) as Partial<Record<RosterField, number>>;
+  const header = await findHeader(ctx, sheet.rows, input.headerRow);
+  const headers = header.cells;
+  const remembered = await rememberedMapping(ctx.db, headers);
+  const mapping = composeMapping(headers, remembered ? [remembered, input.mapping] : [input.mapping]);
+  const missing = REQUIRED_FIELDS.filter((f) => !mapping[f]);
+  const dataRows = sheet.rows.filter((r) => r.row > header.row);
+  const preview: Analysis['preview'] = {
+    headerRow: header.row,
+    headerCandidates: sheet.rows.slice(0, HEADER_SCAN_ROWS).map((r) => ({ row: r.row, text: r.cells.filter(Boolean).join(' | ').slice(0, 80) })),
+    headers,
+    mapping,
+    mappingRemembered: remembered !== null,
+    missing,
+    rows: dataRows.length,
+    validRows: 0,
+    problems: [],
+    merged: [],
+  };
+  const plan: RosterPlan = { units: [], owners: [] };
+  if (missing.length) return { preview, plan, headers, dataRows };
 
-  const problems: ImportProblem[] = [];
-  const valid: RosterRow[] = [];
-  const firstRowOfUnit = new Map<string, RosterRow>();
-  const today = ctx.now;
+  const index = Object.fromEntries(Object.entries(mapping).map(([f, h]) => [f, headers.indexOf(h)])) as Partial<Record<RosterField, number>>;
+  const units = new Map<string, UnitPlan>();
+  const owners = new Map<string, OwnerPlan>();
+  const rowsSeen = new Map<string, number>();
+  const idHolders = new Map<string, { row: number; name: string }>();
+  const { problems, merged } = preview;
 
-  for (const { row, cells } of sheet.rows) {
+  for (const { row, cells } of dataRows) {
     const get = (f: RosterField) => (index[f] === undefined ? '' : (cells[index[f]!] ?? '').trim());
-    const errors: ImportProblem[] = [];
-    const bad = (f: RosterField, message: string) => errors.push({ row, column: mapping[f] ?? LABEL[f], message });
+    const errors: Omit<ImportProblem, 'unitCode'>[] = [];
+    const bad = (f: RosterField, message: string) => {
+      const value = get(f);
+      // A valid ID number shown as a value is masked: the list is on screen at the counter.
+      errors.push({ row, column: mapping[f] ?? LABEL[f], message, value: f === 'idNumber' && !checkIdCard(value, ctx.now) ? maskIdNumber(value) : value });
+    };
 
-    const building = get('building').toUpperCase().replace(/[栋幢号楼#]$/u, '');
-    const entrance = get('entrance').toUpperCase().replace(/单元$/u, '');
-    const room = get('room').toUpperCase().replace(/[室号]$/u, '');
-    if (!building) bad('building', '楼栋不能为空');
-    else if (!CODE.test(building) || building.length > 6) bad('building', '楼栋只能是数字或字母');
-    if (entrance && !CODE.test(entrance)) bad('entrance', '单元只能是数字或字母');
-    if (!room) bad('room', '房号不能为空');
-    else if (!CODE.test(room)) bad('room', '房号只能是数字或字母');
+    const { cell, errors: cellErrors } = readRosterCells(get, ctx.now);
+    for (const e of cellErrors) bad(e.field, e.message);
+    const { building, entrance, room, floor, areaDm2, type, state, name, gender, phone, idNumber, idProblem, moveInDate, notes } = cell;
 
-    const floorText = get('floor').replace(/[层楼]$/u, '');
-    let floor: number | null = null;
-    if (floorText) {
-      if (!/^-?\d{1,3}$/.test(floorText) || Number(floorText) < -10 || Number(floorText) > 200) bad('floor', '楼层应为整数');
-      else floor = Number(floorText);
+    // The same ID number under two names is a typing mistake somewhere: name the other row or person.
+    if (idNumber && !idProblem && name) {
+      const holder = idHolders.get(idNumber) ?? (await ctx.db.selectFrom('people').select('name').where('id_type', '=', 'resident_id').where('id_number', '=', idNumber).executeTakeFirst());
+      if (holder && holder.name !== name) {
+        bad('idNumber', 'row' in holder ? `身份证号与第 ${holder.row} 行的${holder.name}相同，姓名却是${name}：请核对` : `身份证号已登记在住户${holder.name}名下，姓名却是${name}：请核对`);
+      } else if (!idHolders.has(idNumber)) idHolders.set(idNumber, { row, name });
     }
-    const area = parseAreaDm2(get('area'));
-    if (area === 'invalid') bad('area', '面积应为正数，最多两位小数，且不超过 10000');
-    const typeText = get('type');
-    const type = typeText ? keyForLabel(UNIT_TYPE_LABELS, typeText) : 'residential';
-    if (!type) bad('type', `房屋类型应为：${Object.values(UNIT_TYPE_LABELS).join('、')}`);
-    const stateText = get('state');
-    const state = stateText ? keyForLabel(UNIT_STATE_LABELS, stateText) : null;
-    if (stateText && !state) bad('state', `状态应为：${Object.values(UNIT_STATE_LABELS).join('、')}`);
 
-    const name = get('ownerName');
-    const genderText = get('gender');
-    const gender = genderText ? keyForLabel(GENDER_LABELS, genderText.replace(/性$/u, '')) : null;
-    if (genderText && !gender) bad('gender', '性别应为 男 或 女');
-    const mobile = get('mobile').replace(/[\s-]/g, '') || null;
-    if (mobile && !MOBILE_PATTERN.test(mobile)) bad('mobile', '手机号应为 11 位，以 1 开头');
-    const idNumber = get('idNumber').toUpperCase() || null;
-    if (idNumber) {
-      const problem = checkIdCard(idNumber, today);
-      if (problem) bad('idNumber', ID_CARD_PROBLEMS[problem]);
-    }
-    const moveIn = parseDate(get('moveInDate'));
-    if (moveIn === 'invalid') bad('moveInDate', '日期格式应为 2020-06-01');
-    if (!name && (mobile || idNumber)) bad('ownerName', '填了手机或身份证号，但没有业主姓名');
-    if (name.length > 40) bad('ownerName', '姓名最多 40 个字');
-    const notes = get('notes');
-    if (notes.length > 500) bad('notes', '备注最多 500 个字');
-
+    const code = building && entrance !== null && ROOM_CODE.test(room) ? unitCode(building.building, entrance, room) : '';
+    const report = (f: RosterField, message: string) => {
+      bad(f, message);
+      problems.push(...errors.map((e) => ({ ...e, unitCode: code })));
+    };
     if (errors.length) {
-      problems.push(...errors);
+      problems.push(...errors.map((e) => ({ ...e, unitCode: code })));
       continue;
     }
-    const code = unitCode(building, entrance, room);
-    const parsed: RosterRow = {
-      row,
-      building,
-      entrance,
-      room,
-      code,
-      floor,
-      areaDm2: area as number | null,
-      type: type!,
-      state,
-      owner: name ? { name, gender, mobile, idNumber, moveInDate: moveIn as string | null } : null,
-      notes,
-    };
-    const first = firstRowOfUnit.get(code);
-    if (first) {
+
+    let unit = units.get(code);
+    if (unit) {
       // Further rows of the same unit add owners; their unit columns must agree with the first row.
-      const differs = (['floor', 'areaDm2', 'type', 'state'] as const).find((k) => parsed[k] !== null && first[k] !== null && parsed[k] !== first[k]);
+      const next = { floor, areaDm2, type, state };
+      const differs = (['floor', 'areaDm2', 'type', 'state'] as const).find((k) => next[k] !== null && unit![k] !== null && next[k] !== unit![k]);
       if (differs) {
-        problems.push({ row, column: mapping.room ?? '房号', message: `与第 ${first.row} 行的房屋 ${code} 信息不一致` });
+        report('room', `与第 ${unit.row} 行的房屋 ${code} 信息不一致`);
         continue;
       }
-    } else firstRowOfUnit.set(code, parsed);
-    valid.push(parsed);
+      unit.floor ??= floor;
+      unit.areaDm2 ??= areaDm2;
+      unit.type ??= type;
+      unit.state ??= state;
+      unit.notes ||= notes;
+    } else {
+      unit = {
+        row,
+        building: building!.building,
+        buildingName: building!.name,
+        entrance: entrance!,
+        room,
+        code,
+        floor,
+        areaDm2,
+        type,
+        state,
+        notes,
+        hasOwner: false,
+      };
+      units.set(code, unit);
+    }
+
+    const sameRow = rowsSeen.get(JSON.stringify(cells));
+    if (sameRow !== undefined) {
+      merged.push({ row, into: sameRow, unitCode: code, owner: name, why: 'same_row' });
+      continue;
+    }
+    rowsSeen.set(JSON.stringify(cells), row);
+    if (!name) continue;
+    unit.hasOwner = true;
+    const owner: OwnerPlan = {
+      row,
+      code,
+      name,
+      gender,
+      mobile: phone?.ok && phone.kind === 'mobile' ? phone.number : null,
+      otherPhone: phone?.ok && phone.kind === 'landline' ? phone.number : null,
+      idNumber,
+      moveInDate,
+    };
+    const key = `${code}|${name}`;
+    const first = owners.get(key);
+    if (!first) {
+      owners.set(key, owner);
+      continue;
+    }
+    // The same owner of the same unit again: fold in what it adds, unless it contradicts the first row.
+    const clash = OWNER_DETAILS.find((k) => owner[k] !== null && first[k] !== null && owner[k] !== first[k]);
+    if (clash) {
+      const column = mapping[DETAIL_COLUMN[clash]]!;
+      report(DETAIL_COLUMN[clash], `与第 ${first.row} 行是同一房屋的同一业主（${name}），但${column}不同：请核对后只留一行`);
+      continue;
+    }
+    first.gender ??= owner.gender;
+    first.mobile ??= owner.mobile;
+    first.otherPhone ??= owner.otherPhone;
+    first.idNumber ??= owner.idNumber;
+    first.moveInDate ??= owner.moveInDate;
+    merged.push({ row, into: first.row, unitCode: code, owner: name, why: 'same_owner' });
   }
 
-  const plan = await planChanges(ctx, input.estateId, valid);
-  return {
-    valid,
-    preview: {
-      headers: sheet.headers,
-      mapping,
-      rows: sheet.rows.length,
-      validRows: valid.length,
-      problems,
-      ...plan.summary,
-    },
-  };
+  plan.units = [...units.values()];
+  plan.owners = [...owners.values()];
+  const problemRows = new Set(problems.map((p) => p.row));
+  preview.validRows = dataRows.length - problemRows.size;
+  return { preview, plan, headers, dataRows };
 }
 
-async function findPerson(ctx: CommandContext, o: NonNullable<RosterRow['owner']>) {
+/**
+ * The person a roster row means: by ID number, else by name and phone, else the unit's current
+ * owner of that name (so owners written with a name only are found again on the next import).
+ * Someone on file with a different ID number is never taken for them.
+ */
+async function findPerson(ctx: CommandContext, o: OwnerPlan, unitId: number | null) {
+  const people = () => {
+    let q = ctx.db.selectFrom('people').selectAll('people');
+    if (o.idNumber) q = q.where((eb) => eb.or([eb('people.id_number', 'is', null), eb('people.id_number', '=', o.idNumber)]));
+    return q;
+  };
   if (o.idNumber) {
     const byId = await ctx.db.selectFrom('people').selectAll().where('id_type', '=', 'resident_id').where('id_number', '=', o.idNumber).executeTakeFirst();
     if (byId) return byId;
   }
   if (o.mobile) {
-    return ctx.db.selectFrom('people').selectAll().where('name', '=', o.name).where('mobile', '=', o.mobile).executeTakeFirst();
+    const byMobile = await people().where('name', '=', o.name).where('mobile', '=', o.mobile).executeTakeFirst();
+    if (byMobile) return byMobile;
   }
-  return undefined;
+  if (o.otherPhone) {
+    const byPhone = await people().where('name', '=', o.name).where('other_phone', '=', o.otherPhone).executeTakeFirst();
+    if (byPhone) return byPhone;
+  }
+  if (unitId === null) return undefined;
+  return people()
+    .innerJoin('unit_people', 'unit_people.person_id', 'people.id')
+    .where('unit_people.unit_id', '=', unitId)
+    .where('unit_people.role', '=', 'owner')
+    .where('unit_people.end_date', 'is', null)
+    .where('people.name', '=', o.name)
+    .executeTakeFirst();
 }
 
-/** Count what applying would do, by dry-running it against the database's current rows. */
-async function planChanges(ctx: CommandContext, estateId: number, rows: RosterRow[]) {
-  const summary = { units: { create: 0, update: 0, unchanged: 0 }, people: { create: 0, update: 0, unchanged: 0 }, links: 0 };
-  const seenUnits = new Set<string>();
-  const seenPeople = new Set<string>();
-  for (const r of rows) {
-    if (!seenUnits.has(r.code)) {
-      seenUnits.add(r.code);
-      const unit = await ctx.db.selectFrom('units').selectAll().where('estate_id', '=', estateId).where('code', '=', r.code).executeTakeFirst();
-      if (!unit) summary.units.create++;
-      else if (unitChanges(unit, rowUnit(r, unit.state as UnitState))) summary.units.update++;
-      else summary.units.unchanged++;
-    }
-    if (!r.owner) continue;
-    const key = r.owner.idNumber ?? `${r.owner.name}|${r.owner.mobile ?? r.code}`;
-    const person = await findPerson(ctx, r.owner);
-    if (!seenPeople.has(key)) {
-      seenPeople.add(key);
-      if (!person) summary.people.create++;
-      else if (personChanges(person, r.owner)) summary.people.update++;
-      else summary.people.unchanged++;
-    }
-    const linked =
-      person &&
-      (await ctx.db
-        .selectFrom('unit_people')
-        .innerJoin('units', 'units.id', 'unit_people.unit_id')
-        .select('unit_people.id')
-        .where('units.code', '=', r.code)
-        .where('units.estate_id', '=', estateId)
-        .where('unit_people.person_id', '=', person.id)
-        .where('unit_people.role', '=', 'owner')
-        .where('unit_people.end_date', 'is', null)
-        .executeTakeFirst());
-    if (!linked) summary.links++;
-  }
-  return { summary };
-}
-
-function rowUnit(r: RosterRow, currentState: UnitState | null) {
+function unitColumns(u: UnitPlan, current: { type: string; state: string } | undefined) {
   return {
-    floor: r.floor,
-    area_dm2: r.areaDm2,
-    type: r.type,
-    // No state column: a unit with an owner is at least sold; keep what the office already set.
-    state: r.state ?? currentState ?? (r.owner ? 'occupied' : 'unsold'),
-    notes: r.notes,
+    floor: u.floor,
+    area_dm2: u.areaDm2,
+    type: u.type ?? current?.type ?? 'residential',
+    // No state written: keep what the office already set; a new unit with an owner is at least sold.
+    state: u.state ?? current?.state ?? (u.hasOwner ? 'occupied' : 'unsold'),
+    notes: u.notes,
   };
 }
 
-function unitChanges(unit: { floor: number | null; area_dm2: number | null; type: string; state: string; notes: string }, next: ReturnType<typeof rowUnit>) {
+function unitChanges(unit: { floor: number | null; area_dm2: number | null; type: string; state: string; notes: string }, next: ReturnType<typeof unitColumns>) {
   const changes: Record<string, unknown> = {};
   if (next.floor !== null && next.floor !== unit.floor) changes.floor = next.floor;
   if (next.area_dm2 !== null && next.area_dm2 !== unit.area_dm2) changes.area_dm2 = next.area_dm2;
@@ -236,10 +319,11 @@ function unitChanges(unit: { floor: number | null; area_dm2: number | null; type
   return Object.keys(changes).length ? changes : null;
 }
 
-function personChanges(p: { gender: string | null; mobile: string | null; id_number: string | null }, o: NonNullable<RosterRow['owner']>) {
+function personChanges(p: { gender: string | null; mobile: string | null; other_phone: string | null; id_number: string | null }, o: OwnerPlan) {
   const changes: Record<string, unknown> = {};
   if (o.gender && o.gender !== p.gender) changes.gender = o.gender;
   if (o.mobile && o.mobile !== p.mobile) changes.mobile = o.mobile;
+  if (o.otherPhone && o.otherPhone !== p.other_phone) changes.other_phone = o.otherPhone;
   if (o.idNumber && o.idNumber !== p.id_number) {
     changes.id_number = o.idNumber;
     changes.id_type = 'resident_id';
@@ -247,45 +331,63 @@ function personChanges(p: { gender: string | null; mobile: string | null; id_num
   return Object.keys(changes).length ? changes : null;
 }
 
-/** Apply the valid rows inside the command's transaction; every created or changed record is audited. */
-export async function applyRoster(ctx: CommandContext, estateId: number, rows: RosterRow[]): Promise<void> {
+/**
+ * Write the plan inside the command's transaction, auditing every created or changed record,
+ * and count what was written as it is written: these counts are the import's result.
+ */
+async function applyRoster(ctx: CommandContext, estateId: number, plan: RosterPlan): Promise<ImportCounts> {
+  const counts: ImportCounts = {
+    buildings: 0,
+    units: { create: 0, update: 0, unchanged: 0 },
+    people: { create: 0, update: 0, unchanged: 0 },
+    links: { create: 0, unchanged: 0 },
+  };
   const buildings = new Map(
     (await ctx.db.selectFrom('buildings').select(['id', 'code']).where('estate_id', '=', estateId).execute()).map((b) => [b.code, b.id]),
   );
+  const existing = new Map((await ctx.db.selectFrom('units').selectAll().where('estate_id', '=', estateId).execute()).map((u) => [u.code, u]));
   const unitIds = new Map<string, number>();
-  for (const r of rows) {
-    let buildingId = buildings.get(r.building);
+  /** Units created by this import: nobody is linked to them yet, so there is nothing to look up. */
+  const newUnits = new Set<number>();
+  for (const u of plan.units) {
+    let buildingId = buildings.get(u.building);
     if (!buildingId) {
-      const values = { estate_id: estateId, code: r.building, name: `${r.building}栋`, floors: null, created_at: ctx.nowIso, updated_at: ctx.nowIso };
+      const values = { estate_id: estateId, code: u.building, name: u.buildingName, floors: null, created_at: ctx.nowIso, updated_at: ctx.nowIso };
       buildingId = (await ctx.db.insertInto('buildings').values(values).returning('id').executeTakeFirstOrThrow()).id;
-      buildings.set(r.building, buildingId);
+      buildings.set(u.building, buildingId);
+      counts.buildings++;
       await ctx.audit({ entity: 'building', entityId: buildingId, after: values });
     }
-
-    let unitId = unitIds.get(r.code);
-    if (!unitId) {
-      const unit = await ctx.db.selectFrom('units').selectAll().where('estate_id', '=', estateId).where('code', '=', r.code).executeTakeFirst();
-      const next = rowUnit(r, (unit?.state as UnitState | undefined) ?? null);
-      if (!unit) {
-        const values = { estate_id: estateId, building_id: buildingId, entrance: r.entrance, room: r.room, code: r.code, ...next };
-        unitId = (await ctx.db.insertInto('units').values({ ...values, created_at: ctx.nowIso, updated_at: ctx.nowIso }).returning('id').executeTakeFirstOrThrow()).id;
-        await recordStateChange(ctx, unitId, null, next.state, '名册导入');
-        await ctx.audit({ entity: 'unit', entityId: unitId, after: values });
-      } else {
-        unitId = unit.id;
-        const changes = unitChanges(unit, next);
-        if (changes) {
-          await ctx.db.updateTable('units').set({ ...changes, updated_at: ctx.nowIso }).where('id', '=', unit.id).execute();
-          if (changes.state) await recordStateChange(ctx, unit.id, unit.state, String(changes.state), '名册导入');
-          await ctx.audit({ entity: 'unit', entityId: unit.id, before: unit, after: changes });
-        }
-      }
-      unitIds.set(r.code, unitId);
+    const unit = existing.get(u.code);
+    const next = unitColumns(u, unit);
+    if (!unit) {
+      const values = { estate_id: estateId, building_id: buildingId, entrance: u.entrance, room: u.room, code: u.code, ...next };
+      const id = (await ctx.db.insertInto('units').values({ ...values, created_at: ctx.nowIso, updated_at: ctx.nowIso }).returning('id').executeTakeFirstOrThrow()).id;
+      unitIds.set(u.code, id);
+      newUnits.add(id);
+      counts.units.create++;
+      await recordStateChange(ctx, id, null, next.state, '名册导入');
+      await ctx.audit({ entity: 'unit', entityId: id, after: values });
+      continue;
     }
+    unitIds.set(u.code, unit.id);
+    const changes = unitChanges(unit, next);
+    if (!changes) {
+      counts.units.unchanged++;
+      continue;
+    }
+    await ctx.db.updateTable('units').set({ ...changes, updated_at: ctx.nowIso }).where('id', '=', unit.id).execute();
+    counts.units.update++;
+    if (changes.state) await recordStateChange(ctx, unit.id, unit.state, String(changes.state), '名册导入');
+    await ctx.audit({ entity: 'unit', entityId: unit.id, before: unit, after: changes });
+  }
 
-    if (!r.owner) continue;
-    const o = r.owner;
-    let person = await findPerson(ctx, o);
+  // Each person counts once, however many units they own: created, else updated, else unchanged.
+  const people = new Map<number, 'create' | 'update' | 'unchanged'>();
+  for (const o of plan.owners) {
+    const unitId = unitIds.get(o.code)!;
+    const newUnit = newUnits.has(unitId);
+    let person = await findPerson(ctx, o, newUnit ? null : unitId);
     if (!person) {
       const keys = nameSearchKeys(o.name);
       const values = {
@@ -294,39 +396,94 @@ export async function applyRoster(ctx: CommandContext, estateId: number, rows: R
         name_initials: keys.initials,
         gender: o.gender,
         mobile: o.mobile,
-        other_phone: null,
+        other_phone: o.otherPhone,
         id_type: 'resident_id',
         id_number: o.idNumber,
         notes: '',
         created_at: ctx.nowIso,
         updated_at: ctx.nowIso,
       };
-      const id = (await ctx.db.insertInto('people').values(values).returning('id').executeTakeFirstOrThrow()).id;
-      person = (await ctx.db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirstOrThrow())!;
-      await ctx.audit({ entity: 'person', entityId: id, after: { name: o.name, imported: true } });
+      person = await ctx.db.insertInto('people').values(values).returningAll().executeTakeFirstOrThrow();
+      people.set(person.id, 'create');
+      await ctx.audit({ entity: 'person', entityId: person.id, after: { name: o.name, imported: true } });
     } else {
       const changes = personChanges(person, o);
       if (changes) {
         await ctx.db.updateTable('people').set({ ...changes, updated_at: ctx.nowIso }).where('id', '=', person.id).execute();
+        if (people.get(person.id) !== 'create') people.set(person.id, 'update');
         // ID numbers stay out of the audit trail; the change itself is recorded.
         await ctx.audit({ entity: 'person', entityId: person.id, after: { imported: true, changed: Object.keys(changes) } });
-      }
+      } else if (!people.has(person.id)) people.set(person.id, 'unchanged');
     }
-    const linked = await ctx.db
-      .selectFrom('unit_people')
-      .select('id')
-      .where('unit_id', '=', unitId)
-      .where('person_id', '=', person.id)
-      .where('role', '=', 'owner')
-      .where('end_date', 'is', null)
-      .executeTakeFirst();
-    if (!linked) {
-      const { id } = await ctx.db
-        .insertInto('unit_people')
-        .values({ unit_id: unitId, person_id: person.id, role: 'owner', start_date: o.moveInDate, end_date: null, end_reason: null, created_at: ctx.nowIso })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await ctx.audit({ entity: 'unit_person', entityId: id, after: { unitCode: r.code, personId: person.id, role: 'owner', imported: true } });
+    const linked =
+      !newUnit &&
+      (await ctx.db
+        .selectFrom('unit_people')
+        .select('id')
+        .where('unit_id', '=', unitId)
+        .where('person_id', '=', person.id)
+        .where('role', '=', 'owner')
+        .where('end_date', 'is', null)
+        .executeTakeFirst());
+    if (linked) {
+      counts.links.unchanged++;
+      continue;
     }
+    const { id } = await ctx.db
+      .insertInto('unit_people')
+      .values({ unit_id: unitId, person_id: person.id, role: 'owner', start_date: o.moveInDate, end_date: null, end_reason: null, created_at: ctx.nowIso })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    counts.links.create++;
+    await ctx.audit({ entity: 'unit_person', entityId: id, after: { unitCode: o.code, personId: person.id, role: 'owner', imported: true } });
   }
+  for (const status of people.values()) counts.people[status]++;
+  return counts;
+}
+
+/**
+ * The preview's counts come from the import itself, run and rolled back: whatever the import
+ * would write, the preview has counted the same way (no second set of rules to drift apart).
+ */
+async function dryRun(ctx: CommandContext, estateId: number, plan: RosterPlan): Promise<ImportCounts> {
+  await sql`SAVEPOINT roster_preview`.execute(ctx.db);
+  try {
+    return await applyRoster({ ...ctx, audit: async () => undefined }, estateId, plan);
+  } finally {
+    await sql`ROLLBACK TO roster_preview`.execute(ctx.db);
+    await sql`RELEASE roster_preview`.execute(ctx.db);
+  }
+}
+
+const NO_COUNTS: ImportCounts = { buildings: 0, units: { create: 0, update: 0, unchanged: 0 }, people: { create: 0, update: 0, unchanged: 0 }, links: { create: 0, unchanged: 0 } };
+
+export async function previewRoster(ctx: CommandContext, input: RosterInput): Promise<ImportPreview> {
+  const { preview, plan } = await analyzeRoster(ctx, input);
+  return { ...preview, counts: preview.missing.length ? NO_COUNTS : await dryRun(ctx, input.estateId, plan) };
+}
+
+export async function commitRoster(ctx: CommandContext, input: RosterInput): Promise<ImportPreview> {
+  const { preview, plan, headers } = await analyzeRoster(ctx, input);
+  if (preview.missing.length) throw fail.validation(missingMessage(preview.missing), { mapping: '缺少必填列' });
+  if (!preview.validRows) throw fail.validation('没有可导入的有效行，请先修正表格中的错误', { contentBase64: '没有有效行' });
+  const counts = await applyRoster(ctx, input.estateId, plan);
+  if (Object.keys(input.mapping).length) await rememberMapping(ctx, headers, input.mapping);
+  await ctx.audit({
+    entity: 'estate',
+    entityId: input.estateId,
+    after: { event: 'roster_imported', fileName: input.fileName, headerRow: preview.headerRow, rows: preview.rows, validRows: preview.validRows, merged: preview.merged.length, counts },
+  });
+  return { ...preview, counts };
+}
+
+/** The rows with problems, as the office wrote them, with what to fix: an .xlsx to correct and import again. */
+export async function problemRows(ctx: CommandContext, input: RosterInput): Promise<{ fileName: string; contentBase64: string; rows: number }> {
+  const { preview, headers, dataRows } = await analyzeRoster(ctx, input);
+  if (preview.missing.length) throw fail.validation(missingMessage(preview.missing), { mapping: '缺少必填列' });
+  const byRow = new Map<number, string[]>();
+  for (const p of preview.problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), `${p.column}：${p.message}`]);
+  if (!byRow.size) throw fail.validation('这个表格没有问题行', { contentBase64: '没有问题行' });
+  const rows = dataRows.filter((r) => byRow.has(r.row)).map((r) => ({ ...r, problems: byRow.get(r.row)!.join('；') }));
+  const base = input.fileName.replace(/\.[^.]*$/, '');
+  return { fileName: `${base}-问题行.xlsx`, contentBase64: (await problemRowsFile(headers, rows)).toString('base64'), rows: rows.length };
 }

@@ -1,5 +1,6 @@
 import { Form, Input, InputNumber, Select } from 'antd';
 import type { EstateView } from '../../shared/contract/estate';
+import { readBuildingCode } from '../../shared/estate';
 import { FormModal } from '../components/FormModal';
 import { useCommandForm } from '../components/forms';
 import { useNotify } from '../components/notify';
@@ -17,7 +18,9 @@ export function BuildingFormModal(props: { estates: EstateView[]; estateId: numb
   const notify = useNotify();
   const { submit, submitting, formProps } = useCommandForm(form, 'estate.saveBuilding');
   const onFinish = async (v: Values) => {
-    const result = await submit({ estateId: v.estateId, code: v.code ?? '', name: v.name ?? '', floors: v.floors ?? null });
+    // "1号楼" or "A座" typed as the number is also the office's name for the building.
+    const name = v.name?.trim() || (readBuildingCode(v.code ?? '')?.name ?? '');
+    const result = await submit({ estateId: v.estateId, code: v.code ?? '', name, floors: v.floors ?? null });
     if (result.ok) {
       notify.success(S.buildingCreated);
       props.onSaved();
@@ -36,7 +39,7 @@ export function BuildingFormModal(props: { estates: EstateView[]; estateId: numb
         <Select options={props.estates.map((e) => ({ value: e.id, label: e.name }))} />
       </Form.Item>
       <Form.Item label={S.buildingCode} name="code" required extra={S.buildingCodeHelp}>
-        <Input autoFocus maxLength={6} />
+        <Input autoFocus maxLength={20} />
       </Form.Item>
       <Form.Item label={S.buildingName} name="name">
         <Input maxLength={30} placeholder={S.buildingNamePh} />

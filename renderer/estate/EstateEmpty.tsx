@@ -48,12 +48,20 @@ export function EstateEmpty(props: { estates: EstateView[]; onChanged(): void })
     props.onChanged();
   };
 
-  const sub = !rights.edit ? S.emptySubNoRights : !rights.supervise && !hasEstate ? `${S.emptySub}${S.emptySubNoEstateRights}` : S.emptySub;
+  // Once an estate exists the page says so and names the next step, instead of still asking for one.
+  const sub = !rights.edit
+    ? S.emptySubNoRights
+    : hasEstate
+      ? S.estateReadySub
+      : !rights.supervise
+        ? `${S.emptySub}${S.emptySubNoEstateRights}`
+        : S.emptySub;
   return (
     <>
       <Result
-        icon={<DatabaseOutlined aria-hidden />}
-        title={S.emptyTitle}
+        status={hasEstate ? 'success' : undefined}
+        icon={hasEstate ? undefined : <DatabaseOutlined aria-hidden />}
+        title={hasEstate ? S.estateReadyTitle(props.estates.map((e) => e.name)) : S.emptyTitle}
         subTitle={sub}
         extra={
           <Space wrap style={{ justifyContent: 'center' }}>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Popconfirm, Result, Select, Space, Spin, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Form, Popconfirm, Result, Select, Space, Spin, Steps, Typography, Upload } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import type { EstateView } from '../../shared/contract/estate';
-import { IMPORT_MAX_BYTES, ROSTER_COLUMNS, type ImportPreview, type ImportProblem, type ImportResult, type RosterField } from '../../shared/estate-import';
+import { changesNothing, IMPORT_MAX_BYTES, type ImportPreview, type ImportResult, type RosterField } from '../../shared/estate-import';
 import type { CommandError } from '../../shared/result';
 import { call } from '../api/client';
 import { useNotify } from '../components/notify';
 import { downloadBase64, readAsBase64 } from './download';
+import { HeaderAndMapping, ImportTotals, MergedRows, ProblemList } from './ImportPanels';
 import { useEstateRights } from './roles';
 import { estateHash, go } from './route';
 import { S } from './strings';
@@ -17,7 +18,11 @@ interface PickedFile {
   base64: string;
 }
 
-/** 导入业主名册: pick the file, check every row and map the columns, then import the valid rows. */
+/**
+ * 导入业主名册: pick the file; the preview finds the header row, maps the columns and checks every
+ * row (the clerk may pick another header row or map columns by hand); then import the valid rows.
+ * The problem list stays on the result, downloadable as the rows to fix.
+ */
 export function ImportWizard(props: { estates: EstateView[] | null; onImported(): void }) {
   const notify = useNotify();
   const rights = useEstateRights();
@@ -25,9 +30,11 @@ export function ImportWizard(props: { estates: EstateView[] | null; onImported()
   const [file, setFile] = useState<PickedFile | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
+  /** Only what the clerk set by hand: the server adds its guesses and what it remembers. */
   const [mapping, setMapping] = useState<Mapping>({});
   const [error, setError] = useState<CommandError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [downloading, setDownloading] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
 
   if (!props.estates) return <Spin />;
@@ -41,16 +48,18 @@ export function ImportWizard(props: { estates: EstateView[] | null; onImported()
   );
   if (!rights.edit) return <Result status="403" title={S.importTitle} subTitle={S.importNoRights} extra={back} />;
   if (!estates.length) {
-    return (
-      <Result status="info" title={S.importTitle} subTitle={S.importNeedsEstate} extra={back} />
-    );
+    return <Result status="info" title={S.importTitle} subTitle={S.importNeedsEstate} extra={back} />;
   }
 
-  const runPreview = async (nextMapping: Mapping) => {
-    if (!file || !chosenEstate) return;
+  const rosterInput = (nextMapping: Mapping, headerRow: number | undefined) =>
+    file && chosenEstate ? { estateId: chosenEstate, fileName: file.name, contentBase64: file.base64, mapping: nextMapping, headerRow } : null;
+
+  const runPreview = async (nextMapping: Mapping, headerRow: number | undefined) => {
+    const input = rosterInput(nextMapping, headerRow);
+    if (!input) return;
     setBusy(true);
     setError(null);
-    const answer = await call('estate.importPreview', { estateId: chosenEstate, fileName: file.name, contentBase64: file.base64, mapping: nextMapping });
+    const answer = await call('estate.importPreview', input);
     setBusy(false);
     if (answer.ok) {
       setPreview(answer.value);
@@ -60,15 +69,26 @@ export function ImportWizard(props: { estates: EstateView[] | null; onImported()
   };
 
   const commit = async () => {
-    if (!file || !chosenEstate) return;
+    const input = rosterInput(mapping, preview?.headerRow);
+    if (!input) return;
     setBusy(true);
     setError(null);
-    const answer = await call('estate.importCommit', { estateId: chosenEstate, fileName: file.name, contentBase64: file.base64, mapping });
+    const answer = await call('estate.importCommit', input);
     setBusy(false);
     if (answer.ok) {
       setResult(answer.value);
       props.onImported();
     } else if (answer.error.kind === 'validation') setError(answer.error);
+    else notify.error(answer.error);
+  };
+
+  const downloadProblems = async () => {
+    const input = rosterInput(mapping, preview?.headerRow);
+    if (!input) return;
+    setDownloading(true);
+    const answer = await call('estate.importProblems', input);
+    setDownloading(false);
+    if (answer.ok) downloadBase64(answer.value.fileName, answer.value.contentBase64);
     else notify.error(answer.error);
   };
 
@@ -111,6 +131,8 @@ export function ImportWizard(props: { estates: EstateView[] | null; onImported()
 
   const step = result ? 2 : preview ? 1 : 0;
   const errorAlert = error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} role="alert" />;
+  const unchanged = preview !== null && preview.validRows > 0 && changesNothing(preview.counts);
+  const canCommit = preview !== null && preview.missing.length === 0 && preview.validRows > 0 && !unchanged;
 
   return (
     <div style={{ maxWidth: 1100 }}>
@@ -130,7 +152,7 @@ export function ImportWizard(props: { estates: EstateView[] | null; onImported()
                 <Select value={chosenEstate} onChange={setEstateId} options={estates.map((e) => ({ value: e.id, label: e.name }))} aria-label={S.importEstate} />
               </Form.Item>
             )}
-            <Form.Item label={S.chooseFile} extra={S.fileHelp}>
+            <Form.Item label={S.chooseFile}>
               <Upload.Dragger
                 accept=".xlsx,.csv"
                 multiple={false}
@@ -149,7 +171,7 @@ export function ImportWizard(props: { estates: EstateView[] | null; onImported()
             </Form.Item>
             {fileProblem && <Alert type="error" showIcon title={fileProblem} style={{ marginBottom: 16 }} />}
             <Space>
-              <Button type="primary" disabled={!file || !chosenEstate} loading={busy} onClick={() => void runPreview({})}>
+              <Button type="primary" disabled={!file || !chosenEstate} loading={busy} onClick={() => void runPreview({}, undefined)}>
                 {S.next}
               </Button>
               <Button icon={<DownloadOutlined aria-hidden />} onClick={() => void template()}>
@@ -162,46 +184,19 @@ export function ImportWizard(props: { estates: EstateView[] | null; onImported()
       {step === 1 && preview && (
         <Spin spinning={busy} description={S.previewing}>
           {errorAlert}
-          <PreviewCounts preview={preview} />
-          <Card size="small" title={S.mapping} style={{ marginBottom: 16 }}>
-            <Typography.Paragraph type="secondary">{S.mappingHelp}</Typography.Paragraph>
-            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(230px, 1fr))', gap: '8px 16px' }}>
-              {ROSTER_COLUMNS.map((c) => (
-                <label key={c.key} style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-                  <span style={{ flex: '0 0 72px' }}>
-                    {c.label}
-                    {c.required && <Typography.Text type="danger"> *</Typography.Text>}
-                  </span>
-                  <Select<string>
-                    allowClear
-                    aria-label={c.label}
-                    placeholder={S.mappingNone}
-                    value={preview.mapping[c.key] ?? undefined}
-                    onChange={(h) => void runPreview({ ...preview.mapping, ...mapping, [c.key]: h ?? null })}
-                    options={preview.headers.map((h) => ({ value: h, label: h }))}
-                    style={{ flex: 1, minWidth: 0 }}
-                  />
-                </label>
-              ))}
-            </div>
-          </Card>
-          <Card size="small" title={`${S.problems}（${preview.problems.length}）`} style={{ marginBottom: 16 }}>
-            <Table<ImportProblem & { key: number }>
-              size="small"
-              aria-label={S.problemsTable}
-              dataSource={preview.problems.map((p, i) => ({ ...p, key: i }))}
-              locale={{ emptyText: S.noProblems }}
-              pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-              columns={[
-                { title: S.colRow, dataIndex: 'row', width: 80 },
-                { title: S.colColumn, dataIndex: 'column', width: 140 },
-                { title: S.colProblem, dataIndex: 'message' },
-              ]}
-            />
-          </Card>
+          {preview.missing.length === 0 && <ImportTotals preview={preview} />}
+          {unchanged && <Alert type="info" showIcon title={S.nothingToImport(preview.validRows)} style={{ marginBottom: 16 }} />}
+          <HeaderAndMapping
+            preview={preview}
+            // Another header row means other headers: what was mapped by hand no longer applies.
+            onHeaderRow={(row) => void runPreview({}, row)}
+            onMap={(field, header) => void runPreview({ ...mapping, [field]: header }, preview.headerRow)}
+          />
+          <MergedRows merged={preview.merged} />
+          <ProblemList problems={preview.problems} onDownload={() => void downloadProblems()} downloading={downloading} />
           <Space>
-            <Popconfirm title={S.commitConfirm} okText={S.confirm} cancelText={S.cancel} onConfirm={() => void commit()} disabled={preview.validRows === 0}>
-              <Button type="primary" disabled={preview.validRows === 0} loading={busy}>
+            <Popconfirm title={S.commitConfirm} okText={S.confirm} cancelText={S.cancel} onConfirm={() => void commit()} disabled={!canCommit}>
+              <Button type="primary" disabled={!canCommit} loading={busy}>
                 {S.commit}
               </Button>
             </Popconfirm>
@@ -210,41 +205,25 @@ export function ImportWizard(props: { estates: EstateView[] | null; onImported()
         </Spin>
       )}
       {step === 2 && result && (
-        <Result
-          status="success"
-          title={S.doneTitle}
-          subTitle={S.doneSub(result.validRows, result.rows)}
-          extra={
-            <Space>
-              <Button type="primary" onClick={() => go(estateHash.list)}>
-                {S.backToList}
-              </Button>
-              <Button onClick={restart}>{S.importAgain}</Button>
-            </Space>
-          }
-        >
-          <PreviewCounts preview={result} />
-        </Result>
+        <>
+          <Result
+            status={changesNothing(result.counts) ? 'info' : 'success'}
+            title={changesNothing(result.counts) ? S.doneNothingTitle : S.doneTitle}
+            subTitle={changesNothing(result.counts) ? S.nothingToImport(result.validRows) : S.doneSub(result.counts)}
+            extra={
+              <Space>
+                <Button type="primary" onClick={() => go(estateHash.list)}>
+                  {S.backToList}
+                </Button>
+                <Button onClick={restart}>{S.importAgain}</Button>
+              </Space>
+            }
+          />
+          <ImportTotals preview={result} />
+          <MergedRows merged={result.merged} />
+          {result.problems.length > 0 && <ProblemList problems={result.problems} onDownload={() => void downloadProblems()} downloading={downloading} />}
+        </>
       )}
     </div>
-  );
-}
-
-function PreviewCounts(props: { preview: ImportPreview }) {
-  const p = props.preview;
-  const counts = (c: ImportPreview['units']) => `${S.countsCreate} ${c.create}，${S.countsUpdate} ${c.update}，${S.countsUnchanged} ${c.unchanged}`;
-  return (
-    <Descriptions
-      size="small"
-      bordered
-      column={{ xs: 1, lg: 3 }}
-      style={{ marginBottom: 16 }}
-      title={S.previewSummary(p.rows, p.validRows)}
-      items={[
-        { key: 'units', label: S.countsUnits, children: counts(p.units) },
-        { key: 'people', label: S.countsPeople, children: counts(p.people) },
-        { key: 'links', label: S.countsLinks, children: p.links },
-      ]}
-    />
   );
 }

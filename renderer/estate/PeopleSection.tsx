@@ -68,7 +68,13 @@ export function PeopleSection(props: { card: UnitCard; onChanged(): void }) {
             ),
           },
           { title: S.colRole, key: 'role', width: 100, render: (_, link) => <span style={NOWRAP}>{LINK_ROLE_LABELS[link.role]}</span> },
-          { title: S.colMobile, key: 'mobile', width: 130, render: (_, link) => <span style={NOWRAP}>{link.person.mobile ?? ''}</span> },
+          {
+            title: S.colPhone,
+            key: 'phone',
+            width: 150,
+            // A resident with only a landline (kept as the other phone) is still reachable: show it.
+            render: (_, link) => <span style={NOWRAP}>{link.person.mobile ?? link.person.otherPhone ?? ''}</span>,
+          },
           { title: S.colIdNumber, key: 'id', width: 190, render: (_, link) => <span style={{ fontFamily: 'monospace' }}>{link.person.idNumberMasked}</span> },
           { title: S.colStart, key: 'start', width: 110, render: (_, link) => <span style={NOWRAP}>{link.startDate ?? ''}</span> },
           ...(rights.people

@@ -3,6 +3,7 @@ import { Alert, Col, DatePicker, Form, Input, Modal, Row, Select, Typography, ty
 import dayjs, { type Dayjs } from 'dayjs';
 import type { LinkView } from '../../shared/contract/estate';
 import { GENDERS, GENDER_LABELS, ID_TYPES, ID_TYPE_LABELS, LINK_ROLES, LINK_ROLE_LABELS, type Gender, type IdType, type LinkRole } from '../../shared/estate';
+import { PHONE_INPUT_MAX } from '../../shared/phone';
 import { FormModal } from '../components/FormModal';
 import { useCommandForm } from '../components/forms';
 import { useNotify } from '../components/notify';
@@ -141,12 +142,12 @@ export function PersonFormModal(props: { unitId: number; link: LinkView | null; 
       <Row gutter={12}>
         <Col span={12}>
           <Form.Item label={S.personMobile} name={['person', 'mobile']}>
-            <Input maxLength={11} inputMode="numeric" />
+            <Input maxLength={PHONE_INPUT_MAX} inputMode="tel" />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item label={S.personOtherPhone} name={['person', 'otherPhone']}>
-            <Input maxLength={30} />
+          <Form.Item label={S.personOtherPhone} name={['person', 'otherPhone']} tooltip={S.personOtherPhoneHelp}>
+            <Input maxLength={PHONE_INPUT_MAX} inputMode="tel" />
           </Form.Item>
         </Col>
       </Row>

@@ -1,6 +1,6 @@
 import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { EstateView, UnitCard } from '../../shared/contract/estate';
-import { formatAreaDm2, parseAreaDm2, UNIT_STATES, UNIT_STATE_LABELS, UNIT_TYPES, UNIT_TYPE_LABELS, type UnitState, type UnitType } from '../../shared/estate';
+import { formatAreaDm2, parseAreaDm2, readBuildingCode, UNIT_STATES, UNIT_STATE_LABELS, UNIT_TYPES, UNIT_TYPE_LABELS, type UnitState, type UnitType } from '../../shared/estate';
 import { FormModal } from '../components/FormModal';
 import { useCommandForm } from '../components/forms';
 import { useNotify } from '../components/notify';
@@ -28,7 +28,15 @@ export function UnitFormModal(props: { estates: EstateView[]; unit: EditedUnit |
 
 function buildingOptions(estates: EstateView[]) {
   const many = estates.length > 1;
-  return estates.flatMap((e) => e.buildings.map((b) => ({ value: b.id, label: many ? `${e.name} ${b.name || b.code}` : b.name || b.code })));
+  return estates.flatMap((e) =>
+    e.buildings.map((b) => ({ value: b.id, code: b.code, label: many ? `${e.name} ${b.name || b.code}` : b.name || b.code })),
+  );
+}
+
+/** Typing "1号楼", "一号楼" or "1" finds building 1 whatever its name; other text matches the name. */
+function buildingMatches(typed: string, option: { code: string; label: string } | undefined): boolean {
+  if (!option) return false;
+  return readBuildingCode(typed)?.building === option.code || option.label.includes(typed.trim());
 }
 
 /** Area text → the command's integer, or an error already put on the field. */
@@ -142,12 +150,12 @@ function UnitFields(props: { estates: EstateView[] }) {
       <Row gutter={12}>
         <Col span={10}>
           <Form.Item label={S.unitBuilding} name="buildingId" required>
-            <Select options={buildingOptions(props.estates)} showSearch={{ optionFilterProp: 'label' }} />
+            <Select options={buildingOptions(props.estates)} showSearch={{ filterOption: buildingMatches }} />
           </Form.Item>
         </Col>
         <Col span={6}>
           <Form.Item label={S.unitEntrance} name="entrance" tooltip={S.unitEntranceHelp}>
-            <Input maxLength={8} />
+            <Input maxLength={12} />
           </Form.Item>
         </Col>
         <Col span={8}>

@@ -3,7 +3,7 @@ import { Button, Card, Input, Menu, Select, Space, theme } from 'antd';
 import { ExportOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { EstateView, UnitRow } from '../../shared/contract/estate';
-import { formatAreaDm2, parseUnitCode, UNIT_STATES, UNIT_STATE_LABELS, UNIT_TYPES, UNIT_TYPE_LABELS, type UnitState, type UnitType } from '../../shared/estate';
+import { formatAreaDm2, UNIT_STATES, UNIT_STATE_LABELS, UNIT_TYPES, UNIT_TYPE_LABELS, type UnitState, type UnitType } from '../../shared/estate';
 import { DataTable } from '../components/DataTable';
 import { sortableFields, useCommandList } from '../components/useCommandList';
 import { BuildingFormModal } from './BuildingFormModal';
@@ -17,14 +17,8 @@ import { S } from './strings';
 
 const col = createColumnHelper<UnitRow>();
 
-/** The list matches the start of the code; "3栋2单元11" or "3 2 11" become "3-2-11" first. */
-function unitSearchText(text: string): string | undefined {
-  const t = text.trim();
-  if (!t) return undefined;
-  const u = parseUnitCode(t);
-  if (u) return u.entrance !== null ? `${u.building}-${u.entrance}-${u.room}` : `${u.building}-${u.room}`;
-  return t.replace(/[栋幢座#]|单元/gu, '-').replace(/[\s/\\_－—.]+/gu, '-').toUpperCase();
-}
+/** The server reads the typed text as the start of a code ("3号楼2单元" → 3-2-…), see unitCodePrefix. */
+const unitSearchText = (text: string) => text.trim() || undefined;
 const SORTABLE = sortableFields('estate.units');
 type Dialog = 'building' | 'unit' | 'export' | null;
 
@@ -162,7 +156,7 @@ export function UnitList(props: { estates: EstateView[]; filters: UnitFilters; o
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             onSearch={(v) => onFilters({ ...filters, search: unitSearchText(v) })}
-            style={{ width: 190 }}
+            style={{ width: 240 }}
           />
           {rights.edit && (
             <>

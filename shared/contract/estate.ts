@@ -3,12 +3,16 @@ import { defineCommand, returns } from './define';
 import { listQuery, type Page } from './paging';
 import { id, requiredText, text } from '../zod-zh';
 import { checkIdCard, ID_CARD_PROBLEMS } from '../idcard';
-import { IMPORT_MAX_BYTES, ROSTER_COLUMNS, type ImportPreview, type ImportResult } from '../estate-import';
+import { isMobile, optionalPhone } from '../phone';
+import { HEADER_SCAN_ROWS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, ROSTER_COLUMNS, type ImportPreview, type ImportResult } from '../estate-import';
 import {
+  BUILDING_CODE_HELP,
+  ENTRANCE_CODE_HELP,
   GENDERS,
   ID_TYPES,
   LINK_ROLES,
-  MOBILE_PATTERN,
+  readBuildingCode,
+  readEntranceCode,
   UNIT_STATES,
   UNIT_TYPES,
   type Gender,
@@ -22,17 +26,36 @@ import {
 
 const code = (max: number) =>
   z.string().trim().toUpperCase().min(1, '必填').max(max).regex(/^[0-9A-Z]+$/, '只能是数字或字母');
+/** 楼栋编号 as offices write it: 3, 3号楼, 3栋, A座, 一号楼, 3# → 3 / A (see readBuildingCode). */
+const buildingCode = requiredText(20)
+  .superRefine((typed, ctx) => {
+    const reading = readBuildingCode(typed);
+    if (!reading) ctx.addIssue({ code: 'custom', message: BUILDING_CODE_HELP });
+    else if (reading.entrance) ctx.addIssue({ code: 'custom', message: '楼栋编号不含单元：单元在新增房屋时填写' });
+  })
+  .transform((typed) => readBuildingCode(typed)?.building ?? typed);
+/** 单元: 2, 2单元, 二单元 → 2; blank for buildings without entrances. */
+const entranceCode = text(12)
+  .superRefine((typed, ctx) => {
+    if (readEntranceCode(typed) === null) ctx.addIssue({ code: 'custom', message: ENTRANCE_CODE_HELP });
+  })
+  .transform((typed) => readEntranceCode(typed) ?? typed);
 const dateOnly = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
 /** Area in 0.01 m² (1 dm²): 89.50 m² is 8950. Ten thousand m² is far beyond any unit. */
 const areaDm2 = z.number().int('面积最多两位小数').min(1, '面积必须大于 0').max(1_000_000, '面积不合理（超过 10000 平方米）');
-const mobile = z.string().trim().max(20).regex(MOBILE_PATTERN, '手机号应为 11 位，以 1 开头');
+const LANDLINE_IN_MOBILE = '这是固定电话；“其他电话”已填写，请在这里填手机号或留空';
 
+/**
+ * A person: a landline typed in 手机 is still a good number, so it is kept as the other phone
+ * (the box people fill first is 手机, whatever number they have); only when 其他电话 already
+ * holds a different number is the clerk asked to choose.
+ */
 export const personInput = z
   .strictObject({
     name: requiredText(40),
     gender: z.enum(GENDERS).nullable().default(null),
-    mobile: mobile.nullable().default(null),
-    otherPhone: text(30).nullable().default(null),
+    mobile: optionalPhone,
+    otherPhone: optionalPhone,
     idType: z.enum(ID_TYPES).default('resident_id'),
     /** Omitted: keep the number on file (the UI only ever sees it masked); null: clear it. */
     idNumber: z.string().trim().toUpperCase().max(40).nullable().optional(),
@@ -43,7 +66,11 @@ export const personInput = z
       const problem = checkIdCard(p.idNumber);
       if (problem) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: ID_CARD_PROBLEMS[problem] });
     }
-  });
+    if (p.mobile && !isMobile(p.mobile) && p.otherPhone && p.otherPhone !== p.mobile) {
+      ctx.addIssue({ code: 'custom', path: ['mobile'], message: LANDLINE_IN_MOBILE });
+    }
+  })
+  .transform((p) => (p.mobile && !isMobile(p.mobile) ? { ...p, mobile: null, otherPhone: p.mobile } : p));
 
 export interface BuildingView {
   id: number;
@@ -130,7 +157,7 @@ export interface UnitCard {
 
 const unitFields = {
   buildingId: id(),
-  entrance: z.string().trim().toUpperCase().max(8).regex(/^[0-9A-Z]*$/, '只能是数字或字母').default(''),
+  entrance: entranceCode.default(''),
   room: code(8),
   floor: z.number().int().min(-10, '楼层不合理').max(200, '楼层不合理').nullable().default(null),
   areaDm2: areaDm2.nullable().default(null),
@@ -154,6 +181,8 @@ const rosterFile = {
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容不正确'),
   /** Template column → the file's header; omitted columns are guessed from the headers. */
   mapping: z.partialRecord(z.enum(rosterFields), text(100).nullable()).default({}),
+  /** The sheet row holding the header; omitted: found by itself among the top rows. */
+  headerRow: z.number().int().min(1).max(IMPORT_MAX_ROWS + HEADER_SCAN_ROWS).optional(),
 };
 const IMPORT_LIMIT = Math.ceil(IMPORT_MAX_BYTES / 3) * 4 + 64 * 1024;
 
@@ -180,7 +209,7 @@ export const estateCommands = {
     input: z.strictObject({
       id: id().optional(),
       estateId: id(),
-      code: code(6),
+      code: buildingCode,
       name: text(30).default(''),
       floors: z.number().int().min(1).max(200).nullable().default(null),
     }),
@@ -300,6 +329,15 @@ export const estateCommands = {
     output: returns<ImportResult>(),
     access: ESTATE_EDITORS,
     writes: true,
+    inputLimitBytes: IMPORT_LIMIT,
+  }),
+  'estate.importProblems': defineCommand({
+    name: 'estate.importProblems',
+    summary: '下载业主名册中有问题的行（Excel，附问题说明）',
+    input: z.strictObject(rosterFile),
+    output: returns<{ fileName: string; contentBase64: string; rows: number }>(),
+    access: ESTATE_EDITORS,
+    writes: false,
     inputLimitBytes: IMPORT_LIMIT,
   }),
   'estate.exportRoster': defineCommand({

@@ -3,6 +3,7 @@ import { defineCommand, returns } from './define';
 import { listQuery, type Page } from './paging';
 import { id, requiredText, text } from '../zod-zh';
 import type { Role } from '../roles';
+import { phoneText } from '../phone';
 import {
   CATEGORIES,
   CHANNELS,
@@ -30,12 +31,8 @@ export const SUPERVISOR_ROLES = ['supervisor', 'admin'] as const satisfies reado
 
 const instant = z.iso.datetime({ offset: true, message: '时间格式不正确' });
 const officeDay = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
-/** A caller's number as given: mobile, landline with area code or extension. */
-const phone = z
-  .string()
-  .trim()
-  .max(20)
-  .regex(/^[0-9+\-\s()转]*$/, '电话只能包含数字和 - ( ) +');
+/** A caller's number: a mobile, or a landline with area code (and extension), normalised by the one reader. */
+const phone = phoneText;
 /** Entry numbers: JD + office date + 4-digit daily sequence, e.g. JD202611250007. */
 export const ENTRY_NO_PATTERN = /^JD\d{12}$/;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, returns } from './define';
 import { id, requiredText, text } from '../zod-zh';
-import { MOBILE_PATTERN } from '../estate';
+import { optionalPhone } from '../phone';
 
 /** The staff directory: technicians, guards, officers by department; later desks assign work to them. */
 export interface DepartmentView {
@@ -56,7 +56,8 @@ export const staffCommands = {
       name: requiredText(40),
       departmentId: id(),
       position: text(30).default(''),
-      mobile: z.string().trim().max(20).regex(MOBILE_PATTERN, '手机号应为 11 位，以 1 开头').nullable().default(null),
+      /** A mobile, or the department's landline (with area code). */
+      mobile: optionalPhone,
       operatorId: id().nullable().default(null),
       active: z.boolean().default(true),
     }),

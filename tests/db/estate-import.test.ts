@@ -48,15 +48,18 @@ describe('importing the owner roster', () => {
     expect(p.rows).toBe(7);
     expect(p.validRows).toBe(3);
     expect(p.problems).toEqual([
-      { row: 5, column: '建筑面积', message: '面积应为正数，最多两位小数，且不超过 10000' },
-      { row: 6, column: '房号', message: '房号不能为空' },
-      { row: 7, column: '手机', message: '手机号应为 11 位，以 1 开头' },
-      { row: 7, column: '身份证号', message: '身份证号校验位不正确，请核对' },
-      { row: 8, column: '房屋类型', message: '房屋类型应为：住宅、商铺、车位、储藏室、办公' },
+      { row: 5, column: '建筑面积', message: '面积应为正数，最多两位小数，且不超过 10000', value: '-3', unitCode: '3-2-1103' },
+      { row: 6, column: '房号', message: '房号不能为空', value: '', unitCode: '' },
+      { row: 7, column: '手机', message: '手机号应为 11 位（这里是 7 位）', value: '1381234', unitCode: '5-101' },
+      { row: 7, column: '身份证号', message: '身份证号校验位不正确，请核对', value: '110105194912310021', unitCode: '5-101' },
+      { row: 8, column: '房屋类型', message: '房屋类型应为：住宅、商铺、车位、储藏室、办公', value: '别墅', unitCode: '5-102' },
     ]);
-    expect(p.units).toEqual({ create: 2, update: 0, unchanged: 0 });
-    expect(p.people).toEqual({ create: 3, update: 0, unchanged: 0 });
-    expect(p.links).toBe(3);
+    expect(p.counts).toEqual({
+      buildings: 1,
+      units: { create: 2, update: 0, unchanged: 0 },
+      people: { create: 3, update: 0, unchanged: 0 },
+      links: { create: 3, unchanged: 0 },
+    });
     expect(count('units')).toBe(0);
     expect(count('audit_log')).toBe(before);
   });
@@ -87,9 +90,12 @@ describe('importing the owner roster', () => {
   it('re-importing the same file creates nothing and reports it unchanged', async () => {
     const before = { units: count('units'), people: count('people'), links: count('unit_people') };
     const p = valueOf<ImportPreview>(await t.run(officer, 'estate.importCommit', { estateId, fileName: '名册.xlsx', contentBase64: file }));
-    expect(p.units).toEqual({ create: 0, update: 0, unchanged: 2 });
-    expect(p.people).toEqual({ create: 0, update: 0, unchanged: 3 });
-    expect(p.links).toBe(0);
+    expect(p.counts).toEqual({
+      buildings: 0,
+      units: { create: 0, update: 0, unchanged: 2 },
+      people: { create: 0, update: 0, unchanged: 3 },
+      links: { create: 0, unchanged: 3 },
+    });
     expect({ units: count('units'), people: count('people'), links: count('unit_people') }).toEqual(before);
   });
 
@@ -100,8 +106,8 @@ describe('importing the owner roster', () => {
       ['3', '2', '1102', '11', '120', '住宅', '空置', '王五', '男', '13700000001', '440524198001010013', '', ''],
     ]);
     const p = valueOf<ImportPreview>(await t.run(officer, 'estate.importCommit', { estateId, fileName: '更新.xlsx', contentBase64: changed }));
-    expect(p.units).toEqual({ create: 0, update: 1, unchanged: 1 });
-    expect(p.people).toEqual({ create: 0, update: 1, unchanged: 1 });
+    expect(p.counts.units).toEqual({ create: 0, update: 1, unchanged: 1 });
+    expect(p.counts.people).toEqual({ create: 0, update: 1, unchanged: 1 });
     expect(t.app.connection.sqlite.prepare("SELECT mobile FROM people WHERE name = '张三'").get()).toEqual({ mobile: '13800000000' });
     const history = t.app.connection.sqlite.prepare("SELECT from_state, to_state, reason FROM unit_state_history h JOIN units u ON u.id = h.unit_id WHERE u.code = '3-2-1101' ORDER BY h.id").all();
     expect(history).toEqual([
@@ -122,7 +128,7 @@ describe('importing the owner roster', () => {
     // CSV cells stay text: an 18-digit ID number must not pass through a float.
     const ids = csv([
       ['楼栋', '房号', '业主姓名', '身份证号'],
-      ['7', '302', '郑十一', '440524198001010013'],
+      ['7', '302', '郑十一', '440524198503150024'],
     ]);
     const withId = valueOf<ImportPreview>(await t.run(officer, 'estate.importPreview', { estateId, fileName: 'ids.csv', contentBase64: ids }));
     expect(withId.problems).toEqual([]);
@@ -132,8 +138,8 @@ describe('importing the owner roster', () => {
       ['幢', '户', '名字'],
       ['8', '101', '吴十'],
     ]);
-    const missing = expectError(await t.run(officer, 'estate.importPreview', { estateId, fileName: 'odd.csv', contentBase64: odd }));
-    expect(missing.message).toMatch(/找不到必填列：房号/);
+    const missing = valueOf<ImportPreview>(await t.run(officer, 'estate.importPreview', { estateId, fileName: 'odd.csv', contentBase64: odd }));
+    expect(missing.missing).toEqual(['room']);
     const mapped = valueOf<ImportPreview>(
       await t.run(officer, 'estate.importPreview', { estateId, fileName: 'odd.csv', contentBase64: odd, mapping: { room: '户', ownerName: '名字' } }),
     );

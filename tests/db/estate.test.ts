@@ -56,9 +56,9 @@ describe('the estate: units, people, links', () => {
 
   it('checks the ID number (GB 11643) and the mobile, in Chinese', async () => {
     const bad = expectError(await t.run(receptionist, 'estate.savePerson', { person: { name: '张三', idNumber: '110105194912310021', mobile: '1381234567' } }));
-    expect(bad.fields).toEqual({ 'person.idNumber': '身份证号校验位不正确，请核对', 'person.mobile': '手机号应为 11 位，以 1 开头' });
+    expect(bad.fields).toEqual({ 'person.idNumber': '身份证号校验位不正确，请核对', 'person.mobile': '手机号应为 11 位（这里是 10 位）' });
     const birth = expectError(await t.run(receptionist, 'estate.savePerson', { person: { name: '张三', idNumber: '110105194902300021' } }));
-    expect(birth.fields).toEqual({ 'person.idNumber': '身份证号中的出生日期不正确' });
+    expect(birth.fields).toEqual({ 'person.idNumber': '身份证号中的出生日期不存在（第 7–14 位的年月日），请核对' });
     // Other document types are not held to the 身份证 rules.
     valueOf(await t.run(receptionist, 'estate.savePerson', { person: { name: 'John Smith', idType: 'passport', idNumber: 'E87654320' } }));
   });

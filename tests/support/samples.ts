@@ -38,6 +38,7 @@ export const SAMPLE_INPUTS: { [N in CommandName]: CommandInput<N> } = {
   'estate.importTemplate': {},
   'estate.importPreview': { estateId: 1, fileName: 'roster.csv', contentBase64: Buffer.from('楼栋,房号\n3,1101\n').toString('base64') },
   'estate.importCommit': { estateId: 1, fileName: 'roster.csv', contentBase64: Buffer.from('楼栋,房号\n3,1101\n').toString('base64') },
+  'estate.importProblems': { estateId: 1, fileName: 'roster.csv', contentBase64: Buffer.from('楼栋,房号\n3,\n').toString('base64') },
   'estate.exportRoster': {},
   'staff.departments': {},
   'staff.saveDepartment': { name: '绿化部' },
