@@ -4,6 +4,7 @@
  * instants — nothing else does date arithmetic on entries.
  */
 import { addHours, spanText } from './office-time';
+import type { DailyReport } from './contract/reception';
 import type { LinkRole } from './estate';
 
 export const CHANNELS = ['visit', 'call', 'staff', 'other'] as const;
@@ -222,18 +223,9 @@ export function timeStatus(state: EntryState, next: string | null, now: Date, li
 }
 
 /** The figures of 客服中心日报表, in the paper report's order; `alert` ones are shown red when not 0. */
-export function dailyFigures(r: {
-  total: number;
-  repairs: { inHome: number; public: number };
-  complaints: { complaints: number; suggestions: number };
-  closedSameDay: number;
-  major: number;
-  voided: number;
-  overdue: number;
-  carriedOver: number;
-  stillOpen: number;
-  visitors: number;
-}): { label: string; value: number; alert?: true }[] {
+export function dailyFigures(
+  r: Pick<DailyReport, 'total' | 'repairs' | 'complaints' | 'closedSameDay' | 'major' | 'voided' | 'overdue' | 'carriedOver' | 'stillOpen' | 'visitors'>,
+): { label: string; value: number; alert?: true }[] {
   return [
     { label: '登记总数', value: r.total },
     { label: REPAIR_SCOPE_LABELS.in_home, value: r.repairs.inHome },

@@ -171,7 +171,13 @@ export function LogEntryModal(props: { prefill?: LogPrefill; onClose(): void; on
       const ownWords = (!!typed.contactName && typed.contactName !== filled.current?.name) || (!!typed.contactPhone && typed.contactPhone !== filled.current?.phone);
       // A caller who already gave their own name keeps it; otherwise the person searched for, or the first resident.
       if (ownWords) form.setFieldValue('personId', OTHER_PERSON);
-      else chooseContact((next.kind === 'person' ? list.find((c) => c.personId === next.personId) : list[0]) ?? null);
+      else if (next.kind === 'unit') chooseContact(list[0] ?? null);
+      else {
+        const searched = list.find((c) => c.personId === next.personId) ?? null;
+        chooseContact(searched);
+        // Found by name but no longer living there: recorded by name, as any caller.
+        if (!searched) form.setFieldValue('contactName', next.title);
+      }
     };
     offering.current = { ticket, done: run() };
   };

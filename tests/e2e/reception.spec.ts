@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import { mmToPoints, PAPERS, type PaperKey } from '../../shared/print';
 import type { ServeProcess } from './support/server';
 import { signIn as signInAt, startDemoHost, type DemoHost } from './support/demo';
@@ -36,7 +36,8 @@ test.afterAll(async () => {
 const signIn = (page: Page, login: string, password: string) => signInAt(page, serve.url, login, password);
 
 const entryNo = (text: string | null) => text?.match(/JD\d{12}/)?.[0] ?? '';
-const listRow = (page: Page, no: string) => page.getByRole('table', { name: '接待登记列表' }).locator('tr', { hasText: no });
+/** The list's row holding a number or a piece of content. */
+const listRow = (page: Page, text: string) => page.getByRole('table', { name: '接待登记列表' }).locator('tr', { hasText: text });
 
 async function printToPdf(page: Page, name: string, paper: PaperKey, mustContain: string[]) {
   await page.locator('[data-testid="print-preview"][data-print-ready="1"]').waitFor({ state: 'attached', timeout: 15_000 });
@@ -51,6 +52,60 @@ async function printToPdf(page: Page, name: string, paper: PaperKey, mustContain
   for (const s of mustContain) expect(flat, `${name} shows ${s}`).toContain(s.replace(/\s+/g, ''));
   expect(text, name).not.toMatch(UNMASKED_ID);
   return flat;
+}
+
+const stampOf = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+
+/** The list, F4: a blank 新登记 with the focus on the categories. */
+async function openLogForm(page: Page): Promise<Locator> {
+  await page.goto(`${serve.url}#/reception`);
+  await page.keyboard.press('F4');
+  const form = page.getByRole('dialog', { name: '新登记' });
+  await expect(form.getByRole('radio', { name: '1 报修' })).toBeFocused();
+  return form;
+}
+
+/** 新登记 from the list for a caller who is not on file: F4, the category digit, the name, the content, Ctrl+Enter. */
+async function logCaller(page: Page, digit: string, name: string, content: string): Promise<string> {
+  const form = await openLogForm(page);
+  await page.keyboard.press(digit);
+  await form.getByRole('textbox', { name: '联系人' }).fill(name);
+  await form.getByRole('textbox', { name: '内容' }).fill(content);
+  await page.keyboard.press('Control+Enter');
+  await expect(form).toBeHidden();
+  const row = listRow(page, content);
+  await expect(row).toBeVisible();
+  return entryNo(await row.textContent());
+}
+
+async function openEntry(page: Page, no: string) {
+  await listRow(page, no).dblclick();
+  const detail = page.getByTestId('entry-detail');
+  await expect(detail).toContainText(no);
+  return detail;
+}
+
+/** 上报 from the entry's page: the superior found by typing their pinyin initials, Enter, a note, 确定. */
+async function escalateTo(page: Page, detail: Locator, initials: string, name: string, note: string) {
+  await detail.getByRole('button', { name: '上报' }).click();
+  const escalate = page.getByRole('dialog', { name: '上报上级' });
+  await expect(escalate.getByRole('combobox', { name: '上报给' })).toBeFocused();
+  await page.keyboard.type(initials);
+  await expect(page.locator('.ant-select-item-option', { hasText: name })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await escalate.getByRole('textbox', { name: '说明' }).fill(note);
+  await escalate.getByRole('button', { name: '确定' }).click();
+  await expect(escalate).toBeHidden();
+  await expect(page.getByTestId('entry-timeline')).toContainText(`上报：${name}`);
+}
+
+async function voidEntry(page: Page, detail: Locator) {
+  await detail.getByRole('button', { name: '作废' }).click();
+  const voiding = page.getByRole('dialog', { name: '作废登记' });
+  await voiding.getByRole('textbox', { name: '作废原因' }).fill('重复登记');
+  await voiding.getByRole('button', { name: '作废' }).click();
+  await expect(voiding).toBeHidden();
+  await expect(detail.getByText('已作废').first()).toBeVisible();
 }
 
 let repairNo = '';
@@ -156,18 +211,8 @@ test('a day later (server clock +25 h) both are overdue: the 超时 list, the ba
   await listRow(page, complaintNo).dblclick();
   const detail = page.getByTestId('entry-detail');
   await expect(detail).toContainText(complaintNo);
-  await detail.getByRole('button', { name: '上报' }).click();
-  const escalate = page.getByRole('dialog', { name: '上报上级' });
-  // The superior is chosen from the operators who can answer it, found by pinyin initials.
-  await expect(escalate.getByRole('combobox', { name: '上报给' })).toBeFocused();
-  await page.keyboard.type('wgl');
-  await expect(page.locator('.ant-select-item-option', { hasText: '王管理' })).toBeVisible();
-  await page.keyboard.press('Enter');
-  await escalate.getByRole('textbox', { name: '说明' }).fill('秩序部夜班人手不足，需协调');
-  await escalate.getByRole('button', { name: '确定' }).click();
-  await expect(escalate).toBeHidden();
+  await escalateTo(page, detail, 'wgl', '王管理', '秩序部夜班人手不足，需协调');
   await expect(page.getByTestId('entry-timeline')).toContainText('上报上级');
-  await expect(page.getByTestId('entry-timeline')).toContainText('王管理');
 
   // Close the repair with a result; the badge follows at once.
   await page.keyboard.press('Escape');
@@ -263,40 +308,11 @@ test('the daily report and the handover print on A4 and export; the work contact
  * The tests below each make their own entries, on the server's real clock (the clock file set
  * back to 0), so they do not depend on what the tests above left behind.
  */
-const stampOf = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
-const rowWith = (page: Page, text: string) => page.getByRole('table', { name: '接待登记列表' }).locator('tr', { hasText: text });
-
-/** 新登记 from the list for a caller who is not on file: F4, the category digit, the name, the content, Ctrl+Enter. */
-async function logCaller(page: Page, digit: string, name: string, content: string): Promise<string> {
-  await page.goto(`${serve.url}#/reception`);
-  await page.keyboard.press('F4');
-  const form = page.getByRole('dialog', { name: '新登记' });
-  await expect(form.getByRole('radio', { name: '1 报修' })).toBeFocused();
-  await page.keyboard.press(digit);
-  await form.getByRole('textbox', { name: '联系人' }).fill(name);
-  await form.getByRole('textbox', { name: '内容' }).fill(content);
-  await page.keyboard.press('Control+Enter');
-  await expect(form).toBeHidden();
-  const row = rowWith(page, content);
-  await expect(row).toBeVisible();
-  return entryNo(await row.textContent());
-}
-
-async function openEntry(page: Page, no: string) {
-  await rowWith(page, no).dblclick();
-  const detail = page.getByTestId('entry-detail');
-  await expect(detail).toContainText(no);
-  return detail;
-}
-
 test('logging from the list by keyboard records the unit’s owner as the contact, changeable by keyboard; the entry and its slip carry name and phone', async ({ page }) => {
   writeFileSync(clockFile, '0');
   const stamp = stampOf();
   await signIn(page, 'qiantai', 'demo-qiantai-1');
-  await page.goto(`${serve.url}#/reception`);
-  await page.keyboard.press('F4');
-  const form = page.getByRole('dialog', { name: '新登记' });
-  await expect(form.getByRole('radio', { name: '1 报修' })).toBeFocused();
+  const form = await openLogForm(page);
   await page.keyboard.press('1');
   await expect(form.getByRole('combobox', { name: '房屋 / 住户' })).toBeFocused();
   await page.keyboard.type('3-2-1101');
@@ -335,7 +351,7 @@ test('logging from the list by keyboard records the unit’s owner as the contac
   await page.keyboard.press('Control+Enter');
   await expect(form).toBeHidden();
 
-  const row = rowWith(page, stamp);
+  const row = listRow(page, stamp);
   await expect(row).toContainText('张三');
   const no = entryNo(await row.textContent());
   const detail = await openEntry(page, no);
@@ -350,10 +366,7 @@ test('Esc closes an untouched log form at once and asks before throwing away a h
   writeFileSync(clockFile, '0');
   const stamp = stampOf();
   await signIn(page, 'qiantai', 'demo-qiantai-1');
-  await page.goto(`${serve.url}#/reception`);
-  await page.keyboard.press('F4');
-  const form = page.getByRole('dialog', { name: '新登记' });
-  await expect(form.getByRole('radio', { name: '1 报修' })).toBeFocused();
+  const form = await openLogForm(page);
   await page.keyboard.press('Escape');
   await expect(form).toBeHidden();
 
@@ -377,7 +390,7 @@ test('Esc closes an untouched log form at once and asks before throwing away a h
   await expect(confirm).toBeVisible();
   await confirm.getByRole('button', { name: '放弃' }).click();
   await expect(form).toBeHidden();
-  await expect(rowWith(page, stamp)).toHaveCount(0);
+  await expect(listRow(page, stamp)).toHaveCount(0);
 });
 
 test('voided and closed entries count nothing down, a closing without a handler reply is not shown as one, and the slip prints what was replied', async ({ page }) => {
@@ -387,11 +400,7 @@ test('voided and closed entries count nothing down, a closing without a handler 
 
   const wrong = await logCaller(page, '6', '测试甲', `登记错了 ${stamp}`);
   let detail = await openEntry(page, wrong);
-  await detail.getByRole('button', { name: '作废' }).click();
-  const voiding = page.getByRole('dialog', { name: '作废登记' });
-  await voiding.getByRole('textbox', { name: '作废原因' }).fill('重复登记');
-  await voiding.getByRole('button', { name: '作废' }).click();
-  await expect(voiding).toBeHidden();
+  await voidEntry(page, detail);
   const deadlines = detail.getByRole('table', { name: '时限' });
   await expect(deadlines).toContainText('已作废，不再计时');
   await expect(deadlines).not.toContainText(/剩 |超时 /);
@@ -418,12 +427,7 @@ test('the daily report counts by one stated rule: voided entries are listed and 
   const stamp = stampOf();
   await signIn(page, 'qiantai', 'demo-qiantai-1');
   const wrong = await logCaller(page, '6', '测试丙', `重复登记的 ${stamp}`);
-  const detail = await openEntry(page, wrong);
-  await detail.getByRole('button', { name: '作废' }).click();
-  const voiding = page.getByRole('dialog', { name: '作废登记' });
-  await voiding.getByRole('textbox', { name: '作废原因' }).fill('重复登记');
-  await voiding.getByRole('button', { name: '作废' }).click();
-  await expect(detail).toContainText('已作废');
+  await voidEntry(page, await openEntry(page, wrong));
 
   await page.goto(`${serve.url}#/reception/daily`);
   const report = page.getByTestId('daily-report');
@@ -462,23 +466,14 @@ test('上报 goes to a superior chosen by keyboard, who has it in their attentio
   await signIn(page, 'qiantai', 'demo-qiantai-1');
   const no = await logCaller(page, '2', '测试丁', `保洁不到位 ${stamp}`);
   let detail = await openEntry(page, no);
-  await detail.getByRole('button', { name: '上报' }).click();
-  const escalate = page.getByRole('dialog', { name: '上报上级' });
-  await expect(escalate.getByRole('combobox', { name: '上报给' })).toBeFocused();
-  await page.keyboard.type('wzg');
-  await expect(page.locator('.ant-select-item-option', { hasText: '吴主管' })).toBeVisible();
-  await page.keyboard.press('Enter');
-  await escalate.getByRole('textbox', { name: '说明' }).fill('保洁外包合同问题，需主管协调');
-  await escalate.getByRole('button', { name: '确定' }).click();
-  await expect(escalate).toBeHidden();
-  await expect(page.getByTestId('entry-timeline')).toContainText('上报：吴主管');
+  await escalateTo(page, detail, 'wzg', '吴主管', '保洁外包合同问题，需主管协调');
 
   await page.getByRole('button', { name: '退出登录' }).click();
   await signIn(page, 'zhuguan', 'demo-zhuguan-1');
   const badge = page.getByTestId('escalated-badge');
   await expect(badge).toHaveText('上报待复 1');
   await badge.click();
-  await expect(rowWith(page, no)).toBeVisible();
+  await expect(listRow(page, no)).toBeVisible();
   detail = await openEntry(page, no);
   await detail.getByRole('button', { name: '添加跟进' }).click();
   const note = page.getByRole('dialog', { name: '添加跟进' });
