@@ -178,6 +178,8 @@ export interface ReceptionEntriesTable {
   owner_answered_at: string | null;
   escalated_at: string | null;
   escalated_to: Generated<string>;
+  escalated_to_operator_id: number | null;
+  escalation_answered_at: string | null;
   supervisor_ack_at: string | null;
   state: string;
   next_due_at: string | null;

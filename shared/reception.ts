@@ -4,6 +4,8 @@
  * instants — nothing else does date arithmetic on entries.
  */
 import { addHours, spanText } from './office-time';
+import type { DailyReport } from './contract/reception';
+import type { LinkRole } from './estate';
 
 export const CHANNELS = ['visit', 'call', 'staff', 'other'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -138,18 +140,28 @@ export interface EntryClock {
   escalatedAt: string | null;
   ownerDueAt: string | null;
   ownerAnsweredAt: string | null;
+  /** When it was closed: a deadline still unmet then was missed if it had already passed. */
+  closedAt?: string | null;
 }
 
 export type DeadlineKey = 'handler' | 'escalate' | 'owner';
 export const DEADLINE_LABELS: Record<DeadlineKey, string> = { handler: '处理人回复', escalate: '上报上级', owner: '答复业主' };
 
+/**
+ * met: answered at metAt. owed: the entry is open and the answer still runs against its deadline
+ * (the only state that counts down). unmet: the entry was closed or voided without this answer —
+ * no clock runs any more, and nothing is shown as done that was not.
+ */
+export type DeadlineStatus = 'met' | 'owed' | 'unmet';
+
 export interface DeadlineView {
   key: DeadlineKey;
   label: string;
   dueAt: string;
-  /** When it was met; null while still owed. */
+  /** When it was met; null when it was not. */
   metAt: string | null;
-  /** Met after its deadline, or still owed past it. */
+  status: DeadlineStatus;
+  /** Met after its deadline; still owed past it; or closed without it after it had passed. Never for a voided entry's unmet ones. */
   late: boolean;
 }
 
@@ -160,13 +172,14 @@ export interface DeadlineView {
  */
 export function deadlineViews(clock: EntryClock, now: Date): DeadlineView[] {
   const t = now.getTime();
-  const view = (key: DeadlineKey, dueAt: string, metAt: string | null): DeadlineView => ({
-    key,
-    label: DEADLINE_LABELS[key],
-    dueAt,
-    metAt,
-    late: metAt !== null ? Date.parse(metAt) > Date.parse(dueAt) : clock.state === 'open' && t > Date.parse(dueAt),
-  });
+  const view = (key: DeadlineKey, dueAt: string, metAt: string | null): DeadlineView => {
+    const due = Date.parse(dueAt);
+    const base = { key, label: DEADLINE_LABELS[key], dueAt, metAt };
+    if (metAt !== null) return { ...base, status: 'met', late: Date.parse(metAt) > due };
+    if (clock.state === 'open') return { ...base, status: 'owed', late: t > due };
+    const closedAt = clock.state === 'closed' && clock.closedAt ? Date.parse(clock.closedAt) : null;
+    return { ...base, status: 'unmet', late: closedAt !== null && closedAt > due };
+  };
   const views = [view('handler', clock.handlerDueAt, clock.handlerAnsweredAt)];
   if (clock.escalatedAt !== null) views.push(view('escalate', clock.escalateDueAt, clock.escalatedAt));
   if (clock.ownerDueAt !== null) views.push(view('owner', clock.ownerDueAt, clock.ownerAnsweredAt));
@@ -207,4 +220,67 @@ export function timeStatus(state: EntryState, next: string | null, now: Date, li
   if (msLeft < 0) return { kind: 'overdue', nextDueAt: next, msLeft, text: `超时 ${spanText(msLeft)}` };
   const kind = msLeft <= limits.dueSoonHours * 3_600_000 ? 'due_soon' : 'ok';
   return { kind, nextDueAt: next, msLeft, text: `剩 ${spanText(msLeft)}` };
+}
+
+/** The figures of 客服中心日报表, in the paper report's order; `alert` ones are shown red when not 0. */
+export function dailyFigures(
+  r: Pick<DailyReport, 'total' | 'repairs' | 'complaints' | 'closedSameDay' | 'major' | 'voided' | 'overdue' | 'carriedOver' | 'stillOpen' | 'visitors'>,
+): { label: string; value: number; alert?: true }[] {
+  return [
+    { label: '登记总数', value: r.total },
+    { label: REPAIR_SCOPE_LABELS.in_home, value: r.repairs.inHome },
+    { label: REPAIR_SCOPE_LABELS.public, value: r.repairs.public },
+    { label: CATEGORY_LABELS.complaint, value: r.complaints.complaints },
+    { label: CATEGORY_LABELS.suggestion, value: r.complaints.suggestions },
+    { label: '当日办结', value: r.closedSameDay },
+    { label: '重大事项', value: r.major, alert: true },
+    { label: '作废', value: r.voided },
+    { label: '超时未办', value: r.overdue, alert: true },
+    { label: '前日结转', value: r.carriedOver },
+    { label: '尚未办结', value: r.stillOpen },
+    { label: '访客', value: r.visitors },
+  ];
+}
+
+/**
+ * The daily report's one rule for what it counts, printed on the screen, the A4 page and the
+ * .xlsx alike: voided entries are listed (and marked) but counted in no figure except 作废.
+ */
+export function dailyCountRule(listed: number, voided: number): string {
+  return `统计口径：作废的登记不计入登记总数和各项统计（本日作废 ${voided} 条）；明细列出当日全部 ${listed} 条登记，作废的标明“已作废”。`;
+}
+
+/** A resident the log form offers as the contact for a unit. */
+export interface UnitContact {
+  personId: number;
+  name: string;
+  role: LinkRole;
+  /** As the signed-in operator may see it (the server masks). */
+  phone: string;
+}
+
+/** Who usually speaks for a unit at the counter, in the order offered: the owner first. */
+const CONTACT_ROLE_ORDER: readonly LinkRole[] = ['owner', 'tenant', 'family', 'agent'];
+
+/** The longest number an entry keeps (reception_entries.contact_phone). */
+export const CONTACT_PHONE_MAX = 20;
+
+/** The number to call a resident back on: the mobile, else the other phone when it fits the entry. */
+export function contactPhoneOf(person: { mobile: string | null; otherPhone: string | null }): string {
+  if (person.mobile) return person.mobile;
+  return person.otherPhone && person.otherPhone.length <= CONTACT_PHONE_MAX ? person.otherPhone : '';
+}
+
+/**
+ * The unit's current residents as contacts (from the unit card's people): owners, tenants,
+ * family members, agents, each group in the card's order. The first one is preselected.
+ */
+export function unitContacts(
+  people: readonly { role: LinkRole; endDate: string | null; person: { id: number; name: string; mobile: string | null; otherPhone: string | null } }[],
+): UnitContact[] {
+  return people
+    .filter((l) => l.endDate === null)
+    .map((l, i) => ({ l, i }))
+    .sort((a, b) => CONTACT_ROLE_ORDER.indexOf(a.l.role) - CONTACT_ROLE_ORDER.indexOf(b.l.role) || a.i - b.i)
+    .map(({ l }) => ({ personId: l.person.id, name: l.person.name, role: l.role, phone: contactPhoneOf(l.person) }));
 }

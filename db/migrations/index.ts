@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_estate';
 import * as m0003 from './0003_reception';
 import * as m0004 from './0004_roster_mappings';
+import * as m0005 from './0005_reception_escalation';
 
 /**
  * Statically imported so a bundled main process needs no migrations folder. Names sort;
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_estate': m0002,
   '0003_reception': m0003,
   '0004_roster_mappings': m0004,
+  '0005_reception_escalation': m0005,
 };

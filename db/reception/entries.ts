@@ -68,7 +68,9 @@ export function toEntryRow(ctx: CommandContext, r: EntryJoined): EntryRow {
   };
 }
 
-export function clockOf(r: Pick<EntryRecord, 'state' | 'handler_due_at' | 'handler_answered_at' | 'escalate_due_at' | 'escalated_at' | 'owner_due_at' | 'owner_answered_at'>): EntryClock {
+export function clockOf(
+  r: Pick<EntryRecord, 'state' | 'handler_due_at' | 'handler_answered_at' | 'escalate_due_at' | 'escalated_at' | 'owner_due_at' | 'owner_answered_at' | 'closed_at'>,
+): EntryClock {
   return {
     state: r.state as EntryState,
     handlerDueAt: r.handler_due_at,
@@ -77,6 +79,7 @@ export function clockOf(r: Pick<EntryRecord, 'state' | 'handler_due_at' | 'handl
     escalatedAt: r.escalated_at,
     ownerDueAt: r.owner_due_at,
     ownerAnsweredAt: r.owner_answered_at,
+    closedAt: r.closed_at,
   };
 }
 
@@ -105,6 +108,8 @@ export async function loadEntry(ctx: CommandContext, where: { id?: number; no?: 
     handlerAnsweredAt: r.handler_answered_at,
     ownerAnsweredAt: r.owner_answered_at,
     escalatedTo: r.escalated_to,
+    escalatedToOperatorId: r.escalated_to_operator_id,
+    escalationAnsweredAt: r.escalation_answered_at,
     supervisorAckAt: r.supervisor_ack_at,
     result: r.result,
     voidReason: r.void_reason,
@@ -159,11 +164,17 @@ function pick(row: EntryRecord, keys: string[]): Record<string, unknown> {
 }
 
 /**
- * "Mine": what the operator logged, or handles as the staff member linked to their login.
- * Supervisors and admins answer for the whole desk.
+ * "Mine": what the operator logged, handles as the staff member linked to their login, or had
+ * escalated to them. Supervisors and admins answer for the whole desk.
  */
 export function mineCondition(operator: SignedInOperator) {
-  return sql<boolean>`(e.created_by = ${operator.id} OR e.handler_staff_id IN (SELECT id FROM staff WHERE operator_id = ${operator.id}))`;
+  return sql<boolean>`(e.created_by = ${operator.id} OR e.escalated_to_operator_id = ${operator.id}
+    OR e.handler_staff_id IN (SELECT id FROM staff WHERE operator_id = ${operator.id}))`;
+}
+
+/** Escalated to the operator and still waiting for the answer: what their 上报待复 badge counts. */
+export function awaitingAnswerFrom(operator: SignedInOperator) {
+  return sql<boolean>`(e.escalated_to_operator_id = ${operator.id} AND e.state = 'open' AND e.escalation_answered_at IS NULL)`;
 }
 
 export function seesWholeDesk(operator: SignedInOperator): boolean {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { EntryRow } from '../../shared/contract/reception';
 import { officeDateTime, officeDayOf } from '../../shared/office-time';
-import { CATEGORY_LABELS, CHANNEL_LABELS, ENTRY_STATE_LABELS, REPAIR_SCOPE_LABELS, URGENCY_LABELS } from '../../shared/reception';
+import { CATEGORY_LABELS, CHANNEL_LABELS, dailyFigures, ENTRY_STATE_LABELS, REPAIR_SCOPE_LABELS, URGENCY_LABELS } from '../../shared/reception';
 import type { CommandContext } from '../context';
 import { dailyReport, handover } from './report';
 
@@ -47,25 +47,13 @@ export async function exportReport(ctx: CommandContext, kind: 'daily' | 'handove
     const summary = workbook.addWorksheet('汇总');
     summary.addRow([`${ctx.settings.officeName} 客服中心日报表`]).font = { bold: true, size: 14 };
     summary.addRow([`日期：${report.day}`, `生成时间：${officeDateTime(report.generatedAt)}`]);
+    summary.addRow([report.countRule]);
     summary.addRow([]);
     summary.addRow(['渠道 \\ 类别', ...Object.values(CATEGORY_LABELS), '合计']).font = { bold: true };
     for (const g of report.grid) summary.addRow([CHANNEL_LABELS[g.channel], ...Object.keys(CATEGORY_LABELS).map((c) => g.counts[c as keyof typeof g.counts]), g.total]);
     summary.addRow(['合计', ...report.byCategory.map((c) => c.count), report.total]).font = { bold: true };
     summary.addRow([]);
-    const figures: [string, number][] = [
-      ['入户维修', report.repairs.inHome],
-      ['公共报修', report.repairs.public],
-      ['投诉', report.complaints.complaints],
-      ['建议', report.complaints.suggestions],
-      ['当日办结', report.closedSameDay],
-      ['重大事项', report.major],
-      ['超时未办', report.overdue],
-      ['前日结转', report.carriedOver],
-      ['未办结', report.stillOpen],
-      ['访客', report.visitors],
-      ['作废', report.voided],
-    ];
-    for (const [label, n] of figures) summary.addRow([label, n]);
+    for (const f of dailyFigures(report)) summary.addRow([f.label, f.value]);
     summary.getColumn(1).width = 14;
     addEntrySheet(workbook, '当日登记', report.entries);
     fileName = `客服中心日报表-${report.day}.xlsx`;

@@ -20,6 +20,7 @@ import { dailyReport, handover } from './report';
 import { exportReport } from './export';
 import { visitorHandlers } from './visitors';
 import { resolveHandler, resolveWho } from './people';
+import { listSuperiors, resolveSuperior } from './superiors';
 
 /** 补登: how far back a received time may be set. */
 const BACKDATE_DAYS = 30;
@@ -68,7 +69,8 @@ export const receptionHandlers: Handlers<keyof typeof receptionCommands> = {
       handler_due_at: deadlines.handlerDueAt,
       escalate_due_at: deadlines.escalateDueAt,
       owner_due_at: deadlines.ownerDueAt,
-      handler_answered_at: closedNow ? ctx.nowIso : null,
+      // Answered on the spot by the receptionist: the owner has their answer; no handler gave one.
+      handler_answered_at: null,
       owner_answered_at: closedNow && deadlines.ownerDueAt ? ctx.nowIso : null,
       escalated_at: null,
       supervisor_ack_at: null,
@@ -105,7 +107,11 @@ export const receptionHandlers: Handlers<keyof typeof receptionCommands> = {
     const before = await entryForUpdate(ctx, input.id);
     if (before.state === 'voided') throw fail.conflict('已作废的事项不能再跟进');
     const changes: Parameters<typeof changeEntry>[2] = {};
-    if (input.kind === 'handler_reply' && before.handler_answered_at === null) changes.handler_answered_at = ctx.nowIso;
+    if (input.kind === 'handler_reply') {
+      if (before.handler_answered_at === null) changes.handler_answered_at = ctx.nowIso;
+      // After 上报 the reply is the superior's answer (recorded by them, or for them by the desk).
+      if (before.escalated_at !== null && before.escalation_answered_at === null) changes.escalation_answered_at = ctx.nowIso;
+    }
     if (input.kind === 'owner_reply') {
       if (before.owner_due_at === null) throw fail.validation('内部事项没有需要答复的业主', { kind: '内部事项没有需要答复的业主' });
       if (before.owner_answered_at === null) changes.owner_answered_at = ctx.nowIso;
@@ -116,16 +122,20 @@ export const receptionHandlers: Handlers<keyof typeof receptionCommands> = {
   'reception.escalate': async (ctx, input) => {
     const before = await entryForUpdate(ctx, input.id);
     if (before.state !== 'open') throw fail.conflict(before.state === 'closed' ? '已办结的事项不能上报，如需继续处理请先重新打开' : '已作废的事项不能上报');
-    const changes: Parameters<typeof changeEntry>[2] = { escalated_to: input.to };
+    const superior = await resolveSuperior(ctx, input.toOperatorId);
+    // It now waits on this superior's answer.
+    const changes: Parameters<typeof changeEntry>[2] = { escalated_to: superior.name, escalated_to_operator_id: superior.id, escalation_answered_at: null };
     // The first 上报 sets the clock; a second one (to a higher level) is on the timeline.
     if (before.escalated_at === null) changes.escalated_at = ctx.nowIso;
     if (before.handler_answered_at === null) {
       changes.handler_due_at = handlerDueAfterEscalation({ receivedAt: before.received_at, ownDueAt: before.own_due_at }, ctx.settings.receptionLimits);
     }
     const late = before.escalated_at === null && ctx.now.getTime() > Date.parse(before.escalate_due_at);
-    const text = [`上报：${input.to}`, input.note, late ? '（超过上报时限）' : ''].filter(Boolean).join(' ');
+    const text = [`上报：${superior.name}`, input.note, late ? '（超过上报时限）' : ''].filter(Boolean).join(' ');
     return changeEntry(ctx, before, changes, { kind: 'escalate', text });
   },
+
+  'reception.superiors': async (ctx) => listSuperiors(ctx),
 
   'reception.assign': async (ctx, input) => {
     const before = await entryForUpdate(ctx, input.id);
@@ -154,8 +164,8 @@ export const receptionHandlers: Handlers<keyof typeof receptionCommands> = {
         state: 'closed',
         result: input.result,
         closed_at: ctx.nowIso,
-        // Closing with a result is the answer: to the receptionist and, where there is one, to the owner.
-        handler_answered_at: before.handler_answered_at ?? ctx.nowIso,
+        // Closing with a result answers the owner, where there is one. It is no handler's reply:
+        // that is on record only when one was given (处理人回复).
         owner_answered_at: before.owner_due_at === null ? null : (before.owner_answered_at ?? ctx.nowIso),
       },
       { kind: 'close', text },

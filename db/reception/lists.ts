@@ -5,7 +5,7 @@ import type { Page } from '../../shared/contract/paging';
 import type { ParsedInput } from '../../shared/contract';
 import { addHours, officeDayRange } from '../../shared/office-time';
 import type { CommandContext, SignedInOperator } from '../context';
-import { entryQuery, mineCondition, toEntryRow } from './entries';
+import { awaitingAnswerFrom, entryQuery, mineCondition, toEntryRow } from './entries';
 
 type ListInput = ParsedInput<'reception.list'>;
 
@@ -68,11 +68,15 @@ function entryFilters(ctx: CommandContext, f: ListInput['filters']) {
       );
     }
     if (f.mine) all.push(mineCondition(ctx.requireOperator()));
+    if (f.escalatedToMe) all.push(awaitingAnswerFrom(ctx.requireOperator()));
     return eb.and(all);
   };
 }
 
-/** The shell's badge: overdue and due-soon counts, and major matters awaiting a supervisor. */
+/**
+ * The shell's badge: overdue and due-soon counts, major matters awaiting a supervisor, and what
+ * was escalated to this operator and still waits for their answer.
+ */
 export async function attentionFor(ctx: CommandContext, operator: SignedInOperator, wholeDesk: boolean): Promise<Attention> {
   const soon = addHours(ctx.nowIso, ctx.settings.receptionLimits.dueSoonHours);
   let q = ctx.db
@@ -96,5 +100,10 @@ export async function attentionFor(ctx: CommandContext, operator: SignedInOperat
       .executeTakeFirstOrThrow();
     majorPending = Number(row.n);
   }
-  return { overdue: Number(counts.overdue), dueSoon: Number(counts.due_soon), majorPending };
+  const escalated = await ctx.db
+    .selectFrom('reception_entries as e')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(awaitingAnswerFrom(operator))
+    .executeTakeFirstOrThrow();
+  return { overdue: Number(counts.overdue), dueSoon: Number(counts.due_soon), majorPending, escalated: Number(escalated.n) };
 }

@@ -1,11 +1,13 @@
+import { contactPhoneOf } from '../../shared/reception';
 import { fail } from '../../shared/result';
 import type { CommandContext } from '../context';
 import { handlerLabel } from './entries';
 
 /**
  * Who brought the matter: a resident (unit and/or person from the roster) or a visitor/caller
- * by name. The person's name and mobile are copied onto the entry: the register records who
- * came that day, even if the roster changes later.
+ * by name. The person's name and number are copied onto the entry unless the caller gave their
+ * own: the register records who came that day, even if the roster changes later. The number is
+ * copied here from the roster, never sent back by the form (which may only have seen it masked).
  */
 export async function resolveWho(
   ctx: CommandContext,
@@ -14,16 +16,25 @@ export async function resolveWho(
   let unitId = input.unitId;
   let contactName = input.contactName;
   let contactPhone = input.contactPhone;
-  if (unitId !== null) {
-    const unit = await ctx.db.selectFrom('units').select('id').where('id', '=', unitId).executeTakeFirst();
-    if (!unit) throw fail.notFound('找不到这个房屋');
-  }
+  const unit = unitId === null ? null : await ctx.db.selectFrom('units').select(['id', 'code']).where('id', '=', unitId).executeTakeFirst();
+  if (unitId !== null && !unit) throw fail.notFound('找不到这个房屋');
   if (input.personId !== null) {
-    const person = await ctx.db.selectFrom('people').select(['id', 'name', 'mobile']).where('id', '=', input.personId).executeTakeFirst();
+    const person = await ctx.db.selectFrom('people').select(['id', 'name', 'mobile', 'other_phone']).where('id', '=', input.personId).executeTakeFirst();
     if (!person) throw fail.notFound('找不到这位住户');
     contactName ||= person.name;
-    contactPhone ||= person.mobile ?? '';
-    if (unitId === null) {
+    contactPhone ||= contactPhoneOf({ mobile: person.mobile, otherPhone: person.other_phone });
+    if (unit) {
+      // The entry says "this resident of this unit": they must live there now (as the form offers
+      // them). A former resident is logged by name, as any caller.
+      const link = await ctx.db
+        .selectFrom('unit_people')
+        .select('id')
+        .where('unit_id', '=', unit.id)
+        .where('person_id', '=', person.id)
+        .where('end_date', 'is', null)
+        .executeTakeFirst();
+      if (!link) throw fail.validation(`${person.name} 不是 ${unit.code} 的住户`, { personId: `${person.name} 不是 ${unit.code} 的住户` });
+    } else {
       // A person picked without a unit: their first current unit, when they have one.
       const link = await ctx.db
         .selectFrom('unit_people')

@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { DailyReport, Handover } from '../../shared/contract/reception';
 import { officeDayRange } from '../../shared/office-time';
-import { CATEGORIES, CHANNELS, type Category } from '../../shared/reception';
+import { CATEGORIES, CHANNELS, dailyCountRule, type Category } from '../../shared/reception';
 import type { CommandContext } from '../context';
 import { entryQuery, toEntryRow } from './entries';
 import { attentionFor } from './lists';
@@ -11,7 +11,8 @@ import { openVisitors } from './visitors';
 const REPORT_ROWS_MAX = 2000;
 
 /**
- * 客服中心日报表. Counts are of the day's entries (voided ones only in 作废). Open/overdue
+ * 客服中心日报表. Counts are of the day's entries; voided ones are listed (marked) and counted
+ * only in 作废 — the rule the report states (dailyCountRule). Open/overdue
  * figures are as of the end of the day — or now, for today. For past days they are read from
  * the stored answer and close times, so an entry reopened later counts by its latest round.
  */
@@ -87,6 +88,7 @@ export async function dailyReport(ctx: CommandContext, day: string): Promise<Dai
     stillOpen,
     visitors,
     entries: rows.map((r) => toEntryRow(ctx, r)),
+    countRule: dailyCountRule(rows.length, rows.length - live.length),
   };
 }
 

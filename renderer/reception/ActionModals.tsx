@@ -6,7 +6,7 @@ import type { Result } from '../../shared/result';
 import { FormModal } from '../components/FormModal';
 import { useCommandForm } from '../components/forms';
 import { useNotify } from '../components/notify';
-import { HandlerPicker, handlerIds, handlerKey } from './pickers';
+import { HandlerPicker, handlerIds, handlerKey, SuperiorPicker } from './pickers';
 import { receptionChanged } from './useAttention';
 import { S } from './strings';
 
@@ -76,16 +76,22 @@ function NoteModal(props: ActionProps) {
 function EscalateModal(props: ActionProps) {
   const a = useAction('reception.escalate', props, S.escalateDone);
   return (
-    <FormModal<{ to: string; note: string }>
+    <FormModal<{ toOperatorId: number | null; note: string }>
       title={S.escalateTitle}
       formProps={a.formProps}
       submitting={a.submitting}
       onClose={props.onClose}
-      initialValues={{ to: '', note: '' }}
-      onFinish={async (v) => a.finish(await a.submit({ id: props.entry.id, to: v.to ?? '', note: v.note ?? '' }))}
+      initialValues={{ toOperatorId: null, note: '' }}
+      onFinish={async (v) => {
+        if (!v.toOperatorId) {
+          a.form.setFields([{ name: 'toOperatorId', errors: [S.escalateToRequired] }]);
+          return;
+        }
+        a.finish(await a.submit({ id: props.entry.id, toOperatorId: v.toOperatorId, note: v.note ?? '' }));
+      }}
     >
-      <Form.Item label={S.escalateTo} name="to" required>
-        <Input autoFocus maxLength={40} placeholder={S.escalateToPh} />
+      <Form.Item label={S.escalateTo} name="toOperatorId" required extra={S.escalateToHelp}>
+        <SuperiorPicker autoFocus />
       </Form.Item>
       <Form.Item label={S.escalateNote} name="note">
         <Input.TextArea rows={3} maxLength={500} />

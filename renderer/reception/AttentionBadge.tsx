@@ -1,5 +1,5 @@
 import { Badge, Button, Space, Tooltip } from 'antd';
-import { ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, ExclamationCircleOutlined, RiseOutlined } from '@ant-design/icons';
 import { RECEPTION_ROLES, SUPERVISOR_ROLES } from '../../shared/contract/reception';
 import { hasAnyRole } from '../desks';
 import { useSession } from '../session/SessionContext';
@@ -8,8 +8,9 @@ import { useAttention } from './useAttention';
 import { S } from './strings';
 
 /**
- * The shell's reminder: "超时 N" (the operator's own overdue entries; all of them for supervisors)
- * and "重大待阅 N" for supervisors. Nothing is shown while the counts are 0.
+ * The shell's reminder: "超时 N" (the operator's own overdue entries; all of them for supervisors),
+ * "重大待阅 N" for supervisors and "上报待复 N" (escalated to this operator, not yet answered).
+ * Nothing is shown while the counts are 0.
  */
 export function AttentionBadge() {
   const { operator, session } = useSession();
@@ -18,9 +19,18 @@ export function AttentionBadge() {
   if (!attention) return null;
   const supervisor = hasAnyRole(operator.roles, SUPERVISOR_ROLES);
   const showMajor = supervisor && attention.majorPending > 0;
-  if (attention.overdue <= 0 && !showMajor) return null;
+  if (attention.overdue <= 0 && !showMajor && attention.escalated <= 0) return null;
   return (
     <Space size="small">
+      {attention.escalated > 0 && (
+        <Tooltip title={S.badgeEscalatedHint}>
+          <Badge dot offset={[-4, 4]}>
+            <Button type="primary" ghost data-testid="escalated-badge" icon={<RiseOutlined aria-hidden />} onClick={() => go(receptionHash.escalatedToMe)}>
+              {S.badgeEscalated(attention.escalated)}
+            </Button>
+          </Badge>
+        </Tooltip>
+      )}
       {attention.overdue > 0 && (
         <Tooltip title={S.badgeOverdueHint}>
           <Badge dot offset={[-4, 4]}>

@@ -3,7 +3,7 @@ import { Button, Card, DatePicker, Space, Table, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { officeDateTime } from '../../shared/office-time';
-import { CATEGORIES, CATEGORY_LABELS, CHANNEL_LABELS, type Category, type Channel } from '../../shared/reception';
+import { CATEGORIES, CATEGORY_LABELS, CHANNEL_LABELS, dailyFigures, type Category, type Channel } from '../../shared/reception';
 import { LoadState } from '../components/LoadState';
 import { useCommandResult } from '../components/useCommandResult';
 import { printHash } from '../print/route';
@@ -66,19 +66,13 @@ export function DailyReportView() {
       {toolbar}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap size="large">
-          <Figure label={S.dailyTotal} value={report.total} />
-          <Figure label={S.dailyInHome} value={report.repairs.inHome} />
-          <Figure label={S.dailyPublic} value={report.repairs.public} />
-          <Figure label={S.dailyComplaints} value={report.complaints.complaints} />
-          <Figure label={S.dailySuggestions} value={report.complaints.suggestions} />
-          <Figure label={S.dailyClosedSameDay} value={report.closedSameDay} />
-          <Figure label={S.dailyMajor} value={report.major} danger />
-          <Figure label={S.dailyVoided} value={report.voided} />
-          <Figure label={S.dailyOverdue} value={report.overdue} danger />
-          <Figure label={S.dailyCarriedOver} value={report.carriedOver} />
-          <Figure label={S.dailyStillOpen} value={report.stillOpen} />
-          <Figure label={S.dailyVisitors} value={report.visitors} />
+          {dailyFigures(report).map((f) => (
+            <Figure key={f.label} label={f.label} value={f.value} danger={f.alert} />
+          ))}
         </Space>
+        <Typography.Paragraph type="secondary" data-testid="daily-count-rule" style={{ margin: '8px 0 0', fontSize: 12 }}>
+          {report.countRule}
+        </Typography.Paragraph>
       </Card>
       <Card size="small" title={S.dailyGrid} style={{ marginBottom: 12 }}>
         <Table<GridRow>
@@ -94,7 +88,7 @@ export function DailyReportView() {
           ]}
         />
       </Card>
-      <Card size="small" title={`${S.dailyEntries}（${report.entries.length}）`}>
+      <Card size="small" title={S.dailyEntriesHeading(report.entries.length, report.voided)}>
         <ReportEntriesTable label={S.dailyEntriesTable} rows={report.entries} empty={S.printEntriesNone} />
       </Card>
     </div>

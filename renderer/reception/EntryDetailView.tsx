@@ -106,9 +106,7 @@ export function EntryDetailView(props: { entryId: number }) {
           { key: 'handler', label: S.fieldHandler, children: entry.handlerLabel || S.none },
           { key: 'createdBy', label: S.fieldCreatedBy, children: entry.createdByName },
           ...(entry.repairScope ? [{ key: 'scope', label: S.fieldRepairScope, children: REPAIR_SCOPE_LABELS[entry.repairScope] }] : []),
-          ...(entry.escalatedAt
-            ? [{ key: 'escalated', label: S.fieldEscalatedTo, children: S.escalatedText(entry.escalatedTo, officeDateTime(entry.escalatedAt)) }]
-            : []),
+          ...(entry.escalatedAt ? [{ key: 'escalated', label: S.fieldEscalatedTo, children: <Escalation entry={entry} /> }] : []),
           ...(entry.urgency === 'major'
             ? [
                 {
@@ -126,7 +124,7 @@ export function EntryDetailView(props: { entryId: number }) {
       />
       <Row gutter={16}>
         <Col xs={24} xl={12}>
-          <Deadlines deadlines={entry.deadlines} serverNow={serverNowOf(entry)} />
+          <Deadlines entry={entry} />
           {entry.complaint && (
             <Card size="small" title={S.complaint} style={{ marginBottom: 16 }}>
               <Descriptions
@@ -185,7 +183,22 @@ export function EntryDetailView(props: { entryId: number }) {
   );
 }
 
-function Deadlines(props: { deadlines: DeadlineView[]; serverNow: number }) {
+/** To whom and when; for a superior chosen from the operators, whether their answer came. */
+function Escalation(props: { entry: EntryDetail }) {
+  const e = props.entry;
+  const text = S.escalatedText(e.escalatedTo, officeDateTime(e.escalatedAt!));
+  if (e.escalatedToOperatorId === null) return <>{text}</>;
+  if (e.escalationAnsweredAt) return <>{`${text} · ${S.escalationAnswered(officeDateTime(e.escalationAnsweredAt))}`}</>;
+  return (
+    <>
+      {text}
+      {e.state === 'open' && <Typography.Text type="warning">{` · ${S.escalationAwaiting}`}</Typography.Text>}
+    </>
+  );
+}
+
+function Deadlines(props: { entry: EntryDetail }) {
+  const serverNow = serverNowOf(props.entry);
   return (
     <Card size="small" title={S.deadlines} style={{ marginBottom: 16 }}>
       <Table<DeadlineView>
@@ -193,14 +206,14 @@ function Deadlines(props: { deadlines: DeadlineView[]; serverNow: number }) {
         aria-label={S.deadlines}
         rowKey="key"
         pagination={false}
-        dataSource={props.deadlines}
+        dataSource={props.entry.deadlines}
         columns={[
           { title: S.deadlines, dataIndex: 'label', width: 110 },
           { title: S.deadlineDue, dataIndex: 'dueAt', width: 140, render: (at: string) => officeDateTime(at) },
           {
             title: S.colState,
             key: 'state',
-            render: (_: unknown, d) => <DeadlineState deadline={d} serverNow={props.serverNow} />,
+            render: (_: unknown, d) => <DeadlineState deadline={d} entry={props.entry} serverNow={serverNow} />,
           },
         ]}
       />
@@ -209,23 +222,34 @@ function Deadlines(props: { deadlines: DeadlineView[]; serverNow: number }) {
 }
 
 /**
- * Met: when (red if late). Still owed: "剩 …" / "超时 …" against the server's clock at the moment
- * it answered (worked out from its own time status), never this PC's, which may differ.
+ * Met: when (red if late). Still owed on an open entry: "剩 …" / "超时 …" against the server's
+ * clock at the moment it answered (worked out from its own time status), never this PC's, which
+ * may differ. Not met when the entry was closed or voided: says so, and nothing counts down.
  */
-function DeadlineState(props: { deadline: DeadlineView; serverNow: number }) {
+function DeadlineState(props: { deadline: DeadlineView; entry: EntryDetail; serverNow: number }) {
   const d = props.deadline;
-  if (d.metAt) {
-    return (
-      <Typography.Text type={d.late ? 'danger' : 'secondary'}>{d.late ? S.deadlineMetLate(officeDateTime(d.metAt)) : S.deadlineMet(officeDateTime(d.metAt))}</Typography.Text>
-    );
+  switch (d.status) {
+    case 'met':
+      return (
+        <Typography.Text type={d.late ? 'danger' : 'secondary'}>{d.late ? S.deadlineMetLate(officeDateTime(d.metAt!)) : S.deadlineMet(officeDateTime(d.metAt!))}</Typography.Text>
+      );
+    case 'unmet':
+      if (props.entry.state === 'voided') return <Typography.Text type="secondary">{S.deadlineVoided}</Typography.Text>;
+      return (
+        <Typography.Text type={d.late ? 'danger' : 'secondary'}>
+          {S.deadlineUnmetClosed(officeDateTime(props.entry.closedAt ?? d.dueAt), d.late)}
+        </Typography.Text>
+      );
+    case 'owed': {
+      const left = Date.parse(d.dueAt) - props.serverNow;
+      const late = d.late || left < 0;
+      return (
+        <Typography.Text type={late ? 'danger' : undefined} strong={late}>
+          {late ? S.deadlineOverdue(spanText(left)) : S.deadlineLeft(spanText(left))}
+        </Typography.Text>
+      );
+    }
   }
-  const left = Date.parse(d.dueAt) - props.serverNow;
-  const late = d.late || left < 0;
-  return (
-    <Typography.Text type={late ? 'danger' : undefined} strong={late}>
-      {late ? S.deadlineOverdue(spanText(left)) : S.deadlineLeft(spanText(left))}
-    </Typography.Text>
-  );
 }
 
 /** The server's "now" when it computed the entry's time status. */

@@ -75,6 +75,9 @@ export function EntryList(props: { filters: EntryFilters; onFilters(f: EntryFilt
         <Checkbox checked={!!filters.mine} onChange={(e) => set({ mine: e.target.checked || undefined })}>
           {S.mine}
         </Checkbox>
+        <Checkbox checked={!!filters.escalatedToMe} onChange={(e) => set({ escalatedToMe: e.target.checked || undefined })}>
+          {S.escalatedToMe}
+        </Checkbox>
         <DatesAndUnitFilters filters={filters} set={set} />
         <LabelFilter label={S.filterCategory} all={S.allCategories} values={CATEGORIES} labels={CATEGORY_LABELS} value={filters.category} onChange={(category) => set({ category })} />
         <LabelFilter label={S.filterChannel} all={S.allChannels} values={CHANNELS} labels={CHANNEL_LABELS} value={filters.channel} onChange={(channel) => set({ channel })} />

@@ -3,7 +3,7 @@ import { Button } from 'antd';
 import { FormOutlined } from '@ant-design/icons';
 import type { UnitCard } from '../../shared/contract/estate';
 import { RECEPTION_ROLES } from '../../shared/contract/reception';
-import { LINK_ROLE_LABELS } from '../../shared/estate';
+import { unitContacts } from '../../shared/reception';
 import { hasAnyRole } from '../desks';
 import { useSession } from '../session/SessionContext';
 import { LogEntryModal, type LogPrefill } from './LogEntryModal';
@@ -11,25 +11,14 @@ import { useF4 } from './keys';
 import { receptionHash } from './route';
 import { S } from './strings';
 
-/** The unit and its first current owner (else the unit alone), channel 来访. */
+/** The unit, with its residents offered as the contact (the owner first, chosen), channel 来访. */
 export function prefillFromCard(card: UnitCard): LogPrefill {
   const { unit } = card;
-  const owner = card.people.find((l) => l.role === 'owner' && !l.endDate);
-  if (owner) {
-    return {
-      unitCode: unit.code,
-      contactName: owner.person.name,
-      pick: {
-        key: `person:${owner.person.id}`,
-        kind: 'person',
-        unitId: unit.id,
-        personId: owner.person.id,
-        title: owner.person.name,
-        subtitle: `${unit.code} ${LINK_ROLE_LABELS.owner}`,
-      },
-    };
-  }
-  return { unitCode: unit.code, contactName: '', pick: { key: `unit:${unit.id}`, kind: 'unit', unitId: unit.id, personId: null, title: unit.code, subtitle: '' } };
+  return {
+    unitCode: unit.code,
+    contacts: unitContacts(card.people),
+    pick: { key: `unit:${unit.id}`, kind: 'unit', unitId: unit.id, personId: null, title: unit.code, subtitle: '' },
+  };
 }
 
 /** 登记接待 (F4) on the unit card: the log form with the unit and its owner filled in. */

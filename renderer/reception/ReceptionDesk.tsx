@@ -12,7 +12,7 @@ import { useF4 } from './keys';
 import { S } from './strings';
 import './searchOpener';
 
-/** `?due=overdue`, `?urgency=major&state=open`: the filters a link (the shell badge) asks for, or null. */
+/** `?due=overdue`, `?urgency=major&state=open`, `?escalated=me`: the filters a link (the shell badge) asks for, or null. */
 function filtersFromQuery(q: URLSearchParams): EntryFilters | null {
   const out: EntryFilters = {};
   const due = q.get('due');
@@ -21,6 +21,7 @@ function filtersFromQuery(q: URLSearchParams): EntryFilters | null {
   if ((URGENCIES as readonly string[]).includes(urgency ?? '')) out.urgency = urgency as EntryFilters['urgency'];
   const state = q.get('state');
   if ((ENTRY_STATES as readonly string[]).includes(state ?? '')) out.state = state as EntryFilters['state'];
+  if (q.get('escalated') === 'me') out.escalatedToMe = true;
   return Object.keys(out).length ? out : null;
 }
 

@@ -21,7 +21,8 @@ export function ReportEntriesTable(props: { label: string; rows: EntryRow[]; emp
       pagination={false}
       dataSource={props.rows}
       locale={props.empty ? { emptyText: props.empty } : undefined}
-      onRow={(r) => ({ onDoubleClick: () => go(receptionHash.entry(r.id)), style: { cursor: 'pointer' } })}
+      // A voided entry stays listed (with its 已作废 tag) but greyed: it is in no figure.
+      onRow={(r) => ({ onDoubleClick: () => go(receptionHash.entry(r.id)), style: { cursor: 'pointer', opacity: r.state === 'voided' ? 0.55 : undefined } })}
       columns={[
         { title: S.colNo, dataIndex: 'no', width: 140, render: (no: string, r) => <a href={receptionHash.entry(r.id)}>{no}</a> },
         { title: S.colReceivedAt, dataIndex: 'receivedAt', width: 140, render: (at: string) => officeDateTime(at) },

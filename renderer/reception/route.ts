@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 /**
  * Where in the desk we are: `#/reception` (the list), `#/reception/entry/12`,
  * `#/reception/visitors`, `#/reception/daily`, `#/reception/handover`. The list also takes a
- * query (`#/reception?due=overdue`, `#/reception?urgency=major`) so the shell badge can link
+ * query (`#/reception?due=overdue`, `#/reception?urgency=major`, `#/reception?escalated=me`) so the shell badge can link
  * straight to a filtered list.
  */
 export type ReceptionPage =
@@ -38,6 +38,7 @@ export const receptionHash = {
   list: '#/reception',
   overdue: '#/reception?due=overdue',
   majorPending: '#/reception?urgency=major&state=open',
+  escalatedToMe: '#/reception?escalated=me',
   entry: (id: number | string) => `#/reception/entry/${id}`,
   tab: (tab: ReceptionTab) => (tab === 'list' ? '#/reception' : `#/reception/${tab}`),
 };

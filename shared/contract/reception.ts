@@ -87,7 +87,12 @@ export interface EntryDetail extends EntryRow {
   ownerDueAt: string | null;
   handlerAnsweredAt: string | null;
   ownerAnsweredAt: string | null;
+  /** Who it was escalated to: the superior's name when it was escalated (older entries: a name typed by hand). */
   escalatedTo: string;
+  /** The superior's operator id; null for entries escalated by name only. */
+  escalatedToOperatorId: number | null;
+  /** When the superior's answer (a 处理人回复 after the latest 上报) was recorded. */
+  escalationAnsweredAt: string | null;
   supervisorAckAt: string | null;
   result: string;
   voidReason: string;
@@ -104,6 +109,18 @@ export interface Attention {
   dueSoon: number;
   /** Major matters a supervisor has not yet acknowledged (0 for other roles). */
   majorPending: number;
+  /** Open entries escalated to the signed-in operator and not yet answered. */
+  escalated: number;
+}
+
+/** An operator a matter can be escalated to (上报): supervisors and admins. */
+export interface Superior {
+  operatorId: number;
+  name: string;
+  /** Their roles, and their post in the staff directory when linked: "主管 · 客服部 经理". */
+  detail: string;
+  /** Name, pinyin and initials, lower case: what the picker matches typed keys against. */
+  searchText: string;
 }
 
 export interface VisitorView {
@@ -143,8 +160,10 @@ export interface DailyReport {
   /** Still open at the end of the day (or now). */
   stillOpen: number;
   visitors: number;
-  /** The day's entries, for the report's detail table. */
+  /** The day's entries, voided ones included and marked, for the report's detail table. */
   entries: EntryRow[];
+  /** What the figures count, stated on every form of the report (screen, A4, .xlsx). */
+  countRule: string;
 }
 
 export interface Handover {
@@ -213,8 +232,10 @@ export const receptionCommands = {
       /** overdue: past a deadline now; due_soon: within 即将到期 hours. Both imply open. */
       due: z.enum(['overdue', 'due_soon']).optional(),
       urgency: z.enum(URGENCIES).optional(),
-      /** Only entries the signed-in operator logged or handles. */
+      /** Only entries the signed-in operator logged, handles or had escalated to them. */
       mine: z.boolean().optional(),
+      /** Only open entries escalated to the signed-in operator and not yet answered. */
+      escalatedToMe: z.boolean().optional(),
     }),
     output: returns<Page<EntryRow>>(),
     access: RECEPTION_ROLES,
@@ -230,11 +251,19 @@ export const receptionCommands = {
   }),
   'reception.escalate': defineCommand({
     name: 'reception.escalate',
-    summary: '上报上级：处理人无法处理的事项',
-    input: z.strictObject({ id: id(), to: requiredText(40), note: text(500).default('') }),
+    summary: '上报上级：处理人无法处理的事项，上报给一位主管或管理员',
+    input: z.strictObject({ id: id(), toOperatorId: id(), note: text(500).default('') }),
     output: returns<EntryDetail>(),
     access: RECEPTION_ROLES,
     writes: true,
+  }),
+  'reception.superiors': defineCommand({
+    name: 'reception.superiors',
+    summary: '可以上报的上级（主管和管理员）',
+    input: z.strictObject({}),
+    output: returns<Superior[]>(),
+    access: RECEPTION_ROLES,
+    writes: false,
   }),
   'reception.assign': defineCommand({
     name: 'reception.assign',

@@ -98,4 +98,30 @@ describe('reception time limits', () => {
     expect(overdue.find((d) => d.key === 'handler')?.late).toBe(true);
     expect(overdue.find((d) => d.key === 'owner')?.late).toBe(false);
   });
+
+  it('counts nothing down once an entry is closed or voided, and shows a closing without a reply as no reply', () => {
+    const now = new Date('2026-11-28T00:00:00.000Z');
+    // Open: still owed, running.
+    expect(deadlineViews(clock(), now).map((d) => [d.key, d.status])).toEqual([
+      ['handler', 'owed'],
+      ['owner', 'owed'],
+    ]);
+    // Closed on the 26th at 10:00 UTC, before the handler's deadline, with no handler reply on record;
+    // the closing answered the owner.
+    const closedAt = '2026-11-26T10:00:00.000Z';
+    expect(deadlineViews(clock({ state: 'closed', ownerAnsweredAt: closedAt, closedAt }), now)).toEqual([
+      { key: 'handler', label: '处理人回复', dueAt: '2026-11-26T15:10:00.000Z', metAt: null, status: 'unmet', late: false },
+      { key: 'owner', label: '答复业主', dueAt: '2026-11-27T15:10:00.000Z', metAt: closedAt, status: 'met', late: false },
+    ]);
+    // Closed after the handler's deadline without a reply: the deadline was missed.
+    const lateClose = '2026-11-26T16:00:00.000Z';
+    expect(deadlineViews(clock({ state: 'closed', ownerAnsweredAt: lateClose, closedAt: lateClose }), now)[0]).toMatchObject({ status: 'unmet', late: true });
+    // Voided: nothing runs and nothing is late, however long ago the deadlines passed.
+    expect(deadlineViews(clock({ state: 'voided' }), now).map((d) => [d.key, d.status, d.late])).toEqual([
+      ['handler', 'unmet', false],
+      ['owner', 'unmet', false],
+    ]);
+    // What was met before the voiding stays met.
+    expect(deadlineViews(clock({ state: 'voided', handlerAnsweredAt: '2026-11-26T01:00:00.000Z' }), now)[0]).toMatchObject({ status: 'met', late: false });
+  });
 });

@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import { mmToPoints, PAPERS, type PaperKey } from '../../shared/print';
 import type { ServeProcess } from './support/server';
 import { signIn as signInAt, startDemoHost, type DemoHost } from './support/demo';
@@ -36,7 +36,8 @@ test.afterAll(async () => {
 const signIn = (page: Page, login: string, password: string) => signInAt(page, serve.url, login, password);
 
 const entryNo = (text: string | null) => text?.match(/JD\d{12}/)?.[0] ?? '';
-const listRow = (page: Page, no: string) => page.getByRole('table', { name: '接待登记列表' }).locator('tr', { hasText: no });
+/** The list's row holding a number or a piece of content. */
+const listRow = (page: Page, text: string) => page.getByRole('table', { name: '接待登记列表' }).locator('tr', { hasText: text });
 
 async function printToPdf(page: Page, name: string, paper: PaperKey, mustContain: string[]) {
   await page.locator('[data-testid="print-preview"][data-print-ready="1"]').waitFor({ state: 'attached', timeout: 15_000 });
@@ -51,6 +52,60 @@ async function printToPdf(page: Page, name: string, paper: PaperKey, mustContain
   for (const s of mustContain) expect(flat, `${name} shows ${s}`).toContain(s.replace(/\s+/g, ''));
   expect(text, name).not.toMatch(UNMASKED_ID);
   return flat;
+}
+
+const stampOf = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+
+/** The list, F4: a blank 新登记 with the focus on the categories. */
+async function openLogForm(page: Page): Promise<Locator> {
+  await page.goto(`${serve.url}#/reception`);
+  await page.keyboard.press('F4');
+  const form = page.getByRole('dialog', { name: '新登记' });
+  await expect(form.getByRole('radio', { name: '1 报修' })).toBeFocused();
+  return form;
+}
+
+/** 新登记 from the list for a caller who is not on file: F4, the category digit, the name, the content, Ctrl+Enter. */
+async function logCaller(page: Page, digit: string, name: string, content: string): Promise<string> {
+  const form = await openLogForm(page);
+  await page.keyboard.press(digit);
+  await form.getByRole('textbox', { name: '联系人' }).fill(name);
+  await form.getByRole('textbox', { name: '内容' }).fill(content);
+  await page.keyboard.press('Control+Enter');
+  await expect(form).toBeHidden();
+  const row = listRow(page, content);
+  await expect(row).toBeVisible();
+  return entryNo(await row.textContent());
+}
+
+async function openEntry(page: Page, no: string) {
+  await listRow(page, no).dblclick();
+  const detail = page.getByTestId('entry-detail');
+  await expect(detail).toContainText(no);
+  return detail;
+}
+
+/** 上报 from the entry's page: the superior found by typing their pinyin initials, Enter, a note, 确定. */
+async function escalateTo(page: Page, detail: Locator, initials: string, name: string, note: string) {
+  await detail.getByRole('button', { name: '上报' }).click();
+  const escalate = page.getByRole('dialog', { name: '上报上级' });
+  await expect(escalate.getByRole('combobox', { name: '上报给' })).toBeFocused();
+  await page.keyboard.type(initials);
+  await expect(page.locator('.ant-select-item-option', { hasText: name })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await escalate.getByRole('textbox', { name: '说明' }).fill(note);
+  await escalate.getByRole('button', { name: '确定' }).click();
+  await expect(escalate).toBeHidden();
+  await expect(page.getByTestId('entry-timeline')).toContainText(`上报：${name}`);
+}
+
+async function voidEntry(page: Page, detail: Locator) {
+  await detail.getByRole('button', { name: '作废' }).click();
+  const voiding = page.getByRole('dialog', { name: '作废登记' });
+  await voiding.getByRole('textbox', { name: '作废原因' }).fill('重复登记');
+  await voiding.getByRole('button', { name: '作废' }).click();
+  await expect(voiding).toBeHidden();
+  await expect(detail.getByText('已作废').first()).toBeVisible();
 }
 
 let repairNo = '';
@@ -156,14 +211,8 @@ test('a day later (server clock +25 h) both are overdue: the 超时 list, the ba
   await listRow(page, complaintNo).dblclick();
   const detail = page.getByTestId('entry-detail');
   await expect(detail).toContainText(complaintNo);
-  await detail.getByRole('button', { name: '上报' }).click();
-  const escalate = page.getByRole('dialog', { name: '上报上级' });
-  await escalate.getByRole('textbox', { name: '上报给' }).fill('王经理');
-  await escalate.getByRole('textbox', { name: '说明' }).fill('秩序部夜班人手不足，需协调');
-  await escalate.getByRole('button', { name: '确定' }).click();
-  await expect(escalate).toBeHidden();
+  await escalateTo(page, detail, 'wgl', '王管理', '秩序部夜班人手不足，需协调');
   await expect(page.getByTestId('entry-timeline')).toContainText('上报上级');
-  await expect(page.getByTestId('entry-timeline')).toContainText('王经理');
 
   // Close the repair with a result; the badge follows at once.
   await page.keyboard.press('Escape');
@@ -253,4 +302,185 @@ test('the daily report and the handover print on A4 and export; the work contact
   await page.getByRole('button', { name: '打印工作联系单' }).click();
   await expect(page).toHaveURL(new RegExp(`#/print/work-contact-slip\\?serial=${complaintNo}`));
   await printToPdf(page, 'slip', 'a5-landscape', ['工作联系单', complaintNo, '客服中心', '秩序部', '重大', '发单人', '接收人', '小区广场夜间噪音']);
+});
+
+/**
+ * The tests below each make their own entries, on the server's real clock (the clock file set
+ * back to 0), so they do not depend on what the tests above left behind.
+ */
+test('logging from the list by keyboard records the unit’s owner as the contact, changeable by keyboard; the entry and its slip carry name and phone', async ({ page }) => {
+  writeFileSync(clockFile, '0');
+  const stamp = stampOf();
+  await signIn(page, 'qiantai', 'demo-qiantai-1');
+  const form = await openLogForm(page);
+  await page.keyboard.press('1');
+  await expect(form.getByRole('combobox', { name: '房屋 / 住户' })).toBeFocused();
+  await page.keyboard.type('3-2-1101');
+  await expect(page.locator('.ant-select-item-option', { hasText: '3-2-1101' }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  const content = form.getByRole('textbox', { name: '内容' });
+  await expect(content).toBeFocused();
+
+  // The unit's owner is offered first and filled in, and the form says where the name and phone came from.
+  const name = form.getByRole('textbox', { name: '联系人' });
+  const phone = form.getByRole('textbox', { name: '电话' });
+  await expect(name).toHaveValue('张三');
+  await expect(phone).toHaveValue(/^1\d{10}$/);
+  const mobile = await phone.inputValue();
+  const owner = form.getByRole('radio', { name: /张三/ });
+  await expect(owner).toBeChecked();
+  await expect(form.getByText('已按房屋带出业主 张三 的姓名和电话', { exact: false })).toBeVisible();
+
+  // Changed by keyboard: back past the repair scope to the residents; the last choice (another
+  // person) empties the fields, 1 brings the owner back.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(owner).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(form.getByRole('radio', { name: /其他人/ })).toBeChecked();
+  await expect(name).toHaveValue('');
+  await expect(phone).toHaveValue('');
+  await page.keyboard.press('1');
+  await expect(owner).toBeChecked();
+  await expect(name).toHaveValue('张三');
+  await expect(phone).toHaveValue(mobile);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(content).toBeFocused();
+  await page.keyboard.type(`卫生间地漏堵塞 ${stamp}`);
+  await page.keyboard.press('Control+Enter');
+  await expect(form).toBeHidden();
+
+  const row = listRow(page, stamp);
+  await expect(row).toContainText('张三');
+  const no = entryNo(await row.textContent());
+  const detail = await openEntry(page, no);
+  await expect(detail).toContainText('联系人张三');
+  await expect(detail).toContainText(`电话${mobile}`);
+  await detail.getByRole('button', { name: '打印工作联系单' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/print/work-contact-slip\\?serial=${no}`));
+  await printToPdf(page, 'slip-contact', 'a5-landscape', ['工作联系单', no, '张三', mobile]);
+});
+
+test('Esc closes an untouched log form at once and asks before throwing away a half-filled one', async ({ page }) => {
+  writeFileSync(clockFile, '0');
+  const stamp = stampOf();
+  await signIn(page, 'qiantai', 'demo-qiantai-1');
+  const form = await openLogForm(page);
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
+
+  await page.keyboard.press('F4');
+  await expect(form.getByRole('radio', { name: '1 报修' })).toBeFocused();
+  await page.keyboard.press('4');
+  const content = form.getByRole('textbox', { name: '内容' });
+  await content.focus();
+  await page.keyboard.type(`停车月卡怎么办理 ${stamp}`);
+  await page.keyboard.press('Escape');
+  const confirm = page.getByRole('dialog').filter({ hasText: '放弃这条登记？' });
+  await expect(confirm).toBeVisible();
+  await expect(form).toBeVisible();
+  // The second Esc (the one that used to lose the form) keeps it, with what was typed.
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(form).toBeVisible();
+  await expect(content).toHaveValue(`停车月卡怎么办理 ${stamp}`);
+  // Thrown away only on purpose.
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: '放弃' }).click();
+  await expect(form).toBeHidden();
+  await expect(listRow(page, stamp)).toHaveCount(0);
+});
+
+test('voided and closed entries count nothing down, a closing without a handler reply is not shown as one, and the slip prints what was replied', async ({ page }) => {
+  writeFileSync(clockFile, '0');
+  const stamp = stampOf();
+  await signIn(page, 'qiantai', 'demo-qiantai-1');
+
+  const wrong = await logCaller(page, '6', '测试甲', `登记错了 ${stamp}`);
+  let detail = await openEntry(page, wrong);
+  await voidEntry(page, detail);
+  const deadlines = detail.getByRole('table', { name: '时限' });
+  await expect(deadlines).toContainText('已作废，不再计时');
+  await expect(deadlines).not.toContainText(/剩 |超时 /);
+
+  const lamp = await logCaller(page, '6', '测试乙', `楼道灯不亮 ${stamp}`);
+  detail = await openEntry(page, lamp);
+  await detail.getByRole('button', { name: '办结' }).click();
+  const closing = page.getByRole('dialog', { name: '办结' });
+  await closing.getByRole('textbox', { name: '处理结果' }).fill('保洁已更换灯泡');
+  await closing.getByRole('button', { name: '确定' }).click();
+  await expect(closing).toBeHidden();
+  await expect(detail).toContainText('已办结');
+  const handlerRow = deadlines.getByRole('row', { name: /处理人回复/ });
+  await expect(handlerRow).toContainText('无回复');
+  await expect(handlerRow).not.toContainText('完成');
+  await expect(deadlines).not.toContainText(/剩 |超时 /);
+  await detail.getByRole('button', { name: '打印工作联系单' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/print/work-contact-slip\\?serial=${lamp}`));
+  await printToPdf(page, 'slip-closed', 'a5-landscape', ['处理情况回复', '保洁已更换灯泡']);
+});
+
+test('the daily report counts by one stated rule: voided entries are listed and marked, not counted; screen, A4 and Excel agree', async ({ page }) => {
+  writeFileSync(clockFile, '0');
+  const stamp = stampOf();
+  await signIn(page, 'qiantai', 'demo-qiantai-1');
+  const wrong = await logCaller(page, '6', '测试丙', `重复登记的 ${stamp}`);
+  await voidEntry(page, await openEntry(page, wrong));
+
+  await page.goto(`${serve.url}#/reception/daily`);
+  const report = page.getByTestId('daily-report');
+  const entries = report.getByRole('table', { name: '当日登记明细' });
+  await expect(entries).toContainText(wrong);
+  const figure = async (label: string) => Number(((await report.getByRole('group', { name: label, exact: true }).textContent()) ?? '').replace(label, ''));
+  const total = await figure('登记总数');
+  const voided = await figure('作废');
+  expect(voided).toBeGreaterThanOrEqual(1);
+  const listed = total + voided;
+  await expect(report.getByText(`当日登记明细（共 ${listed} 条，含作废 ${voided} 条）`)).toBeVisible();
+  await expect(entries.locator('tbody tr[data-row-key]')).toHaveCount(listed);
+  await expect(entries.locator('tbody tr[data-row-key]', { hasText: '已作废' })).toHaveCount(voided);
+  await expect(report.getByRole('table', { name: '渠道与类别统计' }).getByRole('row', { name: /^合计/ })).toHaveText(new RegExp(`${total}$`));
+  const rule = report.getByTestId('daily-count-rule');
+  await expect(rule).toContainText('作废的登记不计入登记总数');
+  const ruleText = ((await rule.textContent()) ?? '').trim();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出Excel' }).click()]);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+  const summary = new Map<string, unknown>();
+  book.getWorksheet('汇总')!.eachRow((r) => summary.set(String(r.getCell(1).value), r.getCell(2).value));
+  expect(summary.get('登记总数')).toBe(total);
+  expect(summary.get('作废')).toBe(voided);
+  expect(summary.has(ruleText)).toBe(true);
+  expect(book.getWorksheet('当日登记')!.rowCount).toBe(1 + listed);
+
+  await page.getByRole('button', { name: '打印' }).click();
+  await printToPdf(page, 'daily-rule', 'a4-portrait', [ruleText, `登记总数${total}`, `作废${voided}`, `共${listed}条`]);
+});
+
+test('上报 goes to a superior chosen by keyboard, who has it in their attention list until it is answered', async ({ page }) => {
+  writeFileSync(clockFile, '0');
+  const stamp = stampOf();
+  await signIn(page, 'qiantai', 'demo-qiantai-1');
+  const no = await logCaller(page, '2', '测试丁', `保洁不到位 ${stamp}`);
+  let detail = await openEntry(page, no);
+  await escalateTo(page, detail, 'wzg', '吴主管', '保洁外包合同问题，需主管协调');
+
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await signIn(page, 'zhuguan', 'demo-zhuguan-1');
+  const badge = page.getByTestId('escalated-badge');
+  await expect(badge).toHaveText('上报待复 1');
+  await badge.click();
+  await expect(listRow(page, no)).toBeVisible();
+  detail = await openEntry(page, no);
+  await detail.getByRole('button', { name: '添加跟进' }).click();
+  const note = page.getByRole('dialog', { name: '添加跟进' });
+  await note.getByRole('radio', { name: '处理人回复' }).check();
+  await note.getByRole('textbox', { name: '内容' }).fill('已约保洁公司，明日整改');
+  await note.getByRole('button', { name: '确定' }).click();
+  await expect(note).toBeHidden();
+  await expect(page.getByTestId('entry-timeline')).toContainText('已约保洁公司，明日整改');
+  await expect(badge).toHaveCount(0);
 });

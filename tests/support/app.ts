@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, type App } from '../../db/app';
@@ -35,9 +35,15 @@ export interface TestApp {
 export const ADMIN = { displayName: '王管理', login: 'admin', password: 'admin-pass-1' };
 export const PASSWORD = 'counter-pass-1';
 
-export async function createTestApp(options: { setup?: 'printed' | 'trusted' } = {}): Promise<TestApp> {
+/**
+ * A fresh app on a real SQLite file in its own temp folder. `from` starts it on a copy of a
+ * database file prepared earlier (e.g. with `VACUUM INTO`), so tests that each need the same
+ * office can each have their own without building it again.
+ */
+export async function createTestApp(options: { setup?: 'printed' | 'trusted'; from?: string } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'qiantai-test-'));
   const dbPath = join(dir, 'qiantai.db');
+  if (options.from) copyFileSync(options.from, dbPath);
   const clock = new TestClock();
   const app = await openApp({ dbPath, logDir: join(dir, 'logs'), clock: clock.now, setup: options.setup ?? 'trusted' });
   let adminToken: string | null = null;

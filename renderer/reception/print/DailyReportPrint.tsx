@@ -1,6 +1,6 @@
 import type { DailyReport } from '../../../shared/contract/reception';
 import { officeDateTime } from '../../../shared/office-time';
-import { CATEGORIES, CATEGORY_LABELS, CHANNEL_LABELS } from '../../../shared/reception';
+import { CATEGORIES, CATEGORY_LABELS, CHANNEL_LABELS, dailyFigures } from '../../../shared/reception';
 import { PrintHeader, SignatureLines } from '../../print/parts';
 import type { PrintFormProps } from '../../print/registry';
 import { EntriesPrintTable } from './EntriesPrintTable';
@@ -10,20 +10,6 @@ import './reception-print.css';
 /** 客服中心日报表 on A4: the counts grid, repairs 入户/公共, complaints, overdue and carried over, the entries. */
 export function DailyReportPrint(props: PrintFormProps & { data: DailyReport }) {
   const r = props.data;
-  const figures: [string, number][] = [
-    [S.dailyTotal, r.total],
-    [S.dailyInHome, r.repairs.inHome],
-    [S.dailyPublic, r.repairs.public],
-    [S.dailyComplaints, r.complaints.complaints],
-    [S.dailySuggestions, r.complaints.suggestions],
-    [S.dailyClosedSameDay, r.closedSameDay],
-    [S.dailyMajor, r.major],
-    [S.dailyVoided, r.voided],
-    [S.dailyOverdue, r.overdue],
-    [S.dailyCarriedOver, r.carriedOver],
-    [S.dailyStillOpen, r.stillOpen],
-    [S.dailyVisitors, r.visitors],
-  ];
   const column = (c: (typeof CATEGORIES)[number]) => r.grid.reduce((n, g) => n + (g.counts[c] ?? 0), 0);
   return (
     <>
@@ -32,11 +18,14 @@ export function DailyReportPrint(props: PrintFormProps & { data: DailyReport }) 
         {S.printDay}：{r.day}{'\u3000'}{S.printGeneratedAt}：{officeDateTime(r.generatedAt)}
       </div>
       <div className="rp-figures">
-        {figures.map(([label, n]) => (
-          <span key={label}>
-            {label} <strong>{n}</strong>
+        {dailyFigures(r).map((f) => (
+          <span key={f.label}>
+            {f.label} <strong>{f.value}</strong>
           </span>
         ))}
+      </div>
+      <div className="rp-muted" style={{ marginBottom: '1.5mm' }}>
+        {r.countRule}
       </div>
       <table className="rp-table">
         <thead>
@@ -73,7 +62,7 @@ export function DailyReportPrint(props: PrintFormProps & { data: DailyReport }) 
           </tr>
         </tbody>
       </table>
-      <div className="rp-section">{S.dailyEntriesTable}</div>
+      <div className="rp-section">{S.dailyEntriesHeading(r.entries.length, r.voided)}</div>
       <EntriesPrintTable rows={r.entries} empty={S.printEntriesNone} timeColumn="state" />
       <SignatureLines labels={[S.printReporter, S.printReviewer]} />
     </>

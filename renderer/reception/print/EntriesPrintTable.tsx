@@ -38,7 +38,7 @@ export function EntriesPrintTable(props: { rows: EntryRow[]; empty: string; time
           </tr>
         )}
         {props.rows.map((r) => (
-          <tr key={r.id}>
+          <tr key={r.id} className={r.state === 'voided' ? 'rp-voided' : undefined}>
             <td className="rp-nowrap">{r.no}</td>
             <td className="rp-nowrap">{officeDateTime(r.receivedAt).slice(5)}</td>
             <td>{CHANNEL_LABELS[r.channel]}</td>

@@ -7,12 +7,25 @@ import { S } from '../strings';
 import './reception-print.css';
 
 /**
+ * What the 处理情况回复 box holds: the handler replies on record and, once closed, the result —
+ * each with its time. Empty when nothing was replied yet: the box is then filled in by hand.
+ */
+function replyLines(e: EntryDetail): { at: string; text: string }[] {
+  const replies = e.events
+    .filter((ev) => ev.kind === 'handler_reply')
+    .map((ev) => ({ at: ev.at, text: S.slipReplyLine(ev.operatorName, ev.text) }));
+  if (e.state === 'closed' && e.closedAt) replies.push({ at: e.closedAt, text: S.slipResultLine(e.result) });
+  return replies;
+}
+
+/**
  * 工作联系单: what the front desk hands the person responsible (staff feedback, or any entry that
  * needs a paper trail). Only what reception.get returned is printed: the server masks.
  */
 export function WorkContactSlip(props: PrintFormProps & { data: EntryDetail }) {
   const e = props.data;
   const contact = [e.contactName, e.contactPhone].filter(Boolean).join(' ');
+  const replies = replyLines(e);
   return (
     <>
       <PrintHeader {...props} qrMm={14} />
@@ -58,10 +71,16 @@ export function WorkContactSlip(props: PrintFormProps & { data: EntryDetail }) {
         {e.content}
       </div>
       <div className="rp-section">{S.slipReply}</div>
-      <div className="rp-box" style={{ minHeight: '20mm' }} />
+      <div className="rp-box rp-content" style={{ minHeight: '20mm' }} data-testid="slip-reply">
+        {replies.length === 0 ? (
+          <span className="rp-muted rp-by-hand">{S.slipReplyByHand}</span>
+        ) : (
+          replies.map((r) => <div key={`${r.at}${r.text}`}>{`${officeDateTime(r.at)}  ${r.text}`}</div>)
+        )}
+      </div>
       <SignatureLines labels={[S.slipIssuer, S.slipReceiver]} />
       <div className="rp-muted" style={{ marginTop: '2mm' }}>
-        {S.slipReplyTime}：{S.slipReplyTimeBlanks}
+        {S.slipReplyTime}：{replies.length ? officeDateTime(replies[0]!.at) : S.slipReplyTimeBlanks}
       </div>
     </>
   );
