@@ -189,11 +189,15 @@ export async function generateReceptionLog(
       ? Math.min(t + 15 * MINUTE + Math.floor(rnd() * 5 * 60 * MINUTE), Date.parse(officeDayRange(day).start) + DAY_ENDS * MINUTE)
       : Math.min(now.getTime(), t + Math.floor(rnd() * 30 * 60 * MINUTE));
     const closedAt = state === 'closed' ? new Date(closeAt).toISOString() : null;
+    // The handling department answers the desk a little before the desk closes the entry (a
+    // handler reply on the timeline, not a bare time), except for what the desk settles itself.
+    const handlerAnsweredAt =
+      state === 'closed' && item.department !== '客服部' ? new Date(Math.max(t + 5 * MINUTE, closeAt - 10 * MINUTE)).toISOString() : null;
     const voidedAt = state === 'voided' ? new Date(t + 10 * MINUTE).toISOString() : null;
     const clock = {
       state,
       handlerDueAt: deadlines.handlerDueAt,
-      handlerAnsweredAt: closedAt,
+      handlerAnsweredAt,
       escalateDueAt: deadlines.escalateDueAt,
       escalatedAt: null,
       ownerDueAt: deadlines.ownerDueAt,
@@ -218,7 +222,7 @@ export async function generateReceptionLog(
       handler_due_at: deadlines.handlerDueAt,
       escalate_due_at: deadlines.escalateDueAt,
       owner_due_at: deadlines.ownerDueAt,
-      handler_answered_at: closedAt,
+      handler_answered_at: handlerAnsweredAt,
       owner_answered_at: clock.ownerAnsweredAt,
       escalated_at: null,
       escalated_to: '',
@@ -244,12 +248,19 @@ export async function generateReceptionLog(
   return { entries: rows.length };
 }
 
-/** The demo's entries get the timeline lines real ones have: logged, then closed or voided. */
+/** The demo's entries get the timeline lines real ones have: logged, the handler's reply, then closed or voided. */
 async function addTimelines(db: Db, bulkInsert: BulkInsert, operatorId: number): Promise<void> {
-  const entries = await db.selectFrom('reception_entries').select(['id', 'channel', 'category', 'state', 'received_at', 'closed_at', 'updated_at', 'result']).execute();
+  const entries = await db
+    .selectFrom('reception_entries')
+    .leftJoin('departments', 'departments.id', 'reception_entries.handler_department_id')
+    .select(['reception_entries.id', 'channel', 'category', 'state', 'received_at', 'handler_answered_at', 'closed_at', 'reception_entries.updated_at', 'result', 'departments.name as department'])
+    .execute();
   const events: Insertable<ReceptionEventsTable>[] = [];
   for (const e of entries) {
     events.push({ entry_id: e.id, kind: 'logged', at: e.received_at, operator_id: operatorId, text: `${CHANNEL_LABELS[e.channel as Channel]} · ${CATEGORY_LABELS[e.category as Category]}` });
+    if (e.handler_answered_at) {
+      events.push({ entry_id: e.id, kind: 'handler_reply', at: e.handler_answered_at, operator_id: operatorId, text: `${e.department ?? '处理人'}已处理，请前台回复业主` });
+    }
     if (e.state === 'closed') events.push({ entry_id: e.id, kind: 'close', at: e.closed_at!, operator_id: operatorId, text: e.result });
     if (e.state === 'voided') events.push({ entry_id: e.id, kind: 'void', at: e.updated_at, operator_id: operatorId, text: '作废：重复登记' });
   }

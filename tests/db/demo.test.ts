@@ -108,6 +108,21 @@ describe('the demo reception log reads as a real office', () => {
     for (const r of rows.filter((r) => r.state === 'closed')) expect(r.result, r.no).not.toBe('已处理');
   });
 
+  it('records a handler’s answer only where the timeline has the reply, before the entry was closed', () => {
+    const answered = t.app.connection.sqlite
+      .prepare(
+        `SELECT e.no, e.handler_answered_at AS at, e.closed_at,
+                (SELECT count(*) FROM reception_events v WHERE v.entry_id = e.id AND v.kind = 'handler_reply' AND v.at = e.handler_answered_at) AS replies
+         FROM reception_entries e WHERE e.handler_answered_at IS NOT NULL`,
+      )
+      .all() as { no: string; at: string; closed_at: string | null; replies: number }[];
+    expect(answered.length).toBeGreaterThan(100);
+    for (const a of answered) {
+      expect(a.replies, a.no).toBe(1);
+      expect(a.closed_at === null || a.at <= a.closed_at, a.no).toBe(true);
+    }
+  });
+
   it('gives the demo operators and staff real names, not their job as a name (赵钥匙, 孙收费)', () => {
     const jobWords = /前台|钥匙|收费|客服|主管|管理|清洁|保安|维修/;
     for (const name of [...DEMO_OPERATORS.map((o) => o.displayName), ...staff]) {
