@@ -271,6 +271,8 @@ test('headers it cannot guess open the preview on the mapping, the missing colum
       await main.getByRole('combobox', { name: column }).click();
       await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${header}"]`).click();
       await expect(main.locator('label', { hasText: column })).toContainText(header);
+      // Closed for good (its leave animation over), so the next column's list is the only one open.
+      await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
     };
     await choose('房号', '户');
     await expect(main.getByRole('alert')).toHaveCount(0);
