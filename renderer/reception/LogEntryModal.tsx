@@ -3,6 +3,7 @@ import { App, Col, DatePicker, Form, Input, Modal, Radio, Row, Typography } from
 import dayjs, { type Dayjs } from 'dayjs';
 import type { EntryDetail } from '../../shared/contract/reception';
 import { LINK_ROLE_LABELS } from '../../shared/estate';
+import { PHONE_INPUT_MAX } from '../../shared/phone';
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -382,7 +383,7 @@ export function LogEntryModal(props: { prefill?: LogPrefill; onClose(): void; on
             </Col>
             <Col span={6}>
               <Form.Item label={S.contactPhone} name="contactPhone">
-                <Input maxLength={20} placeholder={S.contactPhonePh} inputMode="tel" />
+                <Input maxLength={PHONE_INPUT_MAX} placeholder={S.contactPhonePh} inputMode="tel" />
               </Form.Item>
             </Col>
           </Row>

@@ -4,6 +4,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import type { Dayjs } from 'dayjs';
 import type { VisitorView } from '../../shared/contract/reception';
 import { officeDateTime } from '../../shared/office-time';
+import { PHONE_INPUT_MAX } from '../../shared/phone';
 import { DataTable } from '../components/DataTable';
 import { FormModal } from '../components/FormModal';
 import { useCommandForm } from '../components/forms';
@@ -160,7 +161,7 @@ function VisitorInForm() {
           </Col>
           <Col flex="140px">
             <Form.Item label={S.visitorPhone} name="phone" style={{ marginBottom: 8 }}>
-              <Input maxLength={20} inputMode="tel" />
+              <Input maxLength={PHONE_INPUT_MAX} inputMode="tel" />
             </Form.Item>
           </Col>
           <Col flex="150px">

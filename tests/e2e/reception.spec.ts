@@ -397,6 +397,22 @@ test('Esc closes an untouched log form at once and asks before throwing away a h
   await expect(listRow(page, stamp)).toHaveCount(0);
 });
 
+test('a caller’s number is taken as people say it: a landline with area code and extension, spaced, is stored whole and normalised', async ({ page }) => {
+  writeFileSync(clockFile, '0');
+  const stamp = stampOf();
+  await signIn(page, 'qiantai', 'demo-qiantai-1');
+  const form = await openLogForm(page);
+  await page.keyboard.press('4');
+  await form.getByRole('textbox', { name: '联系人' }).fill('陈先生');
+  // Typed as a caller reads it out: 24 characters, longer than the stored form.
+  await form.getByRole('textbox', { name: '电话' }).pressSequentially('0755 - 8888 1234 转 8012');
+  await form.getByRole('textbox', { name: '内容' }).fill(`咨询装修押金退还 ${stamp}`);
+  await page.keyboard.press('Control+Enter');
+  await expect(form).toBeHidden();
+  const detail = await openEntry(page, entryNo(await listRow(page, stamp).textContent()));
+  await expect(detail).toContainText('0755-88881234转8012');
+});
+
 test('voided and closed entries count nothing down, a closing without a handler reply is not shown as one, and the slip prints what was replied', async ({ page }) => {
   writeFileSync(clockFile, '0');
   const stamp = stampOf();
