@@ -33,7 +33,7 @@ async function main() {
     const r = await app.dispatcher.run('estate.generateDemo', {}, { sessionToken: token });
     if (!r.response.ok) throw new Error(r.response.error.message);
     const v = r.response.value as { buildings: number; units: number; people: number; vehicles: number; receptionEntries: number };
-    console.log(`演示小区已生成：${v.buildings} 栋楼，${v.units} 套房屋，${v.people} 位住户，${v.vehicles} 辆车，近一个月 ${v.receptionEntries} 条已办结的接待登记（${Math.round(performance.now() - started)} ms）`);
+    console.log(`演示小区已生成：${v.buildings} 栋楼，${v.units} 套房屋，${v.people} 位住户，${v.vehicles} 辆车，近一个月 ${v.receptionEntries} 条接待登记，均已办结或作废（${Math.round(performance.now() - started)} ms）`);
     console.log(`数据库：${dbPath}`);
     console.log('演示账号（登录账号 / 密码 / 角色）：');
     for (const role of ROLES) {
