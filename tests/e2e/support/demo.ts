@@ -1,16 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { startServe, type ServeProcess } from './server';
+import { startPreparedHost, type PreparedHost } from './server';
 
-export interface DemoHost {
-  dir: string;
-  serve: ServeProcess;
+export interface DemoHost extends PreparedHost {
   /** What `npm run demo` printed (counts and logins). */
   demoOutput: string;
-  close(): Promise<void>;
 }
 
 /**
@@ -18,23 +11,8 @@ export interface DemoHost {
  * process, as a new office would run it), optionally on a shifted clock (`--clock-file`).
  */
 export async function startDemoHost(name: string, options: { clockFile?: (dir: string) => string } = {}): Promise<DemoHost> {
-  const dir = mkdtempSync(join(tmpdir(), `qiantai-e2e-${name}-`));
-  const dbPath = join(dir, 'demo.db');
-  const demo = spawnSync(process.execPath, ['--import', 'tsx', 'db/demo/cli.ts', '--db', dbPath], { encoding: 'utf8' });
-  expect(demo.status, demo.stderr).toBe(0);
-  const started = await startServe(dbPath, options.clockFile ? { clockFile: options.clockFile(dir) } : {});
-  return {
-    dir,
-    serve: started.info,
-    demoOutput: demo.stdout,
-    async close() {
-      if (started.proc.exitCode === null) {
-        started.proc.kill('SIGTERM');
-        await new Promise((r) => started.proc.once('exit', r));
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const host = await startPreparedHost(name, (dbPath) => ['--import', 'tsx', 'db/demo/cli.ts', '--db', dbPath], options);
+  return { ...host, demoOutput: host.prepared };
 }
 
 /** Signs in on the Chinese login page with the keyboard and waits for the shell. */

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base } from '@playwright/test';
+import { expect, test as base } from '@playwright/test';
 
 export interface ServeProcess {
   url: string;
@@ -47,6 +47,44 @@ export async function startServe(dbPath: string, options: ServeOptions = {}): Pr
   });
   const code = out.match(/SETUP CODE: ([0-9A-F]+)/)?.[1] ?? null;
   return { proc, info: { url, setupCode: code, dbPath, output: () => out } };
+}
+
+export interface PreparedHost {
+  dir: string;
+  serve: ServeProcess;
+  /** What the preparing command printed. */
+  prepared: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A spec's own browser-mode host on a database a command line prepared first, in a child process
+ * as an office would run it (`npm run demo`, a new office's first admin): `prepare` gets the
+ * database path and returns the Node arguments that fill it; `clockFile` names the host's
+ * --clock-file inside the host's own folder.
+ */
+export async function startPreparedHost(
+  name: string,
+  prepare: (dbPath: string) => string[],
+  options: { clockFile?: (dir: string) => string } = {},
+): Promise<PreparedHost> {
+  const dir = mkdtempSync(join(tmpdir(), `qiantai-e2e-${name}-`));
+  const dbPath = join(dir, 'office.db');
+  const made = spawnSync(process.execPath, prepare(dbPath), { cwd: root, encoding: 'utf8' });
+  expect(made.status, made.stderr).toBe(0);
+  const started = await startServe(dbPath, options.clockFile ? { clockFile: options.clockFile(dir) } : {});
+  return {
+    dir,
+    serve: started.info,
+    prepared: made.stdout,
+    async close() {
+      if (started.proc.exitCode === null) {
+        started.proc.kill('SIGTERM');
+        await new Promise((r) => started.proc.once('exit', r));
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A fresh database and browser-mode host for each test file. */
