@@ -16,7 +16,7 @@ import {
 } from '../../shared/estate-import';
 import { problemRowsFile, readRosterFile, type SheetRow } from './roster-file';
 import { rememberMapping, rememberedMapping, type HandMapping } from './roster-mappings';
-import { nameSearchKeys } from './people';
+import { mayRevealIds, nameSearchKeys } from './people';
 import { readRosterCells, ROOM_CODE } from './roster-row';
 import { recordStateChange } from './state-history';
 
@@ -169,11 +169,20 @@ async function analyzeRoster(ctx: CommandContext, input: RosterInput): Promise<A
     for (const e of cellErrors) bad(e.field, e.message);
     const { building, entrance, room, floor, areaDm2, type, state, name, gender, phone, idNumber, idProblem, moveInDate, notes } = cell;
 
-    // The same ID number under two names is a typing mistake somewhere: name the other row or person.
+    // The same ID number under two names is a typing mistake somewhere: name the other row, or —
+    // only to those who may see full ID numbers — the person on file (otherwise an upload would
+    // tell anyone whose number a guessed one is).
     if (idNumber && !idProblem && name) {
       const holder = idHolders.get(idNumber) ?? (await ctx.db.selectFrom('people').select('name').where('id_type', '=', 'resident_id').where('id_number', '=', idNumber).executeTakeFirst());
       if (holder && holder.name !== name) {
-        bad('idNumber', 'row' in holder ? `身份证号与第 ${holder.row} 行的${holder.name}相同，姓名却是${name}：请核对` : `身份证号已登记在住户${holder.name}名下，姓名却是${name}：请核对`);
+        bad(
+          'idNumber',
+          'row' in holder
+            ? `身份证号与第 ${holder.row} 行的${holder.name}相同，姓名却是${name}：请核对`
+            : mayRevealIds(ctx.operator)
+              ? `身份证号已登记在住户${holder.name}名下，姓名却是${name}：请核对`
+              : `身份证号已登记在另一位住户名下，姓名不同：请核对，或请主管核对`,
+        );
       } else if (!idHolders.has(idNumber)) idHolders.set(idNumber, { row, name });
     }
 

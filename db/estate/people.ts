@@ -1,5 +1,5 @@
 import { pinyin } from 'pinyin-pro';
-import type { PersonView } from '../../shared/contract/estate';
+import { estateCommands, type PersonView } from '../../shared/contract/estate';
 import type { Gender, IdType } from '../../shared/estate';
 import { maskIdNumber, maskMobile } from '../../shared/mask';
 import type { Role } from '../../shared/roles';
@@ -20,6 +20,12 @@ const MOBILE_ROLES: readonly Role[] = ['receptionist', 'key_custodian', 'officer
 
 export function seesMobiles(operator: SignedInOperator | null): boolean {
   return !!operator && operator.roles.some((r) => MOBILE_ROLES.includes(r));
+}
+
+/** Who may see a full ID number (estate.revealId's roles): only they are told whose number it is. */
+export function mayRevealIds(operator: SignedInOperator | null): boolean {
+  const access = estateCommands['estate.revealId'].access;
+  return !!operator && Array.isArray(access) && operator.roles.some((r) => access.includes(r));
 }
 
 export function toPersonView(row: Selectable<PeopleTable>, fullMobile: boolean): PersonView {

@@ -295,6 +295,17 @@ describe('the problem list', () => {
     ]);
   });
 
+  it('never tells an officer whose ID number a row’s number is: only roles that may see full numbers get the name on file', async () => {
+    await commit(await xlsx([['楼栋', '房号', '业主姓名', '身份证号'], ['3', '1101', '张三', '11010519491231002X']]));
+    const guess = await xlsx([['楼栋', '房号', '业主姓名', '身份证号'], ['9', '901', '王五', '11010519491231002X']]);
+    const told = (await preview(guess)).problems.map((p) => p.message);
+    expect(told).toEqual(['身份证号已登记在另一位住户名下，姓名不同：请核对，或请主管核对']);
+    expect(told.join('')).not.toContain('张三');
+    const supervisor = await t.operatorWith(['supervisor'], 'zhuguan');
+    const forSupervisor = valueOf<ImportPreview>(await t.run(supervisor, 'estate.importPreview', { estateId, fileName: '名册.xlsx', contentBase64: guess }));
+    expect(forSupervisor.problems.map((p) => p.message)).toEqual(['身份证号已登记在住户张三名下，姓名却是王五：请核对']);
+  });
+
   it('downloads the rows with problems as .xlsx: the header, the office’s own cells, and a 问题 column', async () => {
     const file = await xlsx([
       ['阳光花园业主名册'],
