@@ -6,7 +6,7 @@
  */
 import { COMMAND_NAMES } from '../shared/contract';
 import type { Result } from '../shared/result';
-import type { PdfOutcome, PdfRequest, PrinterChoice, PrintOutcome, PrintRequest } from './print-jobs';
+import type { PdfOutcome, PdfRequest, PrinterChoice, PrintOutcome, PrintRequest } from '../shared/print-jobs';
 
 export const INVOKE_CHANNEL = 'qiantai:invoke';
 export const PRINT_CHANNEL = 'qiantai:print';

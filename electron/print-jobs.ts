@@ -10,8 +10,8 @@
  */
 import { z } from 'zod';
 import type { PrintToPDFOptions, WebContentsPrintOptions } from 'electron';
-import { printFormSettingsSchema, type PrintFormSettings } from '../shared/contract/settings';
-import { ROLL_MAX_HEIGHT_MM } from '../shared/print';
+import type { PrintFormSettings } from '../shared/contract/settings';
+import { PRINT_HASH, pdfRequestSchema, printRequestSchema, type PdfOutcome, type PrintOutcome, type PrinterChoice } from '../shared/print-jobs';
 import type { CommandError, Result } from '../shared/result';
 import { fieldErrors, installChineseErrors } from '../shared/zod-zh';
 import { FORBIDDEN, isTrustedSender, type InvokeEventLike, type SenderLike } from './invoke';
@@ -20,43 +20,6 @@ import { APP_INDEX_URL } from './security';
 import { PS } from './strings';
 
 installChineseErrors();
-
-/** `#/print/<form>?<query>`, the query in the characters URLSearchParams itself writes. */
-const PRINT_HASH = /^#\/print\/([a-z0-9-]{1,40})(?:\?([A-Za-z0-9%*._+=&-]{0,400}))?$/;
-
-const jobFields = {
-  formKey: z.string().regex(/^[a-z0-9-]{1,40}$/, '格式不正确'),
-  hash: z.string().max(460, '格式不正确').regex(PRINT_HASH, '格式不正确'),
-  /** The form's paper, copies, printer and offsets as the preview resolved them. */
-  form: printFormSettingsSchema,
-  /** The preview's measured roll height (mm); the print window measures again and its figure wins. */
-  rollHeightMm: z.number().positive().max(ROLL_MAX_HEIGHT_MM).nullable(),
-};
-const sameForm = (r: { formKey: string; hash: string }) => PRINT_HASH.exec(r.hash)?.[1] === r.formKey;
-
-export const printRequestSchema = z
-  .strictObject({
-    ...jobFields,
-    /** true: straight to the form's printer (the dialog when it has none); false: always the dialog. */
-    silent: z.boolean(),
-  })
-  .refine(sameForm, { path: ['hash'], message: PS.hashMismatch });
-
-export const pdfRequestSchema = z
-  .strictObject({ ...jobFields, fileName: z.string().trim().min(1).max(120) })
-  .refine(sameForm, { path: ['hash'], message: PS.hashMismatch });
-
-export type PrintRequest = z.input<typeof printRequestSchema>;
-export type PdfRequest = z.input<typeof pdfRequestSchema>;
-
-export type PrintOutcome = { status: 'printed'; printer: string | null; copies: number } | { status: 'cancelled' };
-export type PdfOutcome = { status: 'saved'; path: string } | { status: 'cancelled' };
-export interface PrinterChoice {
-  /** What deviceName wants and settings store. */
-  name: string;
-  displayName: string;
-  description: string;
-}
 
 /** The part of Electron's PrinterInfo we read. */
 export interface PrinterInfoLike {

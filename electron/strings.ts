@@ -1,7 +1,6 @@
 /** Chinese text the desktop shell itself says about printing (the page's own text is in renderer/print/strings.ts). */
 export const PS = {
   badRequest: '打印请求的内容有误',
-  hashMismatch: '单据与打印页面不一致',
   readyTimeout: (seconds: number) => `打印页面在 ${seconds} 秒内没有准备好，未打印。请重试；如果仍然如此，请联系管理员。`,
   pageError: (message: string) => `无法打印：${message}`,
   signedOut: '登录已失效或屏幕已锁定，请重新登录后再打印。',

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } fr
 import { Button, Result, Space } from 'antd';
 import dayjs from 'dayjs';
 import '@fontsource/noto-sans-sc/400.css';
-import type { PdfRequest, PrintRequest } from '../../electron/print-jobs';
+import type { PdfRequest, PrintRequest } from '../../shared/print-jobs';
 import type { PrintFormSettings } from '../../shared/contract/settings';
 import { OFFSET_LIMIT_MM, PAPER_KEYS, PAPERS, ROLL_MAX_HEIGHT_MM } from '../../shared/print';
 import type { CommandError } from '../../shared/result';

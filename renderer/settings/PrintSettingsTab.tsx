@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Form, Input, InputNumber, Select, Space, Spin } from 'antd';
-import type { PrinterChoice } from '../../electron/print-jobs';
+import type { PrinterChoice } from '../../shared/print-jobs';
 import type { PrintFormSettings, Settings } from '../../shared/contract/settings';
 import { COPIES_MAX, OFFSET_LIMIT_MM, PAPER_KEYS, PAPERS } from '../../shared/print';
 import { call } from '../api/client';

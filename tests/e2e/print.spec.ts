@@ -6,7 +6,8 @@ import type { ChildProcess } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { PAPERS, isPaperKey, mmToPoints, type Paper } from '../../shared/print';
 import type { Settings } from '../../shared/contract/settings';
-import { READY_PROBE, pdfRequestSchema, printRequestSchema } from '../../electron/print-jobs';
+import { READY_PROBE } from '../../electron/print-jobs';
+import { pdfRequestSchema, printRequestSchema } from '../../shared/print-jobs';
 import { test, expect, startServe, type ServeProcess } from './support/server';
 import { expectEmbeddedCjkFont, pageSizePt, pdfText, UNMASKED_ID } from './support/pdf';
 

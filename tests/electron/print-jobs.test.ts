@@ -15,9 +15,8 @@ import {
   READY_PROBE,
   type PrintDeps,
   type PrintPage,
-  type PrintRequest,
-  type PdfRequest,
 } from '../../electron/print-jobs';
+import type { PdfRequest, PrintRequest } from '../../shared/print-jobs';
 import { APP_INDEX_URL } from '../../electron/security';
 import { mmToMicrons } from '../../shared/print';
 
