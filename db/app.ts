@@ -4,6 +4,7 @@ import { migrate, type MigrateResult } from './migrate';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import { handlers } from './handlers';
 import { createLoginThrottle } from './auth/throttle';
+import { createRateLimiter } from './rate-limit';
 import { createFileLogger, silentLogger, type Logger } from './log';
 import { operatorCount } from './operators/service';
 import type { Connection } from './connection';
@@ -34,6 +35,11 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** The long-lived helpers of one running app (throttles and limits start empty). */
+export function createServices(options: { setupCode: string | null; log: Logger }): Services {
+  return { setupCode: options.setupCode, loginThrottle: createLoginThrottle(), limits: createRateLimiter(), log: options.log };
+}
+
 /** Open (and migrate) the database and wire the dispatcher: the whole back end in one call. */
 export async function openApp(options: AppOptions): Promise<App> {
   const connection = connect(options.dbPath, options);
@@ -43,7 +49,7 @@ export async function openApp(options: AppOptions): Promise<App> {
     const log = options.logDir ? createFileLogger(options.logDir) : silentLogger;
     const needsSetup = (await operatorCount(connection.db)) === 0;
     const setupCode = options.setup === 'printed' && needsSetup ? randomBytes(4).toString('hex').toUpperCase() : null;
-    const services: Services = { setupCode, loginThrottle: createLoginThrottle(), log };
+    const services = createServices({ setupCode, log });
     const dispatcher = createDispatcher({ db: connection.db, sqlite: connection.sqlite, handlers, services, clock });
     return {
       dispatcher,

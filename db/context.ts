@@ -3,6 +3,7 @@ import type { CommandName, CommandOutput, ParsedInput } from '../shared/contract
 import type { Role } from '../shared/roles';
 import type { Database, SessionRow } from './schema';
 import type { Settings } from '../shared/contract/settings';
+import type { RateLimiter } from './rate-limit';
 
 export interface SignedInOperator {
   id: number;
@@ -29,6 +30,11 @@ export interface CommandContext {
   session: SessionRow | null;
   /** The session exists but is locked (idle or locked by hand): only unlock/sign-out run. */
   sessionLocked: boolean;
+  /**
+   * Which client sent the command: the browser's long-lived client cookie, or the Electron
+   * window. Throttles count per client, so one stranger cannot slow everyone else down.
+   */
+  clientId: string;
   settings: Settings;
   services: Services;
   /**
@@ -48,6 +54,8 @@ export interface Services {
   /** Printed by the browser host at first start; null where the transport is trusted (Electron). */
   setupCode: string | null;
   loginThrottle: LoginThrottle;
+  /** Recent-event counts for throttles and read limits (db/rate-limit.ts). */
+  limits: RateLimiter;
   log: import('./log').Logger;
 }
 
@@ -63,7 +71,37 @@ export type Handler<N extends CommandName> = (
   input: ParsedInput<N>,
 ) => Promise<CommandOutput<N>>;
 
-export type Handlers<N extends CommandName = CommandName> = { [K in N]: Handler<K> };
+/**
+ * What a command may do before its transaction: slow work that must not hold the database
+ * (hashing a password, reading an uploaded spreadsheet), so every other command keeps answering.
+ * Reads only, outside any transaction — the transaction re-checks whatever it relies on.
+ */
+export interface PrepareContext {
+  /** The connection itself, not a transaction: for reads. */
+  db: Kysely<Database>;
+  command: CommandName;
+  now: Date;
+  operator: SignedInOperator | null;
+  session: SessionRow | null;
+  sessionLocked: boolean;
+  clientId: string;
+  settings: Settings;
+  services: Services;
+}
+
+/** A command in two steps: `prepare` outside the transaction, `run` inside it with what prepare found. */
+export interface PreparedHandler<N extends CommandName, P> {
+  prepare(pre: PrepareContext, input: ParsedInput<N>): Promise<P>;
+  run(ctx: CommandContext, input: ParsedInput<N>, prepared: P): Promise<CommandOutput<N>>;
+}
+
+/** Declare a two-step handler (keeps `P` inferred from `prepare`). */
+export function prepared<N extends CommandName, P>(handler: PreparedHandler<N, P>): PreparedHandler<N, P> {
+  return handler;
+}
+
+// `any`: each command's prepared value has its own type, checked where the handler is declared.
+export type Handlers<N extends CommandName = CommandName> = { [K in N]: Handler<K> | PreparedHandler<K, any> };
 
 export type Db = Kysely<Database> | Transaction<Database>;
 

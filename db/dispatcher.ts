@@ -22,7 +22,13 @@ export interface DispatchOutcome {
 }
 
 export interface Dispatcher {
-  run(name: unknown, input: unknown, caller: { sessionToken: string | null }): Promise<DispatchOutcome>;
+  run(name: unknown, input: unknown, caller: Caller): Promise<DispatchOutcome>;
+}
+
+export interface Caller {
+  sessionToken: string | null;
+  /** The transport's name for the client (browser cookie, Electron window); 'local' when it has none. */
+  clientId?: string;
 }
 
 export function hashToken(token: string): string {
@@ -112,6 +118,15 @@ export function createDispatcher(deps: {
           }
         }
         const live = state && state !== 'expired' ? state : null;
+        const clientId = caller.clientId ?? 'local';
+        const handler = handlers[name] as Handlers[CommandName];
+        let prepared: unknown;
+        if (typeof handler !== 'function') {
+          prepared = await handler.prepare(
+            { db, command: name, now, operator: live?.operator ?? null, session: live?.session ?? null, sessionLocked: live?.locked ?? false, clientId, settings, services },
+            parsed.data as never,
+          );
+        }
 
         let sessionChange: { token: string | null } | undefined;
         let audits = 0;
@@ -131,6 +146,7 @@ export function createDispatcher(deps: {
             operator: live?.operator ?? null,
             session: live?.session ?? null,
             sessionLocked: live?.locked ?? false,
+            clientId,
             settings,
             services,
             bulkInsert: bulk ?? kyselyBulkInsert(trx),
@@ -158,7 +174,10 @@ export function createDispatcher(deps: {
               return ctx.operator;
             },
           };
-          const result = await (handlers[name] as (c: CommandContext, i: unknown) => Promise<unknown>)(ctx, parsed.data);
+          const result =
+            typeof handler === 'function'
+              ? await (handler as (c: CommandContext, i: unknown) => Promise<unknown>)(ctx, parsed.data)
+              : await (handler.run as (c: CommandContext, i: unknown, p: unknown) => Promise<unknown>)(ctx, parsed.data, prepared);
           if (def.writes && audits === 0) throw new Error(`write command ${name} appended no audit row`);
           return result;
         });

@@ -104,7 +104,7 @@ export function createInvokeHandler(deps: {
       const lender = deps.lenders?.lenderOf(event.sender.id) ?? null;
       if (lender === null) return FORBIDDEN;
       if (!readOnlyCommand(name)) return PRINT_WINDOW_READ_ONLY;
-      return run(name, input, tokens.get(lender) ?? null);
+      return run(name, input, tokens.get(lender) ?? null, `window:${lender}`);
     }
     const id = event.sender.id;
     if (!watched.has(id)) {
@@ -114,16 +114,22 @@ export function createInvokeHandler(deps: {
         watched.delete(id);
       });
     }
-    return run(name, input, tokens.get(id) ?? null, (token) => {
+    return run(name, input, tokens.get(id) ?? null, `window:${id}`, (token) => {
       if (token === null) tokens.delete(id);
       else tokens.set(id, token);
     });
   };
 
   /** `onSession` is left out for borrowed sign-ins: a print window never changes its lender's session. */
-  async function run(name: unknown, input: unknown, sessionToken: string | null, onSession?: (token: string | null) => void): Promise<Result<unknown>> {
+  async function run(
+    name: unknown,
+    input: unknown,
+    sessionToken: string | null,
+    clientId: string,
+    onSession?: (token: string | null) => void,
+  ): Promise<Result<unknown>> {
     try {
-      const outcome = await deps.dispatcher.run(name, input, { sessionToken });
+      const outcome = await deps.dispatcher.run(name, input, { sessionToken, clientId });
       if (outcome.session) onSession?.(outcome.session.token);
       return outcome.response;
     } catch (e) {

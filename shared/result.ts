@@ -2,7 +2,8 @@
  * The one envelope every command returns, over IPC and HTTP alike. Errors thrown across
  * ipcMain.handle arrive as a bare message, so commands never throw to the transport.
  */
-export const ERROR_KINDS = ['validation', 'not_found', 'conflict', 'forbidden', 'unauthenticated', 'internal'] as const;
+/** `rate_limited`: the operator (or this client) asked too often; the message says when to try again. */
+export const ERROR_KINDS = ['validation', 'not_found', 'conflict', 'forbidden', 'unauthenticated', 'rate_limited', 'internal'] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 export interface CommandError {
@@ -33,4 +34,5 @@ export const fail = {
   conflict: (message: string, fields?: Record<string, string>) => new CommandFailure('conflict', message, fields),
   forbidden: (message: string) => new CommandFailure('forbidden', message),
   unauthenticated: (message: string) => new CommandFailure('unauthenticated', message),
+  rateLimited: (message: string) => new CommandFailure('rate_limited', message),
 };

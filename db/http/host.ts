@@ -11,6 +11,9 @@ import { serveStatic } from './static';
 /** Request bodies larger than this are refused before parsing. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 const COOKIE = 'qt_sid';
+/** Names this browser for throttles across sign-ins (the session cookie changes at every login). */
+const CLIENT_COOKIE = 'qt_client';
+const CLIENT_COOKIE_DAYS = 400;
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -76,12 +79,15 @@ export async function startHttpHost(options: {
 
     if (path === '/api/session' && req.method === 'GET') {
       let sid = readCookie(req, COOKIE);
-      const headers: Record<string, string> = {};
+      const cookies: string[] = [];
       if (!sid || sid.length > 200) {
         sid = randomBytes(32).toString('base64url');
-        headers['set-cookie'] = cookie(sid);
+        cookies.push(cookie(sid));
       }
-      return sendJson(res, 200, { csrf: csrfFor(sid) }, headers);
+      if (!validClientId(readCookie(req, CLIENT_COOKIE))) {
+        cookies.push(`${CLIENT_COOKIE}=${randomBytes(18).toString('base64url')}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${CLIENT_COOKIE_DAYS * 86400}`);
+      }
+      return sendJson(res, 200, { csrf: csrfFor(sid) }, cookies.length ? { 'set-cookie': cookies } : {});
     }
 
     if (path === '/api/commands' && req.method === 'GET') {
@@ -110,7 +116,11 @@ export async function startHttpHost(options: {
       return sendJson(res, 400, envelope('validation', '请求内容不是有效的 JSON'));
     }
 
-    const outcome = await options.dispatcher.run(name, input, { sessionToken: sid });
+    const client = readCookie(req, CLIENT_COOKIE);
+    // A request without our client cookie (a script that drops cookies) shares one anonymous name,
+    // so dropping the cookie never earns a fresh allowance.
+    const clientId = validClientId(client) ? `browser:${client}` : 'browser:anonymous';
+    const outcome = await options.dispatcher.run(name, input, { sessionToken: sid, clientId });
     const headers: Record<string, string> = {};
     if (outcome.session) {
       // New cookie at login (no session fixation) and at logout; the CSRF token follows it.
@@ -162,7 +172,11 @@ function envelope(kind: 'validation' | 'forbidden' | 'internal', message: string
   return { ok: false, error: { kind, message } };
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function validClientId(value: string | null): value is string {
+  return value !== null && /^[A-Za-z0-9_-]{24}$/.test(value);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     ...SECURITY_HEADERS,

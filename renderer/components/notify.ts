@@ -23,6 +23,9 @@ export function useNotify() {
           case 'not_found':
             void message.error(error.message, 4);
             return;
+          case 'rate_limited':
+            notification.warning({ title: S.rateLimitedTitle, description: error.message });
+            return;
           case 'forbidden':
             notification.warning({ title: S.forbiddenTitle, description: error.message });
             return;

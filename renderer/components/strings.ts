@@ -1,6 +1,7 @@
 /** Text of the shared components (tables, forms, notifications). */
 export const S = {
   forbiddenTitle: '没有权限',
+  rateLimitedTitle: '操作过于频繁',
   internalTitle: '系统出错',
   formInvalid: '填写的内容有误，请检查标红的项目',
   tableEmpty: '没有记录',

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../db/dispatcher';
 import { handlers } from '../../db/handlers';
-import { createLoginThrottle } from '../../db/auth/throttle';
+import { createServices } from '../../db/app';
+import { prepared, type Handler } from '../../db/context';
+import { fail } from '../../shared/result';
 import { createFileLogger } from '../../db/log';
 import { createTestApp, expectError, valueOf, PASSWORD, type TestApp } from '../support/app';
 import { join } from 'node:path';
@@ -89,11 +91,11 @@ describe('the dispatcher', () => {
     const failing = createDispatcher({
       db: t.app.connection.db,
       clock: t.clock.now,
-      services: { setupCode: null, loginThrottle: createLoginThrottle(), log: createFileLogger(logDir) },
+      services: createServices({ setupCode: null, log: createFileLogger(logDir) }),
       handlers: {
         ...handlers,
         'operators.create': async (ctx, input) => {
-          await handlers['operators.create'](ctx, input);
+          await (handlers['operators.create'] as Handler<'operators.create'>)(ctx, input);
           throw new Error('disk on fire');
         },
       },
@@ -110,11 +112,70 @@ describe('the dispatcher', () => {
     expect(log).toMatch(/disk on fire/);
   });
 
+  it('runs a two-step command\'s slow preparation outside the transaction, so other commands keep answering', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let preparedStarted!: () => void;
+    const started = new Promise<void>((resolve) => (preparedStarted = resolve));
+    const slow = createDispatcher({
+      db: t.app.connection.db,
+      clock: t.clock.now,
+      services: createServices({ setupCode: null, log: createFileLogger(join(t.dir, 'l3')) }),
+      handlers: {
+        ...handlers,
+        'settings.update': prepared<'settings.update', string>({
+          async prepare(pre, input) {
+            expect(pre.operator?.login).toBe('admin');
+            preparedStarted();
+            await gate;
+            return input.officeName ?? '';
+          },
+          run: async (ctx, input, name) => {
+            expect(name).toBe(input.officeName);
+            return (handlers['settings.update'] as Handler<'settings.update'>)(ctx, input);
+          },
+        }),
+      },
+    });
+    const writing = slow.run('settings.update', { officeName: '慢慢改' }, { sessionToken: admin });
+    await started;
+    // While the first command is still preparing, a write and a read both finish.
+    const other = await slow.run('operators.create', { displayName: '张晓', login: 'zhangxiao', password: PASSWORD, roles: ['cashier'] }, { sessionToken: admin });
+    expect(other.response.ok).toBe(true);
+    expect((await slow.run('auth.session', {}, { sessionToken: admin })).response.ok).toBe(true);
+    release();
+    expect((await writing).response.ok).toBe(true);
+    expect(valueOf((await slow.run('settings.get', {}, { sessionToken: admin })).response)).toMatchObject({ officeName: '慢慢改' });
+  });
+
+  it('answers a refusal from the preparation step in Chinese and writes nothing', async () => {
+    const refusing = createDispatcher({
+      db: t.app.connection.db,
+      clock: t.clock.now,
+      services: createServices({ setupCode: null, log: createFileLogger(join(t.dir, 'l4')) }),
+      handlers: {
+        ...handlers,
+        'settings.update': prepared<'settings.update', null>({
+          prepare: async () => {
+            throw fail.validation('文件太大');
+          },
+          run: async () => {
+            throw new Error('never reached');
+          },
+        }),
+      },
+    });
+    const audit = count(t, 'audit_log');
+    const out = await refusing.run('settings.update', { officeName: '不改' }, { sessionToken: admin });
+    expect(expectError(out.response)).toMatchObject({ kind: 'validation', message: '文件太大' });
+    expect(count(t, 'audit_log')).toBe(audit);
+  });
+
   it('refuses a write command that forgets its audit row', async () => {
     const careless = createDispatcher({
       db: t.app.connection.db,
       clock: t.clock.now,
-      services: { setupCode: null, loginThrottle: createLoginThrottle(), log: createFileLogger(join(t.dir, 'l2')) },
+      services: createServices({ setupCode: null, log: createFileLogger(join(t.dir, 'l2')) }),
       handlers: {
         ...handlers,
         'settings.update': async (ctx) => {

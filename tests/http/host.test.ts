@@ -33,8 +33,11 @@ function send(host: HttpHost, method: string, path: string, headers: Record<stri
 
 /** A browser-like client: cookie jar plus the CSRF token. */
 class Client {
-  cookie = '';
+  jar = new Map<string, string>();
   csrf = '';
+  get cookie() {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
   constructor(private host: HttpHost) {}
   async open() {
     const r = await send(this.host, 'GET', '/api/session');
@@ -43,8 +46,11 @@ class Client {
     return this;
   }
   private take(r: Reply) {
-    const set = r.headers['set-cookie'];
-    if (set) this.cookie = String(set[0]).split(';')[0]!;
+    for (const line of (r.headers['set-cookie'] as string[] | undefined) ?? []) {
+      const [pair] = line.split(';');
+      const at = pair!.indexOf('=');
+      this.jar.set(pair!.slice(0, at), pair!.slice(at + 1));
+    }
     const csrf = r.headers['x-csrf-token'];
     if (typeof csrf === 'string') this.csrf = csrf;
   }
@@ -96,6 +102,31 @@ describe('browser mode host', () => {
     expect(r.headers['content-security-policy']).not.toContain('unsafe-eval');
     expect((await send(host, 'GET', '/../../etc/passwd')).body).not.toContain('root:');
     expect((await send(host, 'GET', '/%2e%2e/%2e%2e/etc/passwd')).body).not.toContain('root:');
+  });
+
+  it('names each browser with a long-lived client cookie that survives sign-in, and cookie-less callers share one name', async () => {
+    const seen: (string | undefined)[] = [];
+    const spying = await startHttpHost({
+      dispatcher: { run: (name, input, caller) => (seen.push(caller.clientId), t.app.dispatcher.run(name, input, caller)) },
+      rendererDir: join(t.dir, 'renderer'),
+      port: 0,
+    });
+    try {
+      const browser = await new Client(spying).open();
+      const client = browser.jar.get('qt_client');
+      expect(client).toMatch(/^[A-Za-z0-9_-]{24}$/);
+      await browser.call('auth.login', { login: ADMIN.login, password: ADMIN.password });
+      await browser.call('auth.session', {});
+      expect(browser.jar.get('qt_client')).toBe(client);
+      // Opening the page again keeps the name; only a browser without it gets a new one.
+      expect(String((await send(spying, 'GET', '/api/session', { cookie: browser.cookie })).headers['set-cookie'] ?? '')).not.toContain('qt_client=');
+      const stripped = await new Client(spying).open();
+      stripped.jar.delete('qt_client');
+      await stripped.call('auth.session', {});
+      expect(seen).toEqual([`browser:${client}`, `browser:${client}`, 'browser:anonymous']);
+    } finally {
+      await spying.close();
+    }
   });
 
   it('rejects foreign Host headers (DNS rebinding) and foreign origins', async () => {
