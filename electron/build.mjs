@@ -15,7 +15,9 @@ const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  sourcemap: true,
+  // No source maps: a packaged build ships none (they would hand out the source); errors are logged
+  // with the command name, which is what support needs.
+  sourcemap: false,
   logLevel: 'warning',
   absWorkingDir: root,
   legalComments: 'none',

@@ -5,7 +5,11 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { electronBinaryPath } from './paths';
+
+/** Makes install.js print the causes of its error (see the file). */
+const INSTALL_CAUSE_PRELOAD = fileURLToPath(new URL('./install-cause.cjs', import.meta.url));
 
 /** The mirror to name in messages: Electron's binaries on npmmirror, reachable from China. */
 export const CHINA_ELECTRON_MIRROR = 'https://npmmirror.com/mirrors/electron/';
@@ -25,7 +29,11 @@ export async function fetchElectronBinary(
   timeoutMs = ELECTRON_DOWNLOAD_TIMEOUT_MS,
 ): Promise<FetchOutcome> {
   if (env.ELECTRON_SKIP_BINARY_DOWNLOAD) return { ok: false, reason: '已设置 ELECTRON_SKIP_BINARY_DOWNLOAD，未下载' };
-  const child = spawn(process.execPath, [join(electronPackageDir, 'install.js')], { cwd: electronPackageDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--require', INSTALL_CAUSE_PRELOAD, join(electronPackageDir, 'install.js')], {
+    cwd: electronPackageDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (c) => (output += c));
   child.stderr.on('data', (c) => (output += c));
@@ -47,13 +55,15 @@ export async function fetchElectronBinary(
   return { ok: false, reason: downloadFailureReason(output) };
 }
 
-/** The first line of install.js's stack that says what went wrong (not the "at …" frames). */
+/**
+ * What install.js's stack says went wrong: the deepest cause when there is one (fetch's
+ * "fetch failed" hides the reason there), else its first line (not the "at …" frames).
+ */
 export function downloadFailureReason(output: string): string {
-  const line = output
-    .split('\n')
-    .map((l) => l.trim())
-    .find((l) => l && !l.startsWith('at '));
-  return (line ?? '下载失败').replace(/^(Request)?Error:\s*/, '').slice(0, 200);
+  const lines = output.split('\n').map((l) => l.trim());
+  const causes = lines.filter((l) => l.startsWith('Caused by: '));
+  const line = causes.length ? causes[causes.length - 1]!.slice('Caused by: '.length) : lines.find((l) => l && !l.startsWith('at '));
+  return (line ?? '下载失败').replace(/^(Request|Type)?Error:\s*/, '').slice(0, 200);
 }
 
 /**

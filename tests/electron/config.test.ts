@@ -118,9 +118,27 @@ describe('[restates configuration] electron-builder.yml', () => {
     expect(builder.deb?.maintainer ?? builder.linux.maintainer).toMatch(/<.+@.+>/);
   });
 
-  it('turns off the fuses that let a packaged app run as plain Node', () => {
+  it('turns off the fuses that let a packaged app run as plain Node, and turns on asar integrity and cookie encryption', () => {
     expect(builder.electronFuses?.runAsNode).toBe(false);
     expect(builder.electronFuses?.enableNodeOptionsEnvironmentVariable).toBe(false);
+    expect(builder.electronFuses?.enableEmbeddedAsarIntegrityValidation).toBe(true);
+    expect(builder.electronFuses?.enableCookieEncryption).toBe(true);
+  });
+
+  it('pins one Electron major, and the installed copy is of that major', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const range = pkg.devDependencies.electron!;
+    // Caret on a major ≥ 1 moves only within that major; supported lines are the newest three,
+    // so the README says how to move the pin when a new major comes out.
+    const pinned = /^\^(\d+)\.\d+\.\d+$/.exec(range);
+    expect(pinned, range).not.toBeNull();
+    expect(Number(pinned![1])).toBeGreaterThanOrEqual(45);
+    const installed = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string };
+    expect(installed.version.split('.')[0]).toBe(pinned![1]);
+  });
+
+  it('packs no source maps, whatever a build left in dist/', () => {
+    expect(builder.files).toContain('!**/*.map');
   });
 });
 
@@ -377,11 +395,13 @@ describe('electron/build.mjs', () => {
     result = spawnSync(process.execPath, [join(root, 'electron', 'build.mjs')], { cwd: root, encoding: 'utf8', timeout: 120_000 });
   }, 120_000);
 
-  it('bundles main and preload as CommonJS with source maps', () => {
+  it('bundles main and preload as CommonJS without source maps (a packaged build ships none)', () => {
     expect(result.status, String(result.stderr)).toBe(0);
-    for (const f of ['main.cjs', 'main.cjs.map', 'preload.cjs', 'preload.cjs.map']) {
+    for (const f of ['main.cjs', 'preload.cjs']) {
       expect(readFileSync(join(out, f)).length, f).toBeGreaterThan(0);
+      expect(readFileSync(join(out, f), 'utf8'), f).not.toMatch(/sourceMappingURL/);
     }
+    expect(readdirSync(out).filter((f) => f.endsWith('.map'))).toEqual([]);
   });
 
   it('keeps electron and better-sqlite3 external in main', () => {

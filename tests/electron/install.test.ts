@@ -184,6 +184,8 @@ describe('npm start fetches Electron’s binary when it is missing (real install
     const stack = 'HTTPError: Response code 404 (Not Found) for http://127.0.0.1:1/v1/x.zip\n    at Request.<anonymous> (/x.js:1:1)\n';
     expect(downloadFailureReason(stack)).toBe('HTTPError: Response code 404 (Not Found) for http://127.0.0.1:1/v1/x.zip');
     expect(downloadFailureReason('RequestError: getaddrinfo ENOTFOUND github.com\n    at ClientRequest')).toBe('getaddrinfo ENOTFOUND github.com');
+    // @electron/get 5 uses fetch: the reason is in the cause our preload prints.
+    expect(downloadFailureReason('TypeError: fetch failed\n    at node:internal/deps/undici\nCaused by: getaddrinfo ENOTFOUND github.com\n')).toBe('getaddrinfo ENOTFOUND github.com');
   });
 });
 
