@@ -6,6 +6,7 @@ import { unitCode, unitCodePrefix, type LinkRole, type UnitState, type UnitType 
 import { nameSearchKeys, seesMobiles, toPersonView } from './people';
 import { OPEN_ITEM_PROVIDERS } from './open-items';
 import { recordStateChange } from './state-history';
+import { personalRead } from './personal-reads';
 import { DEMO_SHAPE, generateDemoStaff, generateEstate } from '../demo/generate';
 import { DEMO_RECEPTION, generateReceptionLog } from '../demo/reception';
 import { rosterTemplate } from './roster-file';
@@ -228,7 +229,7 @@ export const estateHandlers: EstateHandlers = {
     return { rows: rows.map(toUnitRow), total };
   },
 
-  'estate.unitCard': async (ctx, input) => {
+  'estate.unitCard': personalRead(async (ctx, input) => {
     const r = await unitQuery(ctx)
       .innerJoin('estates', 'estates.id', 'units.estate_id')
       .select('estates.name as estate_name')
@@ -287,7 +288,7 @@ export const estateHandlers: EstateHandlers = {
       })),
       openItems,
     };
-  },
+  }),
 
   'estate.createUnit': async (ctx, input) => {
     const values = await unitValues(ctx, input, null);
