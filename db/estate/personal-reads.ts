@@ -7,8 +7,8 @@ import { auditOnItsOwn } from './standalone-audit';
 /**
  * Reads that can walk through people's data (the counter search, the unit card) share one
  * allowance per operator. A clerk at a busy counter makes a few a minute — the e2e counter flows
- * make under 20 — so 120 a minute never stops work, while a script trying every candidate is
- * stopped within a second and seen.
+ * (estate, reception, shell specs) made at most 6 in any one minute — so 120 a minute never stops
+ * work, while a script trying every candidate is stopped within a second and seen.
  */
 export const PERSONAL_READS: RateRule = { limit: 120, windowMs: 60_000 };
 
