@@ -4,7 +4,7 @@ import { checkIdNumber } from './id-checks';
 import type { estateCommands, UnitRow, VehicleView, EstateView } from '../../shared/contract/estate';
 import { fail } from '../../shared/result';
 import { unitCode, unitCodePrefix, type LinkRole, type UnitState, type UnitType } from '../../shared/estate';
-import { nameSearchKeys, seesMobiles, toPersonView } from './people';
+import { mayRevealIds, nameSearchKeys, seesMobiles, toPersonView } from './people';
 import { OPEN_ITEM_PROVIDERS } from './open-items';
 import { recordStateChange } from './state-history';
 import { personalRead } from './personal-reads';
@@ -415,8 +415,7 @@ export const estateHandlers: EstateHandlers = {
   'estate.importProblems': async (ctx, input) => problemRows(ctx, input),
 
   'estate.exportRoster': async (ctx, input) => {
-    const op = ctx.requireOperator();
-    if (input.fullIdNumbers && !op.roles.some((r) => r === 'supervisor' || r === 'admin')) {
+    if (input.fullIdNumbers && !mayRevealIds(ctx.requireOperator())) {
       throw fail.forbidden('只有主管或管理员可以导出完整证件号');
     }
     const file = await exportRoster(ctx, input);

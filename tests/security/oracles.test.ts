@@ -1,4 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { COMMAND_NAMES, getCommand, type CommandName } from '../../shared/contract';
+import { PERMISSIONS, type Permission } from '../../shared/permissions';
+import type { Role } from '../../shared/roles';
 import type { ImportPreview } from '../../shared/estate-import';
 import type { SearchGroup } from '../../shared/contract/search';
 import type { UnitCard } from '../../shared/contract/estate';
@@ -171,5 +175,71 @@ describe('oracle 3: a cashier searching every middle digit of a masked mobile', 
     expect(r.groups.find((g) => g.kind === 'person')?.hits.map((h) => h.title)).toEqual([TARGET.name]);
     const wrong = valueOf<{ groups: SearchGroup[] }>(await o.t.run(o.as.receptionist, 'search.counter', { q: '15099990582' }));
     expect(wrong.groups.find((g) => g.kind === 'person')).toBeUndefined();
+  });
+});
+
+/**
+ * The guard: every input field that can carry an ID number, a phone or free query text is a way
+ * to compare a candidate with what is stored. Each (command, field) must be reviewed here, saying
+ * why it tells nothing the caller may not see, or which oracle test covers it. `onlyFor`: the
+ * field is safe only while every role that may run the command has that permission (checked).
+ */
+const CARRIES_PERSONAL_DATA = /id.?number|mobile|phone|contact|^q$|search|query|base64/i;
+
+const REVIEWED: Record<string, { why: string; onlyFor?: Permission }> = {
+  'estate.savePerson person.idNumber': { why: 'oracle 1: record looked up first; clashes name nobody, audited, few (db/estate/id-checks.ts)' },
+  'estate.savePerson person.mobile': { why: 'stored on the person; never compared with other people’s numbers' },
+  'estate.savePerson person.otherPhone': { why: 'stored on the person; never compared with other people’s numbers' },
+  'estate.units filters.search': { why: 'matches unit codes and room numbers only, never people' },
+  'estate.importPreview contentBase64': { why: 'oracle 2: ID-blind for roles that may not see full numbers, limited and audited' },
+  'estate.importCommit contentBase64': { why: 'same analysis and matching as the preview (oracle 2); audited with the matched count' },
+  'estate.importProblems contentBase64': { why: 'the preview’s problems (oracle 2), ID-blind for roles that may not see full numbers' },
+  'estate.exportRoster fullIdNumbers': { why: 'a yes/no, not a candidate; honoured only for roles that may see full numbers, and audited' },
+  'search.counter q': { why: 'oracle 3: full mobiles only for roles that see them, ID tails of 4, per-operator read limit' },
+  'staff.save mobile': { why: 'stored on the staff member; supervisors and admins only', onlyFor: 'seesMobiles' },
+  'reception.log contactName': { why: 'stored on the entry as the caller said it; never compared' },
+  'reception.log contactPhone': { why: 'stored on the entry; never compared' },
+  'reception.visitorIn phone': { why: 'stored on the visitor line; never compared' },
+  'reception.visitors filters.q': { why: 'matches visitors’ phones by their end, for roles that see phones in full anyway', onlyFor: 'seesMobiles' },
+  'operators.list filters.search': { why: 'operators’ names and logins, admins only; no residents’ data', onlyFor: 'mayRevealIds' },
+};
+
+/** Every property path of a JSON Schema, dotted (person.idNumber, filters.q). */
+function fieldPaths(schema: unknown, prefix = ''): string[] {
+  if (!schema || typeof schema !== 'object') return [];
+  const s = schema as { properties?: Record<string, unknown>; anyOf?: unknown[]; oneOf?: unknown[]; allOf?: unknown[]; items?: unknown };
+  const out: string[] = [];
+  for (const [key, sub] of Object.entries(s.properties ?? {})) out.push(`${prefix}${key}`, ...fieldPaths(sub, `${prefix}${key}.`));
+  for (const sub of [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])]) out.push(...fieldPaths(sub, prefix));
+  if (s.items) out.push(...fieldPaths(s.items, `${prefix}[].`));
+  return out;
+}
+
+describe('guard: no command compares a candidate ID number or phone with stored ones unreviewed', () => {
+  const found = COMMAND_NAMES.flatMap((name) =>
+    [...new Set(fieldPaths(z.toJSONSchema(getCommand(name).input, { io: 'input', unrepresentable: 'any' })))]
+      .filter((path) => CARRIES_PERSONAL_DATA.test(path.split('.').pop()!))
+      .map((path) => `${name} ${path}`),
+  );
+
+  it('every input field that can carry an ID number, a phone or query text is reviewed', () => {
+    const unreviewed = found.filter((f) => !(f in REVIEWED));
+    expect(
+      unreviewed,
+      `New input fields can carry personal data: ${unreviewed.join(', ')}. If a role could use one to test a candidate ID number or ` +
+        'mobile against stored ones (a different answer, count or error when it matches), close that first (mask-level matching, ' +
+        'limits, audit — see db/estate/id-checks.ts, db/estate/personal-reads.ts) and add an attack to tests/security/oracles.test.ts; ' +
+        'then list the field in REVIEWED with the reason it is safe.',
+    ).toEqual([]);
+    // A reviewed field that no longer exists is a stale review: remove it.
+    expect(Object.keys(REVIEWED).filter((f) => !found.includes(f))).toEqual([]);
+  });
+
+  it('fields reviewed as safe only for some roles are still open only to those roles', () => {
+    for (const [field, review] of Object.entries(REVIEWED)) {
+      if (!review.onlyFor) continue;
+      const access = getCommand(field.split(' ')[0] as CommandName).access;
+      expect(Array.isArray(access) && (access as Role[]).every((r) => PERMISSIONS[r][review.onlyFor!]), `${field}: ${review.why}`).toBe(true);
+    }
   });
 });
