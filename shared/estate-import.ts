@@ -105,6 +105,12 @@ export interface ImportPreview {
   problems: ImportProblem[];
   merged: ImportMerge[];
   counts: ImportCounts;
+  /**
+   * false: the operator may not see full ID numbers, so their import neither saves ID numbers
+   * nor compares them with those on file (that would tell them whose a number is); a supervisor
+   * imports the same file to add them.
+   */
+  idNumbersImported: boolean;
 }
 
 export interface ImportResult extends ImportPreview {

@@ -2,10 +2,8 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { CommandContext } from '../context';
 import { formatAreaDm2, GENDER_LABELS, LINK_ROLE_LABELS, UNIT_STATE_LABELS, UNIT_TYPE_LABELS, type Gender, type LinkRole, type UnitState, type UnitType } from '../../shared/estate';
-import { maskIdNumber, maskMobile } from '../../shared/mask';
-import { seesMobiles } from './people';
-
-const phoneCell = (phone: string | null, full: boolean) => (phone ? (full ? phone : maskMobile(phone)) : '');
+import { maskIdNumber } from '../../shared/mask';
+import { phoneFor } from './people';
 
 /** Units and their current people as .xlsx, in the template's column order so it re-imports. */
 export async function exportRoster(
@@ -45,7 +43,6 @@ export async function exportRoster(
     .orderBy(sql`CASE unit_people.role WHEN 'owner' THEN 0 WHEN 'family' THEN 1 WHEN 'tenant' THEN 2 ELSE 3 END`)
     .execute();
 
-  const fullMobile = seesMobiles(ctx.operator);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('房屋住户');
   sheet.addRow(['楼栋', '单元', '房号', '楼层', '建筑面积', '房屋类型', '状态', '业主姓名', '性别', '手机', '身份证号', '入住日期', '备注', '身份']);
@@ -62,7 +59,7 @@ export async function exportRoster(
       r.name ?? '',
       r.gender ? GENDER_LABELS[r.gender as Gender] : '',
       // The one phone column: the mobile, else the landline (read back as the other phone on import).
-      phoneCell(r.mobile ?? r.other_phone, fullMobile),
+      phoneFor(ctx.operator, r.mobile ?? r.other_phone) ?? '',
       r.id_number ? (input.fullIdNumbers ? r.id_number : maskIdNumber(r.id_number)) : '',
       r.start_date ?? '',
       r.notes,

@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
-import type { CommandContext, Handlers } from '../context';
+import { prepared, type CommandContext, type Db, type Handlers } from '../context';
+import { checkIdNumber } from './id-checks';
 import type { estateCommands, UnitRow, VehicleView, EstateView } from '../../shared/contract/estate';
 import { fail } from '../../shared/result';
 import { unitCode, unitCodePrefix, type LinkRole, type UnitState, type UnitType } from '../../shared/estate';
-import { nameSearchKeys, seesMobiles, toPersonView } from './people';
+import { mayRevealIds, nameSearchKeys, seesMobiles, toPersonView } from './people';
 import { OPEN_ITEM_PROVIDERS } from './open-items';
 import { recordStateChange } from './state-history';
+import { personalRead } from './personal-reads';
 import { DEMO_SHAPE, generateDemoStaff, generateEstate } from '../demo/generate';
 import { DEMO_RECEPTION, generateReceptionLog } from '../demo/reception';
 import { rosterTemplate } from './roster-file';
@@ -68,8 +70,8 @@ async function unitSnapshot(ctx: CommandContext, id: number) {
   return ctx.db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-async function personRow(ctx: CommandContext, id: number) {
-  const p = await ctx.db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+async function personRow(db: Db, id: number) {
+  const p = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
   if (!p) throw fail.notFound('找不到这位住户');
   return p;
 }
@@ -228,7 +230,7 @@ export const estateHandlers: EstateHandlers = {
     return { rows: rows.map(toUnitRow), total };
   },
 
-  'estate.unitCard': async (ctx, input) => {
+  'estate.unitCard': personalRead(async (ctx, input) => {
     const r = await unitQuery(ctx)
       .innerJoin('estates', 'estates.id', 'units.estate_id')
       .select('estates.name as estate_name')
@@ -287,7 +289,7 @@ export const estateHandlers: EstateHandlers = {
       })),
       openItems,
     };
-  },
+  }),
 
   'estate.createUnit': async (ctx, input) => {
     const values = await unitValues(ctx, input, null);
@@ -311,49 +313,48 @@ export const estateHandlers: EstateHandlers = {
     return { id: input.id, code: values.code };
   },
 
-  'estate.savePerson': async (ctx, input) => {
-    const p = input.person;
-    if (p.idNumber) {
-      const clash = await ctx.db
-        .selectFrom('people')
-        .select('id')
-        .where('id_type', '=', p.idType)
-        .where('id_number', '=', p.idNumber)
-        .executeTakeFirst();
-      if (clash && clash.id !== input.id) throw fail.conflict('已有使用此证件号的住户', { 'person.idNumber': '证件号已登记在另一位住户名下' });
-    }
-    const current = input.id ? await personRow(ctx, input.id) : null;
-    const idNumber = p.idNumber === undefined ? (current?.id_number ?? null) : p.idNumber || null;
-    const keys = nameSearchKeys(p.name);
-    const values = {
-      name: p.name,
-      name_pinyin: keys.pinyin,
-      name_initials: keys.initials,
-      gender: p.gender,
-      mobile: p.mobile,
-      other_phone: p.otherPhone,
-      id_type: p.idType,
-      id_number: idNumber,
-      notes: p.notes,
-      updated_at: ctx.nowIso,
-    };
-    let id = input.id;
-    let before = null;
-    if (id && current) {
-      before = auditablePerson(current);
-      await ctx.db.updateTable('people').set(values).where('id', '=', id).execute();
-    } else {
-      id = (await ctx.db.insertInto('people').values({ ...values, created_at: ctx.nowIso }).returning('id').executeTakeFirstOrThrow()).id;
-    }
-    const row = await personRow(ctx, id);
-    await ctx.audit({ entity: 'person', entityId: id, before: before ?? undefined, after: auditablePerson(row) });
-    return toPersonView(row, seesMobiles(ctx.operator));
-  },
+  'estate.savePerson': prepared({
+    // The record edited is looked up first: a made-up id answers not_found whatever number it carries.
+    async prepare(pre, input) {
+      if (input.id) await personRow(pre.db, input.id);
+      await checkIdNumber(pre, input.id ?? null, input.person.idType, input.person.idNumber);
+      return null;
+    },
+    run: async (ctx, input) => {
+      const p = input.person;
+      const current = input.id ? await personRow(ctx.db, input.id) : null;
+      const idNumber = p.idNumber === undefined ? (current?.id_number ?? null) : p.idNumber || null;
+      const keys = nameSearchKeys(p.name);
+      const values = {
+        name: p.name,
+        name_pinyin: keys.pinyin,
+        name_initials: keys.initials,
+        gender: p.gender,
+        mobile: p.mobile,
+        other_phone: p.otherPhone,
+        id_type: p.idType,
+        id_number: idNumber,
+        notes: p.notes,
+        updated_at: ctx.nowIso,
+      };
+      let id = input.id;
+      let before = null;
+      if (id && current) {
+        before = auditablePerson(current);
+        await ctx.db.updateTable('people').set(values).where('id', '=', id).execute();
+      } else {
+        id = (await ctx.db.insertInto('people').values({ ...values, created_at: ctx.nowIso }).returning('id').executeTakeFirstOrThrow()).id;
+      }
+      const row = await personRow(ctx.db, id);
+      await ctx.audit({ entity: 'person', entityId: id, before: before ?? undefined, after: auditablePerson(row) });
+      return toPersonView(row, seesMobiles(ctx.operator));
+    },
+  }),
 
   'estate.link': async (ctx, input) => {
     const unit = await unitSnapshot(ctx, input.unitId);
     if (!unit) throw fail.notFound('找不到这套房屋');
-    const person = await personRow(ctx, input.personId);
+    const person = await personRow(ctx.db, input.personId);
     const existing = await ctx.db
       .selectFrom('unit_people')
       .select('id')
@@ -385,7 +386,7 @@ export const estateHandlers: EstateHandlers = {
   'estate.saveVehicle': async (ctx, input) => {
     if (input.unitId === null && input.personId === null) throw fail.validation('请选择车辆所属的房屋或住户', { unitId: '必填' });
     if (input.unitId !== null && !(await unitSnapshot(ctx, input.unitId))) throw fail.notFound('找不到这套房屋');
-    const owner = input.personId !== null ? await personRow(ctx, input.personId) : null;
+    const owner = input.personId !== null ? await personRow(ctx.db, input.personId) : null;
     const clash = await ctx.db.selectFrom('vehicles').select('id').where('plate', '=', input.plate).executeTakeFirst();
     if (clash && clash.id !== input.id) throw fail.conflict(`车牌 ${input.plate} 已登记`, { plate: '车牌已登记' });
     const values = { plate: input.plate, unit_id: input.unitId, person_id: input.personId, notes: input.notes, updated_at: ctx.nowIso };
@@ -414,8 +415,7 @@ export const estateHandlers: EstateHandlers = {
   'estate.importProblems': async (ctx, input) => problemRows(ctx, input),
 
   'estate.exportRoster': async (ctx, input) => {
-    const op = ctx.requireOperator();
-    if (input.fullIdNumbers && !op.roles.some((r) => r === 'supervisor' || r === 'admin')) {
+    if (input.fullIdNumbers && !mayRevealIds(ctx.requireOperator())) {
       throw fail.forbidden('只有主管或管理员可以导出完整证件号');
     }
     const file = await exportRoster(ctx, input);
@@ -436,7 +436,7 @@ export const estateHandlers: EstateHandlers = {
   },
 
   'estate.revealId': async (ctx, input) => {
-    const p = await personRow(ctx, input.personId);
+    const p = await personRow(ctx.db, input.personId);
     if (!p.id_number) throw fail.notFound('这位住户没有登记证件号');
     // Reading the full number is itself recorded: who looked, when, why.
     await ctx.audit({ entity: 'person', entityId: p.id, after: { event: 'id_revealed', reason: input.reason } });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { CommandContext } from '../context';
+import type { RateRule } from '../rate-limit';
 import { fail } from '../../shared/result';
 import { checkIdCard } from '../../shared/idcard';
 import { maskIdNumber } from '../../shared/mask';
@@ -17,6 +18,7 @@ import {
 import { problemRowsFile, readRosterFile, type SheetRow } from './roster-file';
 import { rememberMapping, rememberedMapping, type HandMapping } from './roster-mappings';
 import { mayRevealIds, nameSearchKeys } from './people';
+import { idHolder } from './id-checks';
 import { readRosterCells, ROOM_CODE } from './roster-row';
 import { recordStateChange } from './state-history';
 
@@ -135,6 +137,7 @@ async function analyzeRoster(ctx: CommandContext, input: RosterInput): Promise<A
   const missing = REQUIRED_FIELDS.filter((f) => !mapping[f]);
   const dataRows = sheet.rows.filter((r) => r.row > header.row);
   const preview: Analysis['preview'] = {
+    idNumbersImported: mayRevealIds(ctx.operator),
     headerRow: header.row,
     headerCandidates: sheet.rows.slice(0, HEADER_SCAN_ROWS).map((r) => ({ row: r.row, text: r.cells.filter(Boolean).join(' | ').slice(0, 80) })),
     headers,
@@ -169,19 +172,16 @@ async function analyzeRoster(ctx: CommandContext, input: RosterInput): Promise<A
     for (const e of cellErrors) bad(e.field, e.message);
     const { building, entrance, room, floor, areaDm2, type, state, name, gender, phone, idNumber, idProblem, moveInDate, notes } = cell;
 
-    // The same ID number under two names is a typing mistake somewhere: name the other row, or —
-    // only to those who may see full ID numbers — the person on file (otherwise an upload would
-    // tell anyone whose number a guessed one is).
+    // The same ID number under two names is a typing mistake somewhere: name the other row, or
+    // the person on file — the latter only for imports that use stored numbers at all (otherwise
+    // an upload would tell anyone whose number a guessed one is).
     if (idNumber && !idProblem && name) {
-      const holder = idHolders.get(idNumber) ?? (await ctx.db.selectFrom('people').select('name').where('id_type', '=', 'resident_id').where('id_number', '=', idNumber).executeTakeFirst());
+      const holder =
+        idHolders.get(idNumber) ?? (preview.idNumbersImported ? await idHolder(ctx.db, 'resident_id', idNumber) : undefined);
       if (holder && holder.name !== name) {
         bad(
           'idNumber',
-          'row' in holder
-            ? `身份证号与第 ${holder.row} 行的${holder.name}相同，姓名却是${name}：请核对`
-            : mayRevealIds(ctx.operator)
-              ? `身份证号已登记在住户${holder.name}名下，姓名却是${name}：请核对`
-              : `身份证号已登记在另一位住户名下，姓名不同：请核对，或请主管核对`,
+          'row' in holder ? `身份证号与第 ${holder.row} 行的${holder.name}相同，姓名却是${name}：请核对` : `身份证号已登记在住户${holder.name}名下，姓名却是${name}：请核对`,
         );
       } else if (!idHolders.has(idNumber)) idHolders.set(idNumber, { row, name });
     }
@@ -277,16 +277,19 @@ async function analyzeRoster(ctx: CommandContext, input: RosterInput): Promise<A
 /**
  * The person a roster row means: by ID number, else by name and phone, else the unit's current
  * owner of that name (so owners written with a name only are found again on the next import).
- * Someone on file with a different ID number is never taken for them.
+ * With `useIds`, someone on file with a different ID number is never taken for them; without it
+ * (an operator who may not see full numbers) numbers play no part, so the match tells nothing
+ * about them.
  */
-async function findPerson(ctx: CommandContext, o: OwnerPlan, unitId: number | null) {
+async function findPerson(ctx: CommandContext, o: OwnerPlan, unitId: number | null, useIds: boolean) {
+  const idNumber = useIds ? o.idNumber : null;
   const people = () => {
     let q = ctx.db.selectFrom('people').selectAll('people');
-    if (o.idNumber) q = q.where((eb) => eb.or([eb('people.id_number', 'is', null), eb('people.id_number', '=', o.idNumber)]));
+    if (idNumber) q = q.where((eb) => eb.or([eb('people.id_number', 'is', null), eb('people.id_number', '=', idNumber)]));
     return q;
   };
-  if (o.idNumber) {
-    const byId = await ctx.db.selectFrom('people').selectAll().where('id_type', '=', 'resident_id').where('id_number', '=', o.idNumber).executeTakeFirst();
+  if (idNumber) {
+    const byId = await ctx.db.selectFrom('people').selectAll().where('id_type', '=', 'resident_id').where('id_number', '=', idNumber).executeTakeFirst();
     if (byId) return byId;
   }
   if (o.mobile) {
@@ -328,12 +331,12 @@ function unitChanges(unit: { floor: number | null; area_dm2: number | null; type
   return Object.keys(changes).length ? changes : null;
 }
 
-function personChanges(p: { gender: string | null; mobile: string | null; other_phone: string | null; id_number: string | null }, o: OwnerPlan) {
+function personChanges(p: { gender: string | null; mobile: string | null; other_phone: string | null; id_number: string | null }, o: OwnerPlan, useIds: boolean) {
   const changes: Record<string, unknown> = {};
   if (o.gender && o.gender !== p.gender) changes.gender = o.gender;
   if (o.mobile && o.mobile !== p.mobile) changes.mobile = o.mobile;
   if (o.otherPhone && o.otherPhone !== p.other_phone) changes.other_phone = o.otherPhone;
-  if (o.idNumber && o.idNumber !== p.id_number) {
+  if (useIds && o.idNumber && o.idNumber !== p.id_number) {
     changes.id_number = o.idNumber;
     changes.id_type = 'resident_id';
   }
@@ -393,10 +396,11 @@ async function applyRoster(ctx: CommandContext, estateId: number, plan: RosterPl
 
   // Each person counts once, however many units they own: created, else updated, else unchanged.
   const people = new Map<number, 'create' | 'update' | 'unchanged'>();
+  const useIds = mayRevealIds(ctx.operator);
   for (const o of plan.owners) {
     const unitId = unitIds.get(o.code)!;
     const newUnit = newUnits.has(unitId);
-    let person = await findPerson(ctx, o, newUnit ? null : unitId);
+    let person = await findPerson(ctx, o, newUnit ? null : unitId, useIds);
     if (!person) {
       const keys = nameSearchKeys(o.name);
       const values = {
@@ -407,7 +411,7 @@ async function applyRoster(ctx: CommandContext, estateId: number, plan: RosterPl
         mobile: o.mobile,
         other_phone: o.otherPhone,
         id_type: 'resident_id',
-        id_number: o.idNumber,
+        id_number: useIds ? o.idNumber : null,
         notes: '',
         created_at: ctx.nowIso,
         updated_at: ctx.nowIso,
@@ -416,7 +420,7 @@ async function applyRoster(ctx: CommandContext, estateId: number, plan: RosterPl
       people.set(person.id, 'create');
       await ctx.audit({ entity: 'person', entityId: person.id, after: { name: o.name, imported: true } });
     } else {
-      const changes = personChanges(person, o);
+      const changes = personChanges(person, o, useIds);
       if (changes) {
         await ctx.db.updateTable('people').set({ ...changes, updated_at: ctx.nowIso }).where('id', '=', person.id).execute();
         if (people.get(person.id) !== 'create') people.set(person.id, 'update');
@@ -466,9 +470,33 @@ async function dryRun(ctx: CommandContext, estateId: number, plan: RosterPlan): 
 
 const NO_COUNTS: ImportCounts = { buildings: 0, units: { create: 0, update: 0, unchanged: 0 }, people: { create: 0, update: 0, unchanged: 0 }, links: { create: 0, unchanged: 0 } };
 
+/**
+ * Previews per operator, for roles that may not see full ID numbers: their previews no longer
+ * depend on stored numbers, and this keeps any other guessing slow. Fixing a file's mapping takes
+ * a handful of previews.
+ */
+export const PREVIEWS: RateRule = { limit: 20, windowMs: 3_600_000 };
+
+/** How many people on file the import found (each counted once): what a preview or import told about them. */
+const matchedPeople = (counts: ImportCounts) => counts.people.update + counts.people.unchanged;
+
 export async function previewRoster(ctx: CommandContext, input: RosterInput): Promise<ImportPreview> {
+  const operator = ctx.requireOperator();
+  if (!mayRevealIds(operator)) {
+    const verdict = ctx.services.limits.hit(`import-preview:${operator.id}`, ctx.now, PREVIEWS);
+    if (!verdict.allowed) throw fail.rateLimited(`预览次数过多，请 ${Math.ceil(verdict.retryAfterSeconds / 60)} 分钟后再试`);
+  }
   const { preview, plan } = await analyzeRoster(ctx, input);
-  return { ...preview, counts: preview.missing.length ? NO_COUNTS : await dryRun(ctx, input.estateId, plan) };
+  const counts = preview.missing.length ? NO_COUNTS : await dryRun(ctx, input.estateId, plan);
+  if (matchedPeople(counts)) {
+    // Written here, after the dry run's savepoint is rolled back: an audit row inside it would go too.
+    await ctx.audit({
+      entity: 'estate',
+      entityId: input.estateId,
+      after: { event: 'roster_previewed', fileName: input.fileName, rows: preview.rows, matchedPeople: matchedPeople(counts) },
+    });
+  }
+  return { ...preview, counts };
 }
 
 export async function commitRoster(ctx: CommandContext, input: RosterInput): Promise<ImportPreview> {
@@ -480,7 +508,17 @@ export async function commitRoster(ctx: CommandContext, input: RosterInput): Pro
   await ctx.audit({
     entity: 'estate',
     entityId: input.estateId,
-    after: { event: 'roster_imported', fileName: input.fileName, headerRow: preview.headerRow, rows: preview.rows, validRows: preview.validRows, merged: preview.merged.length, counts },
+    after: {
+      event: 'roster_imported',
+      fileName: input.fileName,
+      headerRow: preview.headerRow,
+      rows: preview.rows,
+      validRows: preview.validRows,
+      merged: preview.merged.length,
+      matchedPeople: matchedPeople(counts),
+      idNumbersImported: preview.idNumbersImported,
+      counts,
+    },
   });
   return { ...preview, counts };
 }

@@ -1,8 +1,8 @@
 import { pinyin } from 'pinyin-pro';
-import { estateCommands, type PersonView } from '../../shared/contract/estate';
+import type { PersonView } from '../../shared/contract/estate';
 import type { Gender, IdType } from '../../shared/estate';
 import { maskIdNumber, maskMobile } from '../../shared/mask';
-import type { Role } from '../../shared/roles';
+import { rolesMay } from '../../shared/permissions';
 import type { SignedInOperator } from '../context';
 import type { Selectable } from 'kysely';
 import type { PeopleTable } from '../schema';
@@ -15,17 +15,21 @@ export function nameSearchKeys(name: string): { pinyin: string; initials: string
   return { pinyin: syllables.join(''), initials: syllables.map((s) => s[0] ?? '').join('') };
 }
 
-/** Roles that phone residents as part of their work see mobile numbers in full. */
-const MOBILE_ROLES: readonly Role[] = ['receptionist', 'key_custodian', 'officer', 'supervisor', 'admin'];
-
+/** Whether this operator sees mobiles and other phones in full (shared/permissions.ts). */
 export function seesMobiles(operator: SignedInOperator | null): boolean {
-  return !!operator && operator.roles.some((r) => MOBILE_ROLES.includes(r));
+  return !!operator && rolesMay(operator.roles, 'seesMobiles');
 }
 
-/** Who may see a full ID number (estate.revealId's roles): only they are told whose number it is. */
+/** Whether this operator may see full ID numbers (estate.revealId): only they are told whose number it is. */
 export function mayRevealIds(operator: SignedInOperator | null): boolean {
-  const access = estateCommands['estate.revealId'].access;
-  return !!operator && Array.isArray(access) && operator.roles.some((r) => access.includes(r));
+  return !!operator && rolesMay(operator.roles, 'mayRevealIds');
+}
+
+/** A phone as this operator may see it. */
+export function phoneFor(operator: SignedInOperator | null, phone: string): string;
+export function phoneFor(operator: SignedInOperator | null, phone: string | null): string | null;
+export function phoneFor(operator: SignedInOperator | null, phone: string | null): string | null {
+  return phone === null || seesMobiles(operator) ? phone : maskMobile(phone);
 }
 
 export function toPersonView(row: Selectable<PeopleTable>, fullMobile: boolean): PersonView {

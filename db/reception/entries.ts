@@ -1,6 +1,5 @@
 import { sql, type Selectable } from 'kysely';
 import type { EntryDetail, EntryRow } from '../../shared/contract/reception';
-import { maskMobile } from '../../shared/mask';
 import {
   deadlineViews,
   nextDueAt,
@@ -16,7 +15,7 @@ import {
 } from '../../shared/reception';
 import { fail } from '../../shared/result';
 import type { CommandContext, Db, SignedInOperator } from '../context';
-import { seesMobiles } from '../estate/people';
+import { phoneFor } from '../estate/people';
 import type { ReceptionEntriesTable } from '../schema';
 
 export type EntryRecord = Selectable<ReceptionEntriesTable>;
@@ -54,7 +53,7 @@ export function toEntryRow(ctx: CommandContext, r: EntryJoined): EntryRow {
     unitCode: r.unit_code,
     personId: r.person_id,
     contactName: r.contact_name,
-    contactPhone: seesMobiles(ctx.operator) ? r.contact_phone : maskMobile(r.contact_phone),
+    contactPhone: phoneFor(ctx.operator, r.contact_phone),
     content: r.content,
     repairScope: r.repair_scope as RepairScope | null,
     handlerStaffId: r.handler_staff_id,

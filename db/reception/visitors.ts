@@ -1,10 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { receptionCommands, VisitorView } from '../../shared/contract/reception';
-import { maskMobile } from '../../shared/mask';
 import { officeDayRange } from '../../shared/office-time';
 import { fail } from '../../shared/result';
 import type { CommandContext, Db, Handlers } from '../context';
-import { seesMobiles } from '../estate/people';
+import { phoneFor } from '../estate/people';
 import type { ReceptionVisitorsTable } from '../schema';
 import { nextSerial } from '../serials';
 
@@ -26,7 +25,7 @@ function toVisitorView(ctx: CommandContext, r: Selectable<ReceptionVisitorsTable
     id: r.id,
     no: r.no,
     name: r.name,
-    phone: seesMobiles(ctx.operator) ? r.phone : maskMobile(r.phone),
+    phone: phoneFor(ctx.operator, r.phone),
     unitId: r.unit_id,
     unitCode: r.unit_code,
     reason: r.reason,

@@ -2,9 +2,10 @@ import type { Handlers } from '../context';
 import type { searchCommands } from '../../shared/contract/search';
 import { readCounterQuery } from './query';
 import { SEARCH_PROVIDERS } from './providers';
+import { personalRead } from '../estate/personal-reads';
 
 export const searchHandlers: Handlers<keyof typeof searchCommands> = {
-  'search.counter': async (ctx, input) => {
+  'search.counter': personalRead(async (ctx, input) => {
     const q = readCounterQuery(input.q);
     if (!q.compact) return { groups: [] };
     const groups = [];
@@ -13,5 +14,5 @@ export const searchHandlers: Handlers<keyof typeof searchCommands> = {
       if (hits.length) groups.push({ kind: provider.kind, label: provider.label, hits });
     }
     return { groups };
-  },
+  }),
 };

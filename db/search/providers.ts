@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { SearchHit } from '../../shared/contract/search';
 import { LINK_ROLE_LABELS, UNIT_STATE_LABELS, UNIT_TYPE_LABELS, type LinkRole, type UnitState, type UnitType } from '../../shared/estate';
-import { maskIdNumber, maskMobile } from '../../shared/mask';
+import { maskIdNumber } from '../../shared/mask';
 import type { CommandContext, Db } from '../context';
-import { seesMobiles } from '../estate/people';
+import { phoneFor, seesMobiles } from '../estate/people';
 import { prefixRange, type CounterQuery } from './query';
 import { receptionSearchProvider } from '../reception/providers';
 
@@ -51,7 +51,14 @@ const unitsProvider: SearchProvider = {
   },
 };
 
-async function peopleIds(db: Db, q: CounterQuery, limit: number): Promise<number[]> {
+/**
+ * Who a search may find by what. Only what the mask shows is searched for roles that see the
+ * masked form — otherwise a search would tell them the hidden digits (issue #10: the cashier
+ * walked the 10,000 middle digits of 150****0582 in 753 searches). ID numbers: only the last 4
+ * characters, for everyone (5 or 6 would give away the birth day); mobiles in full only for roles
+ * that see them in full, others by the last 4 digits (an 11-digit number is read as its tail).
+ */
+async function peopleIds(db: Db, q: CounterQuery, limit: number, fullMobiles: boolean): Promise<number[]> {
   const ids = new Set<number>();
   const take = async (build: () => Promise<{ id: number }[]>) => {
     if (ids.size >= limit) return;
@@ -71,13 +78,13 @@ async function peopleIds(db: Db, q: CounterQuery, limit: number): Promise<number
   }
   if (q.digits) {
     const d = q.digits;
-    if (d.length === 11) await take(() => people().where('mobile', '=', d).limit(limit).execute());
-    if (d.length === 4) await take(() => people().where(sql`substr(mobile, -4)`, '=', d).limit(limit).execute());
+    if (d.length === 11 && fullMobiles) await take(() => people().where('mobile', '=', d).limit(limit).execute());
+    const tail = d.length === 4 ? d : d.length === 11 && !fullMobiles ? d.slice(-4) : null;
+    if (tail) await take(() => people().where(sql`substr(mobile, -4)`, '=', tail).limit(limit).execute());
   }
-  // ID tails: last 4–6 characters, the last one possibly X.
-  if (/^\d{3,5}[\dX]$/.test(q.compact)) {
-    const n = q.compact.length;
-    await take(() => people().where(sql.raw(`substr(id_number, -${n})`), '=', q.compact).limit(limit).execute());
+  // ID tails: the last 4 characters, the last one possibly X.
+  if (/^\d{3}[\dX]$/.test(q.compact)) {
+    await take(() => people().where(sql`substr(id_number, -4)`, '=', q.compact).limit(limit).execute());
   }
   return [...ids];
 }
@@ -86,7 +93,8 @@ const peopleProvider: SearchProvider = {
   kind: 'person',
   label: '住户',
   async search(ctx, q, limit) {
-    const ids = await peopleIds(ctx.db, q, limit);
+    const full = seesMobiles(ctx.operator);
+    const ids = await peopleIds(ctx.db, q, limit, full);
     if (!ids.length) return [];
     const rows = await ctx.db
       .selectFrom('people')
@@ -101,14 +109,13 @@ const peopleProvider: SearchProvider = {
       .where('unit_people.end_date', 'is', null)
       .orderBy('unit_people.id')
       .execute();
-    const full = seesMobiles(ctx.operator);
     const order = new Map(ids.map((id, i) => [id, i]));
     return rows
       .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
       .map((p) => {
         const mine = links.filter((l) => l.person_id === p.id);
         const where = mine.map((l) => `${l.code} ${LINK_ROLE_LABELS[l.role as LinkRole]}`).join('，');
-        const phone = p.mobile ? (full ? p.mobile : maskMobile(p.mobile)) : '';
+        const phone = phoneFor(ctx.operator, p.mobile) ?? '';
         return {
           kind: 'person',
           id: p.id,

@@ -1,6 +1,7 @@
 import type { CommandContext, Handlers } from '../context';
 import type { staffCommands, StaffView } from '../../shared/contract/staff';
 import { fail } from '../../shared/result';
+import { phoneFor } from '../estate/people';
 
 async function loadStaff(ctx: CommandContext, where: { id?: number; departmentId?: number; includeInactive?: boolean }): Promise<StaffView[]> {
   let q = ctx.db
@@ -28,7 +29,8 @@ async function loadStaff(ctx: CommandContext, where: { id?: number; departmentId
     departmentId: r.department_id,
     departmentName: r.department_name,
     position: r.position,
-    mobile: r.mobile,
+    // Staff mobiles follow the residents' rule: in full only for roles that phone people.
+    mobile: phoneFor(ctx.operator, r.mobile),
     operatorId: r.operator_id,
     operatorName: r.operator_name,
     active: r.active === 1,

@@ -186,6 +186,9 @@ export function ImportWizard(props: { estates: EstateView[] | null; onImported()
           {errorAlert}
           {preview.missing.length === 0 && <ImportTotals preview={preview} />}
           {unchanged && <Alert type="info" showIcon title={S.nothingToImport(preview.validRows)} style={{ marginBottom: 16 }} />}
+          {!preview.idNumbersImported && preview.mapping.idNumber && (
+            <Alert type="info" showIcon title={S.idNumbersLeftToSupervisor} style={{ marginBottom: 16 }} data-testid="import-ids-left" />
+          )}
           <HeaderAndMapping
             preview={preview}
             // Another header row means other headers: what was mapped by hand no longer applies.

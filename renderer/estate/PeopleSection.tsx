@@ -93,7 +93,7 @@ export function PeopleSection(props: { card: UnitCard; onChanged(): void }) {
                           {S.endLink}
                         </Button>
                       )}
-                      {rights.supervise && link.person.idNumberMasked && (
+                      {rights.revealIds && link.person.idNumberMasked && (
                         <Button type="link" size="small" onClick={() => setDialog({ kind: 'reveal', link })}>
                           {S.revealId}
                         </Button>

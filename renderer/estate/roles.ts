@@ -1,5 +1,6 @@
 import { ESTATE_EDITORS, COUNTER_ROLES } from '../../shared/contract/estate';
 import { hasAnyRole } from '../desks';
+import { rolesMay } from '../../shared/permissions';
 import { useSession } from '../session/SessionContext';
 
 /** What this operator may do on the desk; only to hide buttons — the server checks every command. */
@@ -10,6 +11,8 @@ export function useEstateRights() {
     edit: hasAnyRole(roles, ESTATE_EDITORS),
     people: hasAnyRole(roles, COUNTER_ROLES),
     supervise: hasAnyRole(roles, ['supervisor', 'admin']),
+    /** Full ID numbers: the reveal button, the export's full-number option (shared/permissions.ts). */
+    revealIds: rolesMay(roles, 'mayRevealIds'),
     admin: roles.includes('admin'),
   };
 }

@@ -207,6 +207,7 @@ export const S = {
   missingHelp: (row: number) => `请在下面为标黄的列选择表格里对应的列；如果表头不在第 ${row} 行，请先在“表头行”中选择表头所在的行。`,
   mappingHelp: '左边是模板的列，右边选择文件中对应的表头；修改后会重新检查，导入后下次遇到同样表头的文件会自动套用。',
   mappingRemembered: '已套用上次为这种表头手动设置的对应列。',
+  idNumbersLeftToSupervisor: '身份证号不会导入：您的角色只能看到打码的证件号。其余资料照常导入；证件号请主管或管理员用同一个文件再导入一次补上。',
   mappingNone: '不导入',
   merged: '合并的行',
   mergedTable: '合并的行',

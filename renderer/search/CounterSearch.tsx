@@ -120,7 +120,10 @@ function SearchBody(props: { onClose(): void }) {
         <br />
         {S.keysHint}
       </Typography.Paragraph>
-      {answer.error && current && <Alert type="error" showIcon title={answer.error.message} style={{ marginBottom: 8 }} />}
+      {answer.error && current && (
+        // Too many searches is a pause, not a fault: a warning saying when to go on.
+        <Alert type={answer.error.kind === 'rate_limited' ? 'warning' : 'error'} showIcon title={answer.error.message} style={{ marginBottom: 8 }} />
+      )}
       <div
         ref={listRef}
         id="counter-search-results"

@@ -4,6 +4,7 @@ import { listQuery, type Page } from './paging';
 import { id, requiredText, text } from '../zod-zh';
 import { checkIdCard, ID_CARD_PROBLEMS } from '../idcard';
 import { isMobile, optionalPhone } from '../phone';
+import { rolesWith } from '../permissions';
 import { HEADER_SCAN_ROWS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, ROSTER_COLUMNS, type ImportPreview, type ImportResult } from '../estate-import';
 import {
   BUILDING_CODE_HELP,
@@ -106,7 +107,7 @@ export interface PersonView {
   id: number;
   name: string;
   gender: Gender | null;
-  /** Masked unless the operator's role needs the number (see `mobileVisibleTo`). */
+  /** Masked unless the operator's role sees mobiles (shared/permissions.ts). */
   mobile: string | null;
   otherPhone: string | null;
   idType: IdType;
@@ -166,7 +167,11 @@ const unitFields = {
   notes: text(500).default(''),
 };
 
-/** Roles that handle people at the counter; they see mobiles in full. */
+/**
+ * Roles that register people at the counter. Who sees mobiles and ID numbers in full is a
+ * separate rule (shared/permissions.ts): every counter role sees mobiles, none but supervisors and
+ * admins may see full ID numbers.
+ */
 export const COUNTER_ROLES = ['receptionist', 'officer', 'supervisor', 'admin'] as const;
 export const ESTATE_EDITORS = ['officer', 'supervisor', 'admin'] as const;
 
@@ -366,7 +371,7 @@ export const estateCommands = {
     summary: '查看完整证件号（记入操作日志）',
     input: z.strictObject({ personId: id(), reason: requiredText(100) }),
     output: returns<{ idNumber: string }>(),
-    access: ['supervisor', 'admin'],
+    access: rolesWith('mayRevealIds'),
     writes: true,
   }),
 } as const;

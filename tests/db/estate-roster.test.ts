@@ -296,14 +296,41 @@ describe('the problem list', () => {
   });
 
   it('never tells an officer whose ID number a row’s number is: only roles that may see full numbers get the name on file', async () => {
-    await commit(await xlsx([['楼栋', '房号', '业主姓名', '身份证号'], ['3', '1101', '张三', '11010519491231002X']]));
-    const guess = await xlsx([['楼栋', '房号', '业主姓名', '身份证号'], ['9', '901', '王五', '11010519491231002X']]);
-    const told = (await preview(guess)).problems.map((p) => p.message);
-    expect(told).toEqual(['身份证号已登记在另一位住户名下，姓名不同：请核对，或请主管核对']);
-    expect(told.join('')).not.toContain('张三');
     const supervisor = await t.operatorWith(['supervisor'], 'zhuguan');
-    const forSupervisor = valueOf<ImportPreview>(await t.run(supervisor, 'estate.importPreview', { estateId, fileName: '名册.xlsx', contentBase64: guess }));
-    expect(forSupervisor.problems.map((p) => p.message)).toEqual(['身份证号已登记在住户张三名下，姓名却是王五：请核对']);
+    const asSupervisor = async (name: 'estate.importPreview' | 'estate.importCommit', contentBase64: string) =>
+      valueOf<ImportPreview>(await t.run(supervisor, name, { estateId, fileName: '名册.xlsx', contentBase64 }));
+    await asSupervisor('estate.importCommit', await xlsx([['楼栋', '房号', '业主姓名', '身份证号'], ['3', '1101', '张三', '11010519491231002X']]));
+    const guess = await xlsx([['楼栋', '房号', '业主姓名', '身份证号'], ['9', '901', '王五', '11010519491231002X']]);
+    const forOfficer = await preview(guess);
+    expect(forOfficer.problems).toEqual([]);
+    expect(forOfficer.idNumbersImported).toBe(false);
+    expect((await asSupervisor('estate.importPreview', guess)).problems.map((p) => p.message)).toEqual(['身份证号已登记在住户张三名下，姓名却是王五：请核对']);
+  });
+
+  it('an officer’s import leaves ID numbers to a supervisor, whose import of the same file adds them', async () => {
+    const file = await xlsx([
+      ['楼栋', '房号', '业主姓名', '身份证号'],
+      ['3', '1101', '张三', '11010519491231002X'],
+      ['3', '1102', '李四', '440524198001010013'],
+    ]);
+    const byOfficer = await commit(file);
+    expect(byOfficer.idNumbersImported).toBe(false);
+    expect(byOfficer.counts.people).toEqual({ create: 2, update: 0, unchanged: 0 });
+    const ids = () => t.app.connection.sqlite.prepare('SELECT name, id_number FROM people ORDER BY name').all();
+    expect(ids()).toEqual([
+      { name: '张三', id_number: null },
+      { name: '李四', id_number: null },
+    ]);
+    const supervisor = await t.operatorWith(['supervisor'], 'zhuguan');
+    const bySupervisor = valueOf<ImportResult>(await t.run(supervisor, 'estate.importCommit', { estateId, fileName: '名册.xlsx', contentBase64: file }));
+    expect(bySupervisor.idNumbersImported).toBe(true);
+    expect(bySupervisor.counts.people).toEqual({ create: 0, update: 2, unchanged: 0 });
+    expect(ids()).toEqual([
+      { name: '张三', id_number: '11010519491231002X' },
+      { name: '李四', id_number: '440524198001010013' },
+    ]);
+    // The officer's re-import finds them by unit and name, whatever their numbers.
+    expect((await commit(file)).counts.people).toEqual({ create: 0, update: 0, unchanged: 2 });
   });
 
   it('downloads the rows with problems as .xlsx: the header, the office’s own cells, and a 问题 column', async () => {

@@ -145,9 +145,11 @@ describe('the estate: units, people, links', () => {
     for (const q of ['3-2-1101', '3-1101', '3 2 1101', '3/2/1101', '3栋2单元1101', ' 3-2-1101 ', '1101']) {
       expect(await titles(q, 'unit'), q).toEqual(['3-2-1101']);
     }
-    for (const q of ['zs', 'ZS', 'zhangsan', 'zhang', '张三', '张', '13812345678', '5678', '002X', '1002x', '31002X']) {
+    for (const q of ['zs', 'ZS', 'zhangsan', 'zhang', '张三', '张', '13812345678', '5678', '002X', '002x']) {
       expect(await titles(q, 'person'), q).toEqual(['张三']);
     }
+    // Longer ID tails would give away the birth day the mask hides.
+    for (const q of ['1002X', '31002X']) expect(await titles(q, 'person'), q).toEqual([]);
     for (const q of ['粤B12345', '12345', '粤b 12345']) expect(await titles(q, 'vehicle'), q).toEqual(['粤B12345']);
     const person = (await find('zs')).find((g) => g.kind === 'person')!.hits[0]!;
     expect(person.unitId).toBe(unitId);

@@ -79,6 +79,8 @@ test('the officer imports a roster with broken rows: problems by row, valid rows
   await expect(problems).toContainText('房号不能为空');
   await expect(problems.getByRole('row', { name: /^3 身份证号/ })).toBeVisible();
   await expect(problems.getByRole('row', { name: /^4 房号/ })).toBeVisible();
+  // An officer sees ID numbers only masked, so their import leaves the numbers to a supervisor — and says so.
+  await expect(page.getByTestId('import-ids-left')).toContainText('身份证号不会导入');
 
   await page.getByRole('button', { name: '确认导入' }).click();
   await page.getByRole('button', { name: '确定' }).click();
@@ -111,7 +113,7 @@ test('the officer imports a roster with broken rows: problems by row, valid rows
   await exported.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
   const text = JSON.stringify(exported.worksheets[0]!.getSheetValues());
   expect(text).toContain('郑导入');
-  expect(text).toContain('440524********0013');
+  expect(text).toContain('13600002001');
   expect(text).not.toContain('440524198001010013');
 });
 
