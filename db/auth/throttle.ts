@@ -1,26 +1,138 @@
-import type { LoginThrottle } from '../context';
+import { fail } from '../../shared/result';
+import type { RateLimiter, RateRule } from '../rate-limit';
+import { SESSION_MAX_HOURS } from '../dispatcher';
 
 /**
- * Repeated wrong passwords slow the next try: after 3 misses on one login each further miss
- * doubles the wait (2 s, 4 s … at most 5 min). Kept in memory — it guards the running app,
- * and a failed login must not write to the database.
+ * How wrong passwords slow sign-in. Three aims: a stranger who knows a login name cannot keep
+ * the clerk out of the counter; guessing stays slow however many clients (cookies) the guesser
+ * makes up; a failed try never writes to the database (kept in memory: it guards the running
+ * app). Which clients are trusted is kept in the database (trusted_clients, db/auth/trust.ts).
  */
-export function createLoginThrottle(): LoginThrottle {
-  const state = new Map<string, { fails: number; until: number }>();
+export const LOGIN_RULES = {
+  /** Wrong passwords for one login at one client before each further one doubles the wait (2 s … 5 min). */
+  freePerClient: 3,
+  /** Wrong passwords for one login from all untrusted clients together before they wait the same way. */
+  freeUntrusted: 5,
+  maxWaitSeconds: 300,
+  /** A back-off is forgotten after this long without a wrong password. */
+  forgetAfterMs: 60 * 60_000,
+  /** Wrong passwords per minute for the whole app (every login, every client) before untrusted clients wait. */
+  overallPerMinute: 30,
+  /** Wrong passwords typed in one signed-in session (unlocking, changing the password) before it is ended. */
+  sessionPasswordFailures: 10,
+} as const;
+
+const OVERALL: RateRule = { limit: LOGIN_RULES.overallPerMinute, windowMs: 60_000 };
+const PER_SESSION: RateRule = { limit: LOGIN_RULES.sessionPasswordFailures, windowMs: SESSION_MAX_HOURS * 3600_000 };
+
+/** One try at a login from one client. `trusted`: the client has signed in as this login before. */
+export interface LoginAttempt {
+  login: string;
+  clientId: string;
+  trusted: boolean;
+}
+
+export interface LoginThrottle {
+  /** Throws rate_limited when this try must wait; a trusted client never waits for others' failures. */
+  check(attempt: LoginAttempt, now: Date): void;
+  failed(attempt: LoginAttempt, now: Date): void;
+  /** The right password at this client: its own misses are forgiven. */
+  succeeded(attempt: LoginAttempt): void;
+  /** Seconds this login is slowed, at its untrusted clients or any one client (0 = not slowed). */
+  waitSeconds(login: string, now: Date): number;
+  /** An admin clears the login's lock-out (operators.clearLockout). */
+  clear(login: string): void;
+  /** Count a wrong password typed in a signed-in session; true once the session must be ended. */
+  sessionFailed(sessionId: number, now: Date): boolean;
+  /** The session has already had too many (a parallel try got there first). */
+  sessionSpent(sessionId: number, now: Date): boolean;
+  /** The right password in this session: its count starts again. */
+  sessionSucceeded(sessionId: number): void;
+}
+
+interface Backoff {
+  fails: number;
+  lastAt: number;
+  until: number;
+}
+
+/** Per login: its untrusted clients together, and each client on its own. */
+interface LoginState {
+  untrusted: Backoff;
+  clients: Map<string, Backoff>;
+}
+
+const SWEEP_EVERY = 500;
+
+export function createLoginThrottle(limits: RateLimiter): LoginThrottle {
+  const logins = new Map<string, LoginState>();
+  let failuresSinceSweep = 0;
   const key = (login: string) => login.trim().toLowerCase();
+  const fresh = (): Backoff => ({ fails: 0, lastAt: 0, until: 0 });
+  const secondsLeft = (b: Backoff | undefined, at: number) => (b ? Math.max(0, Math.ceil((b.until - at) / 1000)) : 0);
+
+  const bump = (b: Backoff, free: number, at: number) => {
+    if (at - b.lastAt > LOGIN_RULES.forgetAfterMs) b.fails = 0;
+    b.fails++;
+    b.lastAt = at;
+    if (b.fails >= free) b.until = at + Math.min(2 ** (b.fails - free + 1), LOGIN_RULES.maxWaitSeconds) * 1000;
+  };
+
+  // Made-up logins and clients must not grow the maps for ever.
+  const sweep = (at: number) => {
+    const stale = (b: Backoff) => at - b.lastAt > LOGIN_RULES.forgetAfterMs;
+    for (const [login, state] of logins) {
+      for (const [client, b] of state.clients) if (stale(b)) state.clients.delete(client);
+      if (!state.clients.size && stale(state.untrusted)) logins.delete(login);
+    }
+  };
+
   return {
+    check(attempt, now) {
+      const at = now.getTime();
+      const state = logins.get(key(attempt.login));
+      const own = secondsLeft(state?.clients.get(attempt.clientId), at);
+      if (own > 0) throw fail.rateLimited(`密码错误次数过多，请 ${own} 秒后再试`);
+      if (attempt.trusted) return;
+      const shared = secondsLeft(state?.untrusted, at);
+      if (shared > 0) throw fail.rateLimited(`该账号密码错误次数过多，请 ${shared} 秒后再试，或请管理员解除限制`);
+      if (limits.count('login:wrong', now, OVERALL) >= OVERALL.limit) throw fail.rateLimited('登录尝试过多，请 1 分钟后再试');
+    },
+    failed(attempt, now) {
+      const at = now.getTime();
+      const k = key(attempt.login);
+      const state = logins.get(k) ?? { untrusted: fresh(), clients: new Map() };
+      logins.set(k, state);
+      const own = state.clients.get(attempt.clientId) ?? fresh();
+      state.clients.set(attempt.clientId, own);
+      bump(own, LOGIN_RULES.freePerClient, at);
+      if (!attempt.trusted) bump(state.untrusted, LOGIN_RULES.freeUntrusted, at);
+      limits.hit('login:wrong', now, OVERALL);
+      if (++failuresSinceSweep >= SWEEP_EVERY) {
+        failuresSinceSweep = 0;
+        sweep(at);
+      }
+    },
+    succeeded(attempt) {
+      logins.get(key(attempt.login))?.clients.delete(attempt.clientId);
+    },
     waitSeconds(login, now) {
-      const s = state.get(key(login));
-      return s ? Math.max(0, Math.ceil((s.until - now.getTime()) / 1000)) : 0;
+      const state = logins.get(key(login));
+      if (!state) return 0;
+      const at = now.getTime();
+      return Math.max(secondsLeft(state.untrusted, at), ...[...state.clients.values()].map((b) => secondsLeft(b, at)));
     },
-    failed(login, now) {
-      const s = state.get(key(login)) ?? { fails: 0, until: 0 };
-      s.fails++;
-      if (s.fails >= 3) s.until = now.getTime() + Math.min(2 ** (s.fails - 2), 300) * 1000;
-      state.set(key(login), s);
+    clear(login) {
+      logins.delete(key(login));
     },
-    succeeded(login) {
-      state.delete(key(login));
+    sessionFailed(sessionId, now) {
+      return limits.hit(`login:session:${sessionId}`, now, PER_SESSION).count >= PER_SESSION.limit;
+    },
+    sessionSpent(sessionId, now) {
+      return limits.count(`login:session:${sessionId}`, now, PER_SESSION) >= PER_SESSION.limit;
+    },
+    sessionSucceeded(sessionId) {
+      limits.clear(`login:session:${sessionId}`);
     },
   };
 }
