@@ -7,6 +7,9 @@
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
+/** The rule in one line, for the help text under every new-password field. */
+export const PASSWORD_RULE_SUMMARY = `至少 ${PASSWORD_MIN} 位；不能是常见密码、同一个字符重复或连续的数字字母`;
+
 export const PASSWORD_MESSAGES = {
   tooShort: `密码至少 ${PASSWORD_MIN} 位`,
   tooLong: `密码最多 ${PASSWORD_MAX} 位`,

@@ -11,7 +11,7 @@ import { SESSION_MAX_HOURS } from '../dispatcher';
 export const LOGIN_RULES = {
   /** Wrong passwords for one login at one client before each further one doubles the wait (2 s … 5 min). */
   freePerClient: 3,
-  /** Wrong passwords for one login from all untrusted clients together before they wait the same way. */
+  /** Wrong passwords for one login from all untrusted clients together, per quarter hour, before they wait. */
   freeUntrusted: 5,
   maxWaitSeconds: 300,
   /** A back-off is forgotten after this long without a wrong password. */
@@ -22,6 +22,7 @@ export const LOGIN_RULES = {
   sessionPasswordFailures: 10,
 } as const;
 
+const UNTRUSTED: RateRule = { limit: LOGIN_RULES.freeUntrusted, windowMs: 15 * 60_000 };
 const OVERALL: RateRule = { limit: LOGIN_RULES.overallPerMinute, windowMs: 60_000 };
 const PER_SESSION: RateRule = { limit: LOGIN_RULES.sessionPasswordFailures, windowMs: SESSION_MAX_HOURS * 3600_000 };
 
@@ -56,57 +57,71 @@ interface Backoff {
   until: number;
 }
 
-/** Per login: its untrusted clients together, and each client on its own. */
-interface LoginState {
-  untrusted: Backoff;
-  clients: Map<string, Backoff>;
+/**
+ * Seconds until `key` has room for one more event under `rule` (0 = now): the limiter's own
+ * count, asked at later times (the count only falls as time passes, so halving finds it).
+ */
+function secondsUntilRoom(limits: RateLimiter, key: string, now: Date, rule: RateRule): number {
+  const full = (seconds: number) => limits.count(key, new Date(now.getTime() + seconds * 1000), rule) >= rule.limit;
+  if (!full(0)) return 0;
+  let lo = 0;
+  let hi = Math.ceil(rule.windowMs / 1000);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (full(mid)) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }
 
 const SWEEP_EVERY = 500;
 
 export function createLoginThrottle(limits: RateLimiter): LoginThrottle {
-  const logins = new Map<string, LoginState>();
+  // Per login, per client: that client's own back-off.
+  const logins = new Map<string, Map<string, Backoff>>();
   let failuresSinceSweep = 0;
   const key = (login: string) => login.trim().toLowerCase();
+  const untrustedKey = (login: string) => `login:untrusted:${key(login)}`;
   const fresh = (): Backoff => ({ fails: 0, lastAt: 0, until: 0 });
   const secondsLeft = (b: Backoff | undefined, at: number) => (b ? Math.max(0, Math.ceil((b.until - at) / 1000)) : 0);
 
-  const bump = (b: Backoff, free: number, at: number) => {
+  const bump = (b: Backoff, at: number) => {
     if (at - b.lastAt > LOGIN_RULES.forgetAfterMs) b.fails = 0;
     b.fails++;
     b.lastAt = at;
+    const free = LOGIN_RULES.freePerClient;
     if (b.fails >= free) b.until = at + Math.min(2 ** (b.fails - free + 1), LOGIN_RULES.maxWaitSeconds) * 1000;
   };
 
   // Made-up logins and clients must not grow the maps for ever.
   const sweep = (at: number) => {
     const stale = (b: Backoff) => at - b.lastAt > LOGIN_RULES.forgetAfterMs;
-    for (const [login, state] of logins) {
-      for (const [client, b] of state.clients) if (stale(b)) state.clients.delete(client);
-      if (!state.clients.size && stale(state.untrusted)) logins.delete(login);
+    for (const [login, clients] of logins) {
+      for (const [client, b] of clients) if (stale(b)) clients.delete(client);
+      if (!clients.size) logins.delete(login);
     }
   };
 
   return {
     check(attempt, now) {
       const at = now.getTime();
-      const state = logins.get(key(attempt.login));
-      const own = secondsLeft(state?.clients.get(attempt.clientId), at);
+      const own = secondsLeft(logins.get(key(attempt.login))?.get(attempt.clientId), at);
       if (own > 0) throw fail.rateLimited(`密码错误次数过多，请 ${own} 秒后再试`);
       if (attempt.trusted) return;
-      const shared = secondsLeft(state?.untrusted, at);
+      const shared = secondsUntilRoom(limits, untrustedKey(attempt.login), now, UNTRUSTED);
       if (shared > 0) throw fail.rateLimited(`该账号密码错误次数过多，请 ${shared} 秒后再试，或请管理员解除限制`);
-      if (limits.count('login:wrong', now, OVERALL) >= OVERALL.limit) throw fail.rateLimited('登录尝试过多，请 1 分钟后再试');
+      const overall = secondsUntilRoom(limits, 'login:wrong', now, OVERALL);
+      if (overall > 0) throw fail.rateLimited(`登录尝试过多，请 ${overall} 秒后再试`);
     },
     failed(attempt, now) {
       const at = now.getTime();
       const k = key(attempt.login);
-      const state = logins.get(k) ?? { untrusted: fresh(), clients: new Map() };
-      logins.set(k, state);
-      const own = state.clients.get(attempt.clientId) ?? fresh();
-      state.clients.set(attempt.clientId, own);
-      bump(own, LOGIN_RULES.freePerClient, at);
-      if (!attempt.trusted) bump(state.untrusted, LOGIN_RULES.freeUntrusted, at);
+      const clients = logins.get(k) ?? new Map<string, Backoff>();
+      logins.set(k, clients);
+      const own = clients.get(attempt.clientId) ?? fresh();
+      clients.set(attempt.clientId, own);
+      bump(own, at);
+      if (!attempt.trusted) limits.hit(untrustedKey(attempt.login), now, UNTRUSTED);
       limits.hit('login:wrong', now, OVERALL);
       if (++failuresSinceSweep >= SWEEP_EVERY) {
         failuresSinceSweep = 0;
@@ -114,16 +129,16 @@ export function createLoginThrottle(limits: RateLimiter): LoginThrottle {
       }
     },
     succeeded(attempt) {
-      logins.get(key(attempt.login))?.clients.delete(attempt.clientId);
+      logins.get(key(attempt.login))?.delete(attempt.clientId);
     },
     waitSeconds(login, now) {
-      const state = logins.get(key(login));
-      if (!state) return 0;
       const at = now.getTime();
-      return Math.max(secondsLeft(state.untrusted, at), ...[...state.clients.values()].map((b) => secondsLeft(b, at)));
+      const clients = [...(logins.get(key(login))?.values() ?? [])];
+      return Math.max(secondsUntilRoom(limits, untrustedKey(login), now, UNTRUSTED), ...clients.map((b) => secondsLeft(b, at)));
     },
     clear(login) {
       logins.delete(key(login));
+      limits.clear(untrustedKey(login));
     },
     sessionFailed(sessionId, now) {
       return limits.hit(`login:session:${sessionId}`, now, PER_SESSION).count >= PER_SESSION.limit;

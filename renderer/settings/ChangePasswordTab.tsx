@@ -2,6 +2,8 @@ import { Button, Form, Input } from 'antd';
 import { sameAs, useCommandForm } from '../components/forms';
 import { useNotify } from '../components/notify';
 import { S } from './strings';
+import { useSession } from '../session/SessionContext';
+import { leaveSignOutNotice } from '../session/signOutNotice';
 
 interface Values {
   currentPassword: string;
@@ -12,14 +14,20 @@ interface Values {
 export function ChangePasswordTab() {
   const [form] = Form.useForm<Values>();
   const notify = useNotify();
+  const { refresh } = useSession();
   const { submit, submitting, formProps } = useCommandForm(form, 'auth.changePassword');
 
   const onFinish = async (v: Values) => {
     const result = await submit({ currentPassword: v.currentPassword ?? '', newPassword: v.newPassword ?? '' });
-    if (result.ok) {
-      notify.success(S.passwordChanged);
-      form.resetFields();
+    if (!result.ok) return;
+    if (result.value?.signedOut) {
+      // Too many wrong current passwords: the server ended the session; the login page says why.
+      leaveSignOutNotice(result.value.signedOut);
+      await refresh();
+      return;
     }
+    notify.success(S.passwordChanged);
+    form.resetFields();
   };
 
   return (

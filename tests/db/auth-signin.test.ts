@@ -61,7 +61,7 @@ describe('sign-in throttling: a stranger cannot keep a clerk out, and guessing s
       expect(expectError((await login(`nobody${i}`, 'guess-pass-1', `browser:spray-${i}`)).response).kind).toBe('unauthenticated');
     }
     const next = expectError((await login('admin', 'admin-pass-1', 'browser:spray-new')).response);
-    expect(next).toMatchObject({ kind: 'rate_limited', message: '登录尝试过多，请 1 分钟后再试' });
+    expect(next).toMatchObject({ kind: 'rate_limited', message: '登录尝试过多，请 60 秒后再试' });
     expect((await login('qiantai', PASSWORD, 'browser:counter')).response.ok).toBe(true);
     t.clock.advance(61_000);
     expect((await login('admin', 'admin-pass-1', 'browser:spray-new')).response.ok).toBe(true);
