@@ -41,6 +41,18 @@ async function ensureAccounts(page: Page, serve: ServeProcess, extra: (typeof CO
 
 const field = (scope: Page | ReturnType<Page['getByRole']>, name: string) => scope.getByRole('textbox', { name, exact: true });
 
+/** Post a command from the page, as its own client (its cookie), signed in or not. */
+async function postFromPage(page: Page, command: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { kind: string; message: string } }> {
+  return page.evaluate(
+    async ([command, input]) => {
+      const { csrf } = await (await fetch('/api/session')).json();
+      const r = await fetch(`/api/${command}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(input) });
+      return r.json();
+    },
+    [command, input] as const,
+  );
+}
+
 /** Each test has its own browser context (no cookie), so it signs in as a person would. */
 async function signIn(page: Page, url: string, who: { login: string; password: string }) {
   await page.goto(url);
@@ -171,15 +183,7 @@ test('the admin adds a receptionist; she sees only her desks, and the server ref
   await expect(shell.getByRole('menuitem', { name: '收费' })).toHaveCount(0);
 
   // The UI hides the desk, but the dispatcher is what refuses: call it directly from the page.
-  const answer = await page.evaluate(async () => {
-    const { csrf } = await (await fetch('/api/session')).json();
-    const r = await fetch('/api/operators.list', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-      body: JSON.stringify({ filters: {} }),
-    });
-    return r.json();
-  });
+  const answer = await postFromPage(page, 'operators.list', { filters: {} });
   expect(answer).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
 });
 
@@ -189,12 +193,8 @@ test('locks with Ctrl+L, refuses commands while locked, unlocks with the passwor
   await page.keyboard.press('Control+l');
   const lock = page.getByTestId('lock-screen');
   await expect(lock).toBeVisible();
-  const refused = await page.evaluate(async () => {
-    const { csrf } = await (await fetch('/api/session')).json();
-    const r = await fetch('/api/settings.get', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: '{}' });
-    return r.json();
-  });
-  expect(refused.error.message).toMatch(/锁定/);
+  const refused = await postFromPage(page, 'settings.get', {});
+  expect(refused.error?.message).toMatch(/锁定/);
   await field(lock, '密码').fill('wrong-password');
   await lock.getByRole('button', { name: '解锁' }).click();
   await expect(lock.getByText('密码不正确').first()).toBeVisible();
@@ -209,18 +209,6 @@ test('locks with Ctrl+L, refuses commands while locked, unlocks with the passwor
   await page.reload();
   await expect(page.getByTestId('lock-screen')).toBeVisible();
 });
-
-/** Post a command from the page, as its own client (its cookie), signed in or not. */
-async function postFromPage(page: Page, command: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { kind: string; message: string } }> {
-  return page.evaluate(
-    async ([command, input]) => {
-      const { csrf } = await (await fetch('/api/session')).json();
-      const r = await fetch(`/api/${command}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(input) });
-      return r.json();
-    },
-    [command, input] as const,
-  );
-}
 
 test('ends the session after 10 wrong unlock passwords and says why on the login page', async ({ page, serve }) => {
   await ensureAccounts(page, serve, [COUNTER]);
