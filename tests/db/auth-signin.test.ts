@@ -125,6 +125,16 @@ describe('sign-in throttling: a stranger cannot keep a clerk out, and guessing s
     expect(peak).toBeLessThanOrEqual(2);
   });
 
+  it('turns untrusted tries away when the line for scrypt is long, but never a trusted client', async () => {
+    expect((await login('qiantai', PASSWORD, 'browser:counter')).response.ok).toBe(true);
+    const flood = Array.from({ length: 40 }, (_, i) => login(`nobody${i}`, 'guess-pass-1', `browser:flood-${i}`));
+    const trusted = login('qiantai', PASSWORD, 'browser:counter');
+    const answers = (await Promise.all(flood)).map((out) => expectError(out.response));
+    expect(answers.filter((e) => e.kind === 'rate_limited' && e.message === '登录的人太多，请稍等几秒再试').length).toBeGreaterThan(0);
+    for (const answer of answers) expect(['unauthenticated', 'rate_limited']).toContain(answer.kind);
+    expect((await trusted).response.ok).toBe(true);
+  });
+
   it('lets the session that owns a locked screen unlock with the right password whatever strangers typed elsewhere', async () => {
     const token = (await login('qiantai', PASSWORD, 'browser:counter')).session!.token!;
     valueOf(await t.run(token, 'auth.lock'));
