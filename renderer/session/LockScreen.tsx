@@ -3,14 +3,13 @@ import { LockOutlined } from '@ant-design/icons';
 import { useCommandForm } from '../components/forms';
 import { useSession } from './SessionContext';
 import { S } from './strings';
-import { leaveSignOutNotice } from './signOutNotice';
 
 /**
  * Covers the app instead of replacing it, so a half-filled form is still there after unlocking.
  * The app underneath is made inert by the shell while this is shown.
  */
 export function LockScreen(props: { onUnlocked(): void }) {
-  const { operator, session, logout, refresh } = useSession();
+  const { operator, session, logout, signedOutByServer } = useSession();
   const { token } = theme.useToken();
   const [form] = Form.useForm<{ password: string }>();
   const { submit, submitting, formError, formProps } = useCommandForm(form, 'auth.unlock', { quiet: true });
@@ -18,12 +17,8 @@ export function LockScreen(props: { onUnlocked(): void }) {
   const onFinish = async (v: { password: string }) => {
     const result = await submit({ password: v.password ?? '' });
     if (!result.ok) return;
-    if ('signedOut' in result.value) {
-      // Too many wrong passwords: the server ended the session; the login page says why.
-      leaveSignOutNotice(result.value.signedOut);
-      await refresh();
-      return;
-    }
+    // Too many wrong passwords: the server ended the session.
+    if ('signedOut' in result.value) return signedOutByServer(result.value.signedOut);
     form.resetFields();
     props.onUnlocked();
   };

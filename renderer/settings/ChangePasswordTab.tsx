@@ -3,7 +3,6 @@ import { sameAs, useCommandForm } from '../components/forms';
 import { useNotify } from '../components/notify';
 import { S } from './strings';
 import { useSession } from '../session/SessionContext';
-import { leaveSignOutNotice } from '../session/signOutNotice';
 
 interface Values {
   currentPassword: string;
@@ -14,18 +13,14 @@ interface Values {
 export function ChangePasswordTab() {
   const [form] = Form.useForm<Values>();
   const notify = useNotify();
-  const { refresh } = useSession();
+  const { signedOutByServer } = useSession();
   const { submit, submitting, formProps } = useCommandForm(form, 'auth.changePassword');
 
   const onFinish = async (v: Values) => {
     const result = await submit({ currentPassword: v.currentPassword ?? '', newPassword: v.newPassword ?? '' });
     if (!result.ok) return;
-    if (result.value?.signedOut) {
-      // Too many wrong current passwords: the server ended the session; the login page says why.
-      leaveSignOutNotice(result.value.signedOut);
-      await refresh();
-      return;
-    }
+    // Too many wrong current passwords: the server ended the session.
+    if (result.value?.signedOut) return signedOutByServer(result.value.signedOut);
     notify.success(S.passwordChanged);
     form.resetFields();
   };
