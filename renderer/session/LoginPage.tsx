@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Form, Input } from 'antd';
 import { useCommandForm } from '../components/forms';
 import { S } from './strings';
 import { AuthCard } from './AuthCard';
-import { takeSignOutNotice } from './signOutNotice';
+import { forgetSignOutNotice, signOutNotice } from './signOutNotice';
 
 interface LoginValues {
   login: string;
@@ -13,7 +13,8 @@ interface LoginValues {
 export function LoginPage(props: { officeName: string; onSignedIn(): void }) {
   const [form] = Form.useForm<LoginValues>();
   const { submit, submitting, formError, formProps } = useCommandForm(form, 'auth.login', { quiet: true });
-  const [notice] = useState(takeSignOutNotice);
+  const [notice] = useState(signOutNotice);
+  useEffect(forgetSignOutNotice, []);
 
   const onFinish = async (values: LoginValues) => {
     const result = await submit({ login: values.login ?? '', password: values.password ?? '' });
