@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { connect, type OpenOptions } from './connection';
 import { migrate, type MigrateResult } from './migrate';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import { handlers } from './handlers';
 import { createLoginThrottle } from './auth/throttle';
+import { newSetupCode } from './auth/setup-code';
 import { createRateLimiter } from './rate-limit';
 import { createFileLogger, silentLogger, type Logger } from './log';
 import { operatorCount } from './operators/service';
@@ -37,7 +37,8 @@ export interface App {
 
 /** The long-lived helpers of one running app (throttles and limits start empty). */
 export function createServices(options: { setupCode: string | null; log: Logger }): Services {
-  return { setupCode: options.setupCode, loginThrottle: createLoginThrottle(), limits: createRateLimiter(), log: options.log };
+  const limits = createRateLimiter();
+  return { setupCode: options.setupCode, loginThrottle: createLoginThrottle(limits), limits, log: options.log };
 }
 
 /** Open (and migrate) the database and wire the dispatcher: the whole back end in one call. */
@@ -48,7 +49,7 @@ export async function openApp(options: AppOptions): Promise<App> {
     const migration = await migrate(connection, { backupDir: options.backupDir, now: clock() });
     const log = options.logDir ? createFileLogger(options.logDir) : silentLogger;
     const needsSetup = (await operatorCount(connection.db)) === 0;
-    const setupCode = options.setup === 'printed' && needsSetup ? randomBytes(4).toString('hex').toUpperCase() : null;
+    const setupCode = options.setup === 'printed' && needsSetup ? newSetupCode() : null;
     const services = createServices({ setupCode, log });
     const dispatcher = createDispatcher({ db: connection.db, sqlite: connection.sqlite, handlers, services, clock });
     return {

@@ -53,17 +53,11 @@ export interface CommandContext {
 export interface Services {
   /** Printed by the browser host at first start; null where the transport is trusted (Electron). */
   setupCode: string | null;
-  loginThrottle: LoginThrottle;
+  /** Wrong passwords at sign-in (db/auth/throttle.ts). */
+  loginThrottle: import('./auth/throttle').LoginThrottle;
   /** Recent-event counts for throttles and read limits (db/rate-limit.ts). */
   limits: RateLimiter;
   log: import('./log').Logger;
-}
-
-export interface LoginThrottle {
-  /** Seconds the caller must still wait before trying this login again (0 = may try). */
-  waitSeconds(login: string, now: Date): number;
-  failed(login: string, now: Date): void;
-  succeeded(login: string): void;
 }
 
 export type Handler<N extends CommandName> = (

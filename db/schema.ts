@@ -31,6 +31,14 @@ export interface SessionsTable {
   end_reason: string | null;
 }
 
+/** A client an operator has signed in from (only a hash of its name): never slowed by others' wrong passwords. */
+export interface TrustedClientsTable {
+  operator_id: number;
+  client_hash: string;
+  first_at: string;
+  last_at: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -236,6 +244,7 @@ export interface Database {
   operators: OperatorsTable;
   operator_roles: OperatorRolesTable;
   sessions: SessionsTable;
+  trusted_clients: TrustedClientsTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
   estates: EstatesTable;

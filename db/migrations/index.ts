@@ -4,6 +4,7 @@ import * as m0002 from './0002_estate';
 import * as m0003 from './0003_reception';
 import * as m0004 from './0004_roster_mappings';
 import * as m0005 from './0005_reception_escalation';
+import * as m0006 from './0006_trusted_clients';
 
 /**
  * Statically imported so a bundled main process needs no migrations folder. Names sort;
@@ -15,4 +16,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_reception': m0003,
   '0004_roster_mappings': m0004,
   '0005_reception_escalation': m0005,
+  '0006_trusted_clients': m0006,
 };

@@ -1,4 +1,4 @@
-import type { Handlers } from '../context';
+import { prepared, type Handlers } from '../context';
 import type { operatorCommands } from '../../shared/contract/operators';
 import { fail } from '../../shared/result';
 import { hashPassword } from '../auth/password';
@@ -29,30 +29,35 @@ export const operatorHandlers: Handlers<keyof typeof operatorCommands> = {
       .offset((input.page - 1) * input.pageSize)
       .execute();
     const roles = await rolesOf(ctx.db, rows.map((r) => r.id));
-    return { rows: rows.map((r) => toView(r, roles)), total };
+    const throttle = ctx.services.loginThrottle;
+    return { rows: rows.map((r) => ({ ...toView(r, roles), loginWaitSeconds: throttle.waitSeconds(r.login, ctx.now) })), total };
   },
 
-  'operators.create': async (ctx, input) => {
-    const taken = await ctx.db.selectFrom('operators').select('id').where('login', '=', input.login).executeTakeFirst();
-    if (taken) throw fail.conflict('这个登录账号已被使用', { login: '账号已被使用（停用的账号也占用账号名）' });
-    const { id } = await ctx.db
-      .insertInto('operators')
-      .values({
-        login: input.login,
-        display_name: input.displayName,
-        password_hash: await hashPassword(input.password),
-        disabled_at: null,
-        disabled_reason: null,
-        created_at: ctx.nowIso,
-        updated_at: ctx.nowIso,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await setRoles(ctx.db, id, input.roles);
-    const view = (await loadOperator(ctx.db, id))!;
-    await ctx.audit({ entity: 'operator', entityId: id, after: view });
-    return view;
-  },
+  // Hashing the password (scrypt) happens before the transaction, so other desks keep working.
+  'operators.create': prepared({
+    prepare: async (_pre, input) => hashPassword(input.password),
+    run: async (ctx, input, passwordHash) => {
+      const taken = await ctx.db.selectFrom('operators').select('id').where('login', '=', input.login).executeTakeFirst();
+      if (taken) throw fail.conflict('这个登录账号已被使用', { login: '账号已被使用（停用的账号也占用账号名）' });
+      const { id } = await ctx.db
+        .insertInto('operators')
+        .values({
+          login: input.login,
+          display_name: input.displayName,
+          password_hash: passwordHash,
+          disabled_at: null,
+          disabled_reason: null,
+          created_at: ctx.nowIso,
+          updated_at: ctx.nowIso,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await setRoles(ctx.db, id, input.roles);
+      const view = (await loadOperator(ctx.db, id))!;
+      await ctx.audit({ entity: 'operator', entityId: id, after: view });
+      return view;
+    },
+  }),
 
   'operators.update': async (ctx, input) => {
     const before = await loadOperator(ctx.db, input.id);
@@ -98,22 +103,33 @@ export const operatorHandlers: Handlers<keyof typeof operatorCommands> = {
     return after;
   },
 
-  'operators.resetPassword': async (ctx, input) => {
-    const before = await loadOperator(ctx.db, input.id);
-    if (!before) throw fail.notFound('找不到这个操作员');
-    await ctx.db
-      .updateTable('operators')
-      .set({ password_hash: await hashPassword(input.password), updated_at: ctx.nowIso })
-      .where('id', '=', input.id)
-      .execute();
-    await ctx.db
-      .updateTable('sessions')
-      .set({ ended_at: ctx.nowIso, end_reason: 'password_reset' })
-      .where('operator_id', '=', input.id)
-      .where('ended_at', 'is', null)
-      .where('id', '!=', ctx.session?.id ?? -1)
-      .execute();
-    await ctx.audit({ entity: 'operator', entityId: input.id, after: { event: 'password_reset' } });
+  'operators.resetPassword': prepared({
+    prepare: async (_pre, input) => hashPassword(input.password),
+    run: async (ctx, input, passwordHash) => {
+      const before = await loadOperator(ctx.db, input.id);
+      if (!before) throw fail.notFound('找不到这个操作员');
+      await ctx.db
+        .updateTable('operators')
+        .set({ password_hash: passwordHash, updated_at: ctx.nowIso })
+        .where('id', '=', input.id)
+        .execute();
+      await ctx.db
+        .updateTable('sessions')
+        .set({ ended_at: ctx.nowIso, end_reason: 'password_reset' })
+        .where('operator_id', '=', input.id)
+        .where('ended_at', 'is', null)
+        .where('id', '!=', ctx.session?.id ?? -1)
+        .execute();
+      await ctx.audit({ entity: 'operator', entityId: input.id, after: { event: 'password_reset' } });
+      return null;
+    },
+  }),
+
+  'operators.clearLockout': async (ctx, input) => {
+    const operator = await loadOperator(ctx.db, input.id);
+    if (!operator) throw fail.notFound('找不到这个操作员');
+    ctx.services.loginThrottle.clear(operator.login);
+    await ctx.audit({ entity: 'operator', entityId: input.id, after: { event: 'lockout_cleared', login: operator.login } });
     return null;
   },
 };

@@ -14,6 +14,12 @@ export async function loadOperatorByLogin(db: Db, login: string): Promise<(Opera
   return row ? { ...toView(row, await rolesOf(db, [row.id])), passwordHash: row.password_hash } : null;
 }
 
+/** The stored hash, to re-check in a command's transaction that the password did not change since it was verified. */
+export async function passwordHashOf(db: Db, id: number): Promise<string | null> {
+  const row = await db.selectFrom('operators').select('password_hash').where('id', '=', id).executeTakeFirst();
+  return row?.password_hash ?? null;
+}
+
 export async function rolesOf(db: Db, ids: number[]): Promise<Map<number, Role[]>> {
   const map = new Map<number, Role[]>();
   if (!ids.length) return map;

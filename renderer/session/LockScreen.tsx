@@ -9,17 +9,18 @@ import { S } from './strings';
  * The app underneath is made inert by the shell while this is shown.
  */
 export function LockScreen(props: { onUnlocked(): void }) {
-  const { operator, session, logout } = useSession();
+  const { operator, session, logout, signedOutByServer } = useSession();
   const { token } = theme.useToken();
   const [form] = Form.useForm<{ password: string }>();
   const { submit, submitting, formError, formProps } = useCommandForm(form, 'auth.unlock', { quiet: true });
 
   const onFinish = async (v: { password: string }) => {
     const result = await submit({ password: v.password ?? '' });
-    if (result.ok) {
-      form.resetFields();
-      props.onUnlocked();
-    }
+    if (!result.ok) return;
+    // Too many wrong passwords: the server ended the session.
+    if ('signedOut' in result.value) return signedOutByServer(result.value.signedOut);
+    form.resetFields();
+    props.onUnlocked();
   };
 
   return (
@@ -43,7 +44,7 @@ export function LockScreen(props: { onUnlocked(): void }) {
         </Typography.Title>
         <Typography.Paragraph type="secondary">{session.officeName}</Typography.Paragraph>
         <Typography.Paragraph>{S.lockedFor(operator.displayName)}</Typography.Paragraph>
-        {formError && <Alert type="error" showIcon title={formError.message} style={{ marginBottom: 16 }} />}
+        {formError && <Alert type={formError.kind === 'rate_limited' ? 'warning' : 'error'} showIcon title={formError.message} style={{ marginBottom: 16 }} />}
         <Form {...formProps} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="off">
           <Form.Item label={S.password} name="password">
             <Input.Password autoFocus autoComplete="current-password" />

@@ -1,7 +1,9 @@
+import { useEffect, useState } from 'react';
 import { Alert, Button, Form, Input } from 'antd';
 import { useCommandForm } from '../components/forms';
 import { S } from './strings';
 import { AuthCard } from './AuthCard';
+import { forgetSignOutNotice, signOutNotice } from './signOutNotice';
 
 interface LoginValues {
   login: string;
@@ -11,6 +13,8 @@ interface LoginValues {
 export function LoginPage(props: { officeName: string; onSignedIn(): void }) {
   const [form] = Form.useForm<LoginValues>();
   const { submit, submitting, formError, formProps } = useCommandForm(form, 'auth.login', { quiet: true });
+  const [notice] = useState(signOutNotice);
+  useEffect(forgetSignOutNotice, []);
 
   const onFinish = async (values: LoginValues) => {
     const result = await submit({ login: values.login ?? '', password: values.password ?? '' });
@@ -19,7 +23,8 @@ export function LoginPage(props: { officeName: string; onSignedIn(): void }) {
 
   return (
     <AuthCard testId="login-page" title={S.loginTitle} subtitle={props.officeName}>
-      {formError && <Alert type="error" showIcon title={formError.message} style={{ marginBottom: 16 }} />}
+      {notice && !formError && <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} />}
+      {formError && <Alert type={formError.kind === 'rate_limited' ? 'warning' : 'error'} showIcon title={formError.message} style={{ marginBottom: 16 }} />}
       <Form {...formProps} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="off">
         <Form.Item label={S.account} name="login">
           <Input autoFocus autoComplete="username" />

@@ -3,6 +3,7 @@ import type { SessionView } from '../../shared/contract/auth';
 import type { OperatorView } from '../../shared/contract/operators';
 import type { CommandError } from '../../shared/result';
 import { call, onUnauthenticated } from '../api/client';
+import { leaveSignOutNotice } from './signOutNotice';
 
 export type SessionState =
   | { status: 'loading' }
@@ -17,6 +18,8 @@ export interface SessionApi {
   /** Show the lock screen at once and tell the server. */
   lock(): Promise<void>;
   logout(): Promise<void>;
+  /** The server ended the session (too many wrong passwords): back to the login page, which says why. */
+  signedOutByServer(message: string): Promise<void>;
 }
 
 /** Loads auth.session, keeps it current, and re-reads it whenever a command finds the session gone. */
@@ -71,6 +74,10 @@ export function SessionProvider(props: {
       },
       async logout() {
         await call('auth.logout', {});
+        await refresh();
+      },
+      async signedOutByServer(message) {
+        leaveSignOutNotice(message);
         await refresh();
       },
     }),

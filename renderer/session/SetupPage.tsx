@@ -90,7 +90,7 @@ export function SetupPage(props: { setupCodeRequired: boolean; onSignedIn(): voi
         </Form.Item>
         {props.setupCodeRequired && (
           <Form.Item label={S.setupCode} name="setupCode" required extra={S.setupCodeHelp}>
-            <Input autoComplete="off" />
+            <Input autoComplete="off" maxLength={20} placeholder={S.setupCodePlaceholder} style={{ fontFamily: 'monospace', textTransform: 'uppercase' }} />
           </Form.Item>
         )}
         <Button type="primary" htmlType="submit" block loading={submitting}>

@@ -1,3 +1,5 @@
+import { PASSWORD_RULE_SUMMARY } from '../../shared/password-rule';
+
 /** Text of sign-in, first-run setup and the lock screen. */
 export const S = {
   setupTitle: '首次使用设置',
@@ -19,10 +21,11 @@ export const S = {
   loginName: '登录账号',
   loginNameHelp: '字母、数字、点、下划线或短横线',
   password: '密码',
-  passwordHelp: '至少 8 位',
+  passwordHelp: PASSWORD_RULE_SUMMARY,
   confirmPassword: '确认密码',
   setupCode: '初始化码',
-  setupCodeHelp: '初始化码打印在启动本程序服务的窗口（命令行）中，请到那里查看。',
+  setupCodeHelp: '初始化码打印在启动本程序服务的窗口（命令行）中，形如 K7QM-2WXR-9DHT，大小写均可。',
+  setupCodePlaceholder: 'XXXX-XXXX-XXXX',
   createAdmin: '创建管理员',
   setupDone: '管理员账号已创建',
   withDemo: '生成演示小区（试用）',

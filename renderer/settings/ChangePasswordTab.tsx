@@ -2,6 +2,7 @@ import { Button, Form, Input } from 'antd';
 import { sameAs, useCommandForm } from '../components/forms';
 import { useNotify } from '../components/notify';
 import { S } from './strings';
+import { useSession } from '../session/SessionContext';
 
 interface Values {
   currentPassword: string;
@@ -12,14 +13,16 @@ interface Values {
 export function ChangePasswordTab() {
   const [form] = Form.useForm<Values>();
   const notify = useNotify();
+  const { signedOutByServer } = useSession();
   const { submit, submitting, formProps } = useCommandForm(form, 'auth.changePassword');
 
   const onFinish = async (v: Values) => {
     const result = await submit({ currentPassword: v.currentPassword ?? '', newPassword: v.newPassword ?? '' });
-    if (result.ok) {
-      notify.success(S.passwordChanged);
-      form.resetFields();
-    }
+    if (!result.ok) return;
+    // Too many wrong current passwords: the server ended the session.
+    if (result.value?.signedOut) return signedOutByServer(result.value.signedOut);
+    notify.success(S.passwordChanged);
+    form.resetFields();
   };
 
   return (

@@ -41,7 +41,7 @@ function CreateOperator(props: { onClose(): void; onSaved(): void }) {
       <Form.Item label={S.loginName} name="login" required extra={S.loginNameHelp}>
         <Input maxLength={32} />
       </Form.Item>
-      <Form.Item label={S.password} name="password" required>
+      <Form.Item label={S.password} name="password" required extra={S.passwordHelp}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item label={S.confirmPassword} name="confirmPassword" dependencies={['password']} rules={sameAs('password')}>

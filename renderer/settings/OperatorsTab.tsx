@@ -1,9 +1,11 @@
-import { useMemo, useState } from 'react';
-import { Button, Checkbox, Input, Select, Space, Tag } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { Button, Checkbox, Input, Select, Space, Tag, Tooltip } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { createColumnHelper } from '@tanstack/react-table';
 import { ROLES, ROLE_LABELS, type Role } from '../../shared/roles';
-import type { OperatorView } from '../../shared/contract/operators';
+import type { OperatorListRow, OperatorView } from '../../shared/contract/operators';
+import { call } from '../api/client';
+import { useNotify } from '../components/notify';
 import { DataTable } from '../components/DataTable';
 import { sortableFields, useCommandList } from '../components/useCommandList';
 import { formatDateTime } from '../format';
@@ -13,7 +15,7 @@ import { S } from './strings';
 
 type Dialog = { kind: 'create' } | { kind: 'edit' | 'status' | 'password'; operator: OperatorView } | null;
 
-const col = createColumnHelper<OperatorView>();
+const col = createColumnHelper<OperatorListRow>();
 const SORTABLE = sortableFields('operators.list');
 
 export function OperatorsTab() {
@@ -21,10 +23,22 @@ export function OperatorsTab() {
   const [role, setRole] = useState<Role | undefined>();
   const [includeDisabled, setIncludeDisabled] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const notify = useNotify();
   const list = useCommandList(
     'operators.list',
     { search: search || undefined, role, includeDisabled: includeDisabled || undefined },
     { sort: { field: 'login', desc: false } },
+  );
+  const { reload } = list;
+  // An admin lets a clerk sign in again at once from a new computer (audited on the server).
+  const clearLockout = useCallback(
+    async (operator: OperatorView) => {
+      const result = await call('operators.clearLockout', { id: operator.id });
+      if (result.ok) notify.success(S.lockoutCleared(operator.displayName));
+      else notify.error(result.error);
+      reload();
+    },
+    [notify, reload],
   );
 
   const columns = useMemo(
@@ -38,14 +52,23 @@ export function OperatorsTab() {
       }),
       col.accessor('disabled', {
         header: S.colStatus,
-        size: 80,
-        cell: (c) => (c.getValue() ? <Tag color="default">{S.statusDisabled}</Tag> : <Tag color="green">{S.statusActive}</Tag>),
+        size: 200,
+        cell: (c) => (
+          <>
+            {c.getValue() ? <Tag color="default">{S.statusDisabled}</Tag> : <Tag color="green">{S.statusActive}</Tag>}
+            {c.row.original.loginWaitSeconds > 0 && (
+              <Tooltip title={S.loginSlowedHelp}>
+                <Tag color="orange">{S.loginSlowed(c.row.original.loginWaitSeconds)}</Tag>
+              </Tooltip>
+            )}
+          </>
+        ),
       }),
       col.accessor('createdAt', { header: S.colCreatedAt, size: 170, cell: (c) => formatDateTime(c.getValue()) }),
       col.display({
         id: 'actions',
         header: S.colActions,
-        size: 220,
+        size: 300,
         cell: (c) => {
           const operator = c.row.original;
           return (
@@ -59,12 +82,17 @@ export function OperatorsTab() {
               <Button type="link" size="small" onClick={() => setDialog({ kind: 'password', operator })}>
                 {S.resetPassword}
               </Button>
+              {operator.loginWaitSeconds > 0 && (
+                <Button type="link" size="small" onClick={() => void clearLockout(operator)}>
+                  {S.clearLockout}
+                </Button>
+              )}
             </Space>
           );
         },
       }),
     ],
-    [],
+    [clearLockout],
   );
 
   const close = () => setDialog(null);

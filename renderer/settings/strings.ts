@@ -1,3 +1,5 @@
+import { PASSWORD_RULE_SUMMARY } from '../../shared/password-rule';
+
 /** Text of the settings desk. */
 export const S = {
   tabPassword: '修改密码',
@@ -25,9 +27,9 @@ export const S = {
   currentPassword: '当前密码',
   newPassword: '新密码',
   confirmNewPassword: '确认新密码',
-  passwordHelp: '至少 8 位',
+  passwordHelp: PASSWORD_RULE_SUMMARY,
   changePassword: '修改密码',
-  passwordChanged: '密码已修改',
+  passwordChanged: '密码已修改，您在其他电脑上的登录已退出',
 
   operatorsTable: '操作员列表',
   searchOperators: '搜索账号或姓名',
@@ -43,6 +45,10 @@ export const S = {
   colActions: '操作',
   statusActive: '在用',
   statusDisabled: '已停用',
+  loginSlowed: (seconds: number) => `登录受限，剩余 ${seconds} 秒`,
+  loginSlowedHelp: '密码错误次数过多，在未登录过的电脑上暂时不能登录（已登录过的电脑不受影响）',
+  clearLockout: '解除限制',
+  lockoutCleared: (name: string) => `已解除 ${name} 的登录限制`,
   edit: '编辑',
   disable: '停用',
   enable: '启用',

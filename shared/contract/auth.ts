@@ -4,6 +4,7 @@ import { ROLES } from '../roles';
 import { requiredText } from '../zod-zh';
 import type { OperatorView } from './operators';
 import { officeNameSchema } from './settings';
+import { PASSWORD_MAX, PASSWORD_MESSAGES, passwordProblem } from '../password-rule';
 
 export const loginName = () =>
   z
@@ -12,7 +13,24 @@ export const loginName = () =>
     .min(2, '至少 2 个字')
     .max(32)
     .regex(/^[A-Za-z0-9_.-]+$/, '只能用字母、数字、点、下划线和短横线');
-export const password = () => z.string().min(8, '密码至少 8 位').max(128);
+/** A new password: the one rule in shared/password-rule.ts (the forms parse with this schema too). */
+export const password = () =>
+  z
+    .string()
+    .max(PASSWORD_MAX, PASSWORD_MESSAGES.tooLong)
+    .superRefine((value, ctx) => {
+      const problem = passwordProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+
+/**
+ * Too many wrong passwords from one signed-in session (unlocking, changing the password) end
+ * it. That is an answer, not an error: ending the session must be saved, and an error would
+ * roll it back. The renderer shows the message on the login page.
+ */
+export interface SignedOut {
+  signedOut: string;
+}
 
 export interface SessionView {
   operator: OperatorView | null;
@@ -79,7 +97,7 @@ export const authCommands = {
     name: 'auth.unlock',
     summary: '输入密码解锁',
     input: z.strictObject({ password: z.string().min(1, '请输入密码').max(128) }),
-    output: returns<{ operator: OperatorView }>(),
+    output: returns<{ operator: OperatorView } | SignedOut>(),
     access: 'signed_in',
     writes: true,
     allowedWhenLocked: true,
@@ -96,7 +114,8 @@ export const authCommands = {
     name: 'auth.changePassword',
     summary: '修改自己的密码',
     input: z.strictObject({ currentPassword: z.string().min(1, '请输入当前密码').max(128), newPassword: password() }),
-    output: returns<null>(),
+    /** Null when changed (the operator's other sessions are ended); SignedOut after too many wrong current passwords. */
+    output: returns<null | SignedOut>(),
     access: 'signed_in',
     writes: true,
   }),

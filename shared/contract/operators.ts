@@ -14,6 +14,15 @@ export interface OperatorView {
   createdAt: string;
 }
 
+/** A row of the operators list: the operator, and whether signing in is being slowed for them. */
+export interface OperatorListRow extends OperatorView {
+  /**
+   * Seconds until wrong passwords stop slowing this login at clients it has not signed in from
+   * (0 = not slowed). An admin may clear it (operators.clearLockout).
+   */
+  loginWaitSeconds: number;
+}
+
 const roles = z.array(roleSchema).min(1, '至少选择一个角色').max(6);
 
 export const operatorCommands = {
@@ -25,7 +34,7 @@ export const operatorCommands = {
       role: roleSchema.optional(),
       includeDisabled: z.boolean().optional(),
     }),
-    output: returns<Page<OperatorView>>(),
+    output: returns<Page<OperatorListRow>>(),
     access: ['admin'],
     writes: false,
   }),
@@ -57,6 +66,14 @@ export const operatorCommands = {
     name: 'operators.resetPassword',
     summary: '重置操作员密码',
     input: z.strictObject({ id: id(), password: password() }),
+    output: returns<null>(),
+    access: ['admin'],
+    writes: true,
+  }),
+  'operators.clearLockout': defineCommand({
+    name: 'operators.clearLockout',
+    summary: '解除账号的登录限制（密码错误次数过多）',
+    input: z.strictObject({ id: id() }),
     output: returns<null>(),
     access: ['admin'],
     writes: true,

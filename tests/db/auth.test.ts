@@ -9,7 +9,7 @@ describe('first start', () => {
 
   it('asks for the admin account once, with the printed code in browser mode', async () => {
     t = await createTestApp({ setup: 'printed' });
-    expect(t.app.setupCode).toMatch(/^[0-9A-F]{8}$/);
+    expect(t.app.setupCode).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
     const status = valueOf<SessionView>(await t.run(null, 'auth.session'));
     expect(status).toMatchObject({ operator: null, needsSetup: true, setupCodeRequired: true });
 

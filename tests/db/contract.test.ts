@@ -34,9 +34,9 @@ describe('the command contract', () => {
       expect(typeof def.writes, name).toBe('boolean');
       expect(def.access === 'public' || def.access === 'signed_in' || (Array.isArray(def.access) && def.access.length > 0), name).toBe(true);
       if (Array.isArray(def.access)) for (const r of def.access) expect(ROLES, name).toContain(r);
-      // A handler is a function, or two steps (db/context.ts prepared): prepare outside the transaction, run inside.
-      const handler = handlers[name] as unknown;
-      expect(typeof handler === 'function' || (typeof handler === 'object' && handler !== null && 'prepare' in handler && 'run' in handler), name).toBe(true);
+      // A plain handler, or a two-step one (prepare outside the transaction, then run).
+      const handler = handlers[name];
+      expect(typeof handler === 'function' || (typeof handler.prepare === 'function' && typeof handler.run === 'function'), name).toBe(true);
     }
     expect(Object.keys(handlers).sort()).toEqual([...COMMAND_NAMES].sort());
   });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../db/dispatcher';
 import { handlers } from '../../db/handlers';
 import { createServices } from '../../db/app';
-import { prepared, type Handler } from '../../db/context';
+import { prepared, type Handler, type PreparedHandler } from '../../db/context';
 import { fail } from '../../shared/result';
 import { createFileLogger } from '../../db/log';
 import { createTestApp, expectError, valueOf, PASSWORD, type TestApp } from '../support/app';
@@ -88,16 +88,21 @@ describe('the dispatcher', () => {
 
   it('rolls back the whole command when it fails half-way, logs the cause and shows a Chinese message', async () => {
     const logDir = join(t.dir, 'fail-logs');
+    const create = handlers['operators.create'] as PreparedHandler<'operators.create', string>;
     const failing = createDispatcher({
       db: t.app.connection.db,
       clock: t.clock.now,
       services: createServices({ setupCode: null, log: createFileLogger(logDir) }),
       handlers: {
         ...handlers,
-        'operators.create': async (ctx, input) => {
-          await (handlers['operators.create'] as Handler<'operators.create'>)(ctx, input);
-          throw new Error('disk on fire');
-        },
+        // operators.create hashes the password before its transaction (a two-step command).
+        'operators.create': prepared({
+          prepare: create.prepare,
+          async run(ctx, input, passwordHash) {
+            await create.run(ctx, input, passwordHash);
+            throw new Error('disk on fire');
+          },
+        }),
       },
     });
     const before = { ops: count(t, 'operators'), roles: count(t, 'operator_roles'), audit: count(t, 'audit_log') };

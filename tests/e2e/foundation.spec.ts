@@ -8,6 +8,8 @@ const ADMIN = { name: '王建华', login: 'admin', password: 'admin-pass-1' };
 const RECEPTIONIST = { name: '钱晓燕', login: 'qian', password: 'qian-pass-1' };
 /** Made through the API for the tests that need a receptionist without watching one be added. */
 const COUNTER = { name: '孙丽', login: 'sunli', password: 'sunli-pass-1', roles: ['receptionist'] };
+/** Strangers type wrong passwords for this one (a login of its own, so no other test is slowed). */
+const TARGET = { name: '周敏', login: 'zhoumin', password: 'zhoumin-pass-1', roles: ['receptionist'] };
 const OFFICE = '翠湖苑物业服务中心';
 const ESTATE = '翠湖苑';
 
@@ -39,6 +41,18 @@ async function ensureAccounts(page: Page, serve: ServeProcess, extra: (typeof CO
 
 const field = (scope: Page | ReturnType<Page['getByRole']>, name: string) => scope.getByRole('textbox', { name, exact: true });
 
+/** Post a command from the page, as its own client (its cookie), signed in or not. */
+async function postFromPage(page: Page, command: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { kind: string; message: string } }> {
+  return page.evaluate(
+    async ([command, input]) => {
+      const { csrf } = await (await fetch('/api/session')).json();
+      const r = await fetch(`/api/${command}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(input) });
+      return r.json();
+    },
+    [command, input] as const,
+  );
+}
+
 /** Each test has its own browser context (no cookie), so it signs in as a person would. */
 async function signIn(page: Page, url: string, who: { login: string; password: string }) {
   await page.goto(url);
@@ -62,7 +76,8 @@ test('first run: asks for the office name and the estate, creates the admin with
 });
 
 async function firstRun(page: Page, serve: ServeProcess) {
-  expect(serve.setupCode).toMatch(/^[0-9A-F]{8}$/);
+  // 60 bits, readable: three groups of four without 0/O or 1/I.
+  expect(serve.setupCode).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
   await page.goto(serve.url);
   await expect(page.getByTestId('setup-page')).toBeVisible();
 
@@ -84,7 +99,8 @@ async function firstRun(page: Page, serve: ServeProcess) {
   await page.getByRole('button', { name: '创建管理员' }).click();
   await expect(page.getByText('初始化码不正确').first()).toBeVisible();
 
-  await field(page, '初始化码').fill(serve.setupCode!);
+  // Typed as people do: lower case, without the dashes.
+  await field(page, '初始化码').fill(serve.setupCode!.replace(/-/g, '').toLowerCase());
   await page.getByRole('button', { name: '创建管理员' }).click();
   await expect(page.getByTestId('shell')).toBeVisible();
   await expect(page.getByRole('main')).toBeVisible();
@@ -143,6 +159,11 @@ test('the admin adds a receptionist; she sees only her desks, and the server ref
   const dialog = page.getByRole('dialog');
   await field(dialog, '显示名称').fill(RECEPTIONIST.name);
   await field(dialog, '登录账号').fill(RECEPTIONIST.login);
+  // The one password rule, with the server's own Chinese message, before anything is sent.
+  await field(dialog, '初始密码').fill('12345678');
+  await field(dialog, '确认密码').fill('12345678');
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog.getByText('密码不能是连续的数字或字母（如 12345678、abcdefgh）')).toBeVisible();
   await field(dialog, '初始密码').fill(RECEPTIONIST.password);
   await field(dialog, '确认密码').fill(RECEPTIONIST.password);
   await dialog.getByRole('button', { name: '确定' }).click();
@@ -162,15 +183,7 @@ test('the admin adds a receptionist; she sees only her desks, and the server ref
   await expect(shell.getByRole('menuitem', { name: '收费' })).toHaveCount(0);
 
   // The UI hides the desk, but the dispatcher is what refuses: call it directly from the page.
-  const answer = await page.evaluate(async () => {
-    const { csrf } = await (await fetch('/api/session')).json();
-    const r = await fetch('/api/operators.list', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-      body: JSON.stringify({ filters: {} }),
-    });
-    return r.json();
-  });
+  const answer = await postFromPage(page, 'operators.list', { filters: {} });
   expect(answer).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
 });
 
@@ -180,12 +193,8 @@ test('locks with Ctrl+L, refuses commands while locked, unlocks with the passwor
   await page.keyboard.press('Control+l');
   const lock = page.getByTestId('lock-screen');
   await expect(lock).toBeVisible();
-  const refused = await page.evaluate(async () => {
-    const { csrf } = await (await fetch('/api/session')).json();
-    const r = await fetch('/api/settings.get', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: '{}' });
-    return r.json();
-  });
-  expect(refused.error.message).toMatch(/锁定/);
+  const refused = await postFromPage(page, 'settings.get', {});
+  expect(refused.error?.message).toMatch(/锁定/);
   await field(lock, '密码').fill('wrong-password');
   await lock.getByRole('button', { name: '解锁' }).click();
   await expect(lock.getByText('密码不正确').first()).toBeVisible();
@@ -199,6 +208,53 @@ test('locks with Ctrl+L, refuses commands while locked, unlocks with the passwor
   // A reload keeps the lock: it lives on the server, not in the page.
   await page.reload();
   await expect(page.getByTestId('lock-screen')).toBeVisible();
+});
+
+test('ends the session after 10 wrong unlock passwords and says why on the login page', async ({ page, serve }) => {
+  await ensureAccounts(page, serve, [COUNTER]);
+  await signIn(page, serve.url, COUNTER);
+  await page.keyboard.press('Control+l');
+  const lock = page.getByTestId('lock-screen');
+  await expect(lock).toBeVisible();
+  for (let i = 1; i < 10; i++) expect((await postFromPage(page, 'auth.unlock', { password: `wrong-pass-${i}` })).error?.message).toBe('密码不正确');
+  await field(lock, '密码').fill('wrong-pass-10');
+  await field(lock, '密码').press('Enter');
+  const login = page.getByTestId('login-page');
+  await expect(login).toBeVisible();
+  await expect(login.getByText('解锁失败次数过多，已退出登录，请重新登录')).toBeVisible();
+  // Ended on the server: a reload does not bring the session back.
+  await page.reload();
+  await expect(page.getByTestId('login-page')).toBeVisible();
+});
+
+test('the admin sees a login slowed by a stranger’s wrong passwords and clears it', async ({ page, serve, browser }) => {
+  await ensureAccounts(page, serve, [TARGET]);
+  // A stranger with a new browser (a new client cookie) for every guess.
+  for (let i = 0; i < 5; i++) {
+    const stranger = await browser.newContext();
+    const strangerPage = await stranger.newPage();
+    await strangerPage.goto(serve.url);
+    expect((await postFromPage(strangerPage, 'auth.login', { login: TARGET.login, password: `guess-${i}-pass` })).error?.kind).toBe('unauthenticated');
+    await stranger.close();
+  }
+  // Now every browser zhoumin never signed in from waits, right password or not.
+  await page.goto(serve.url);
+  expect((await postFromPage(page, 'auth.login', { login: TARGET.login, password: TARGET.password })).error?.kind).toBe('rate_limited');
+
+  await signIn(page, serve.url, ADMIN);
+  await page.getByTestId('shell').getByRole('menuitem', { name: '设置' }).click();
+  await page.getByRole('tab', { name: '操作员' }).click();
+  const row = page.getByRole('row').filter({ hasText: TARGET.login });
+  await expect(row.getByText(/^登录受限，剩余 \d+ 秒$/)).toBeVisible();
+  await row.getByRole('button', { name: '解除限制' }).click();
+  await expect(row.getByText(/登录受限/)).toHaveCount(0);
+  await expect(row.getByRole('button', { name: '解除限制' })).toHaveCount(0);
+
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await field(page, '账号').fill(TARGET.login);
+  await field(page, '密码').fill(TARGET.password);
+  await field(page, '密码').press('Enter');
+  await expect(page.getByTestId('shell')).toBeVisible();
 });
 
 test('F1 opens the shortcut help in Chinese', async ({ page, serve }) => {

@@ -18,6 +18,7 @@ export const SAMPLE_INPUTS: { [N in CommandName]: CommandInput<N> } = {
   'operators.update': { id: 1, displayName: '王管理', roles: ['admin'] },
   'operators.setDisabled': { id: 1, disabled: true, reason: '离职' },
   'operators.resetPassword': { id: 1, password: 'reset-pass-1' },
+  'operators.clearLockout': { id: 1 },
   'settings.get': {},
   'settings.update': { lockMinutes: 15 },
   'audit.list': { page: 1, pageSize: 20, filters: {} },

@@ -45,7 +45,7 @@ export async function startServe(dbPath: string, options: ServeOptions = {}): Pr
     proc.stdout!.on('data', check);
     proc.on('exit', (code) => fail(new Error(`serve exited with ${code}:\n${out}`)));
   });
-  const code = out.match(/SETUP CODE: ([0-9A-F]+)/)?.[1] ?? null;
+  const code = out.match(/SETUP CODE: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/)?.[1] ?? null;
   return { proc, info: { url, setupCode: code, dbPath, output: () => out } };
 }
 
