@@ -95,14 +95,16 @@ export async function startHttpHost(options: {
     }
 
     if (req.method !== 'POST') return sendJson(res, 405, envelope('validation', '不支持的请求方法'));
-    const name = decodeURIComponent(path.slice('/api/'.length));
+    const name = decodeCommandName(path.slice('/api/'.length));
+    // A name that does not even decode (`%ZZ`, a cut UTF-8 sequence) is no command of ours.
+    if (name === null) return sendJson(res, 404, envelope('not_found', '没有这个命令'));
 
     const sid = readCookie(req, COOKIE);
     const token = req.headers['x-csrf-token'];
     if (!sid || typeof token !== 'string' || !safeEqual(token, csrfFor(sid))) {
       return sendJson(res, 403, envelope('forbidden', '页面已过期，请刷新后重试'), { 'x-csrf': 'invalid' });
     }
-    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    if (!isJsonMediaType(req.headers['content-type'])) {
       return sendJson(res, 415, envelope('validation', '请求格式不正确'));
     }
 
@@ -168,8 +170,27 @@ export function describeCommands() {
   });
 }
 
-function envelope(kind: 'validation' | 'forbidden' | 'internal', message: string): Result<never> {
+function envelope(kind: 'validation' | 'forbidden' | 'not_found' | 'internal', message: string): Result<never> {
   return { ok: false, error: { kind, message } };
+}
+
+function decodeCommandName(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `application/json` as RFC 9110 reads a media type: type and subtype case-insensitive, any
+ * parameters (`; charset=utf-8`) after it. A prefix test would also let `application/jsonp`
+ * or `application/json-seq` through, and refuse `application/JSON`.
+ */
+function isJsonMediaType(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  const essence = header.split(';', 1)[0]!.trim().toLowerCase();
+  return essence === 'application/json';
 }
 
 function validClientId(value: string | null): value is string {
