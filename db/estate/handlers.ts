@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { CommandContext, Handlers } from '../context';
+import { prepared, type CommandContext, type Handlers } from '../context';
 import type { estateCommands, UnitRow, VehicleView, EstateView } from '../../shared/contract/estate';
 import { fail } from '../../shared/result';
 import { unitCode, unitCodePrefix, type LinkRole, type UnitState, type UnitType } from '../../shared/estate';
@@ -8,7 +8,7 @@ import { OPEN_ITEM_PROVIDERS } from './open-items';
 import { recordStateChange } from './state-history';
 import { DEMO_SHAPE, generateDemoStaff, generateEstate } from '../demo/generate';
 import { DEMO_RECEPTION, generateReceptionLog } from '../demo/reception';
-import { rosterTemplate } from './roster-file';
+import { readRosterUpload, rosterTemplate } from './roster-file';
 import { commitRoster, previewRoster, problemRows } from './import';
 import { exportRoster } from './export';
 import { ROSTER_COLUMNS } from '../../shared/estate-import';
@@ -407,11 +407,22 @@ export const estateHandlers: EstateHandlers = {
     contentBase64: (await rosterTemplate(ROSTER_COLUMNS)).toString('base64'),
   }),
 
-  'estate.importPreview': async (ctx, input) => previewRoster(ctx, input),
+  // The uploaded file is read before the transaction (readRosterFile streams and yields), so a
+  // large or hostile spreadsheet never holds the database while other commands wait.
+  'estate.importPreview': prepared({
+    prepare: async (_pre, input) => readRosterUpload(input),
+    run: async (ctx, input, sheet) => previewRoster(ctx, input, sheet),
+  }),
 
-  'estate.importCommit': async (ctx, input) => ({ ...(await commitRoster(ctx, input)), imported: true }),
+  'estate.importCommit': prepared({
+    prepare: async (_pre, input) => readRosterUpload(input),
+    run: async (ctx, input, sheet) => ({ ...(await commitRoster(ctx, input, sheet)), imported: true }),
+  }),
 
-  'estate.importProblems': async (ctx, input) => problemRows(ctx, input),
+  'estate.importProblems': prepared({
+    prepare: async (_pre, input) => readRosterUpload(input),
+    run: async (ctx, input, sheet) => problemRows(ctx, input, sheet),
+  }),
 
   'estate.exportRoster': async (ctx, input) => {
     const op = ctx.requireOperator();

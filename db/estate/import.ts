@@ -7,6 +7,7 @@ import { unitCode, type Gender, type UnitState, type UnitType } from '../../shar
 import {
   guessMapping,
   HEADER_SCAN_ROWS,
+  IMPORT_MAX_ROWS,
   REQUIRED_FIELDS,
   ROSTER_COLUMNS,
   type ImportCounts,
@@ -14,7 +15,7 @@ import {
   type ImportProblem,
   type RosterField,
 } from '../../shared/estate-import';
-import { problemRowsFile, readRosterFile, type SheetRow } from './roster-file';
+import { problemRowsFile, tooManyRows, type SheetRow, type SheetText } from './roster-file';
 import { rememberMapping, rememberedMapping, type HandMapping } from './roster-mappings';
 import { mayRevealIds, nameSearchKeys } from './people';
 import { readRosterCells, ROOM_CODE } from './roster-row';
@@ -123,17 +124,17 @@ async function findHeader(ctx: CommandContext, rows: SheetRow[], chosen: number 
   return header;
 }
 
-/** Read the file, find its header and map its columns, check every row; nothing is written. */
-async function analyzeRoster(ctx: CommandContext, input: RosterInput): Promise<Analysis> {
+/** Find the file's header (read by readRosterFile in the command's prepare step) and map its columns, check every row; nothing is written. */
+async function analyzeRoster(ctx: CommandContext, input: RosterInput, sheet: SheetText): Promise<Analysis> {
   const estate = await ctx.db.selectFrom('estates').select('id').where('id', '=', input.estateId).executeTakeFirst();
   if (!estate) throw fail.notFound('找不到这个项目');
-  const sheet = await readRosterFile(input.fileName, Buffer.from(input.contentBase64, 'base64'));
   const header = await findHeader(ctx, sheet.rows, input.headerRow);
   const headers = header.cells;
   const remembered = await rememberedMapping(ctx.db, headers);
   const mapping = composeMapping(headers, remembered ? [remembered, input.mapping] : [input.mapping]);
   const missing = REQUIRED_FIELDS.filter((f) => !mapping[f]);
   const dataRows = sheet.rows.filter((r) => r.row > header.row);
+  if (dataRows.length > IMPORT_MAX_ROWS) throw tooManyRows();
   const preview: Analysis['preview'] = {
     headerRow: header.row,
     headerCandidates: sheet.rows.slice(0, HEADER_SCAN_ROWS).map((r) => ({ row: r.row, text: r.cells.filter(Boolean).join(' | ').slice(0, 80) })),
@@ -466,13 +467,13 @@ async function dryRun(ctx: CommandContext, estateId: number, plan: RosterPlan): 
 
 const NO_COUNTS: ImportCounts = { buildings: 0, units: { create: 0, update: 0, unchanged: 0 }, people: { create: 0, update: 0, unchanged: 0 }, links: { create: 0, unchanged: 0 } };
 
-export async function previewRoster(ctx: CommandContext, input: RosterInput): Promise<ImportPreview> {
-  const { preview, plan } = await analyzeRoster(ctx, input);
+export async function previewRoster(ctx: CommandContext, input: RosterInput, sheet: SheetText): Promise<ImportPreview> {
+  const { preview, plan } = await analyzeRoster(ctx, input, sheet);
   return { ...preview, counts: preview.missing.length ? NO_COUNTS : await dryRun(ctx, input.estateId, plan) };
 }
 
-export async function commitRoster(ctx: CommandContext, input: RosterInput): Promise<ImportPreview> {
-  const { preview, plan, headers } = await analyzeRoster(ctx, input);
+export async function commitRoster(ctx: CommandContext, input: RosterInput, sheet: SheetText): Promise<ImportPreview> {
+  const { preview, plan, headers } = await analyzeRoster(ctx, input, sheet);
   if (preview.missing.length) throw fail.validation(missingMessage(preview.missing), { mapping: '缺少必填列' });
   if (!preview.validRows) throw fail.validation('没有可导入的有效行，请先修正表格中的错误', { contentBase64: '没有有效行' });
   const counts = await applyRoster(ctx, input.estateId, plan);
@@ -486,8 +487,8 @@ export async function commitRoster(ctx: CommandContext, input: RosterInput): Pro
 }
 
 /** The rows with problems, as the office wrote them, with what to fix: an .xlsx to correct and import again. */
-export async function problemRows(ctx: CommandContext, input: RosterInput): Promise<{ fileName: string; contentBase64: string; rows: number }> {
-  const { preview, headers, dataRows } = await analyzeRoster(ctx, input);
+export async function problemRows(ctx: CommandContext, input: RosterInput, sheet: SheetText): Promise<{ fileName: string; contentBase64: string; rows: number }> {
+  const { preview, headers, dataRows } = await analyzeRoster(ctx, input, sheet);
   if (preview.missing.length) throw fail.validation(missingMessage(preview.missing), { mapping: '缺少必填列' });
   const byRow = new Map<number, string[]>();
   for (const p of preview.problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), `${p.column}：${p.message}`]);
