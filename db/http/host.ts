@@ -7,6 +7,7 @@ import type { Result } from '../../shared/result';
 import type { Dispatcher } from '../dispatcher';
 import { checkRequestOrigin } from './guard';
 import { serveStatic } from './static';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
 /** Request bodies larger than this are refused before parsing. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -15,18 +16,6 @@ const COOKIE = 'qt_sid';
 const CLIENT_COOKIE = 'qt_client';
 const CLIENT_COOKIE_DAYS = 400;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,

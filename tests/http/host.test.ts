@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpHost, BODY_LIMIT_BYTES, type HttpHost } from '../../db/http/host';
 import { isLoopbackAddress } from '../../db/http/guard';
 import { COMMAND_NAMES } from '../../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { createTestApp, ADMIN, type TestApp } from '../support/app';
 
 interface Reply {
@@ -98,6 +99,8 @@ describe('browser mode host', () => {
     const r = await send(host, 'GET', '/');
     expect(r.status).toBe(200);
     expect(r.body).toContain('物业前台');
+    // The app's one policy (shared/csp.ts), as Electron's app:// sends it and the page's <meta> carries it.
+    expect(r.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(r.headers['content-security-policy']).toContain("script-src 'self'");
     expect(r.headers['content-security-policy']).not.toContain('unsafe-eval');
     expect((await send(host, 'GET', '/../../etc/passwd')).body).not.toContain('root:');
