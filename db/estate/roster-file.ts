@@ -42,6 +42,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const unreadable = () => fail.validation('无法读取这个文件：它可能已损坏，或不是 .xlsx / .csv 表格', { contentBase64: '无法读取' });
 const inflatesTooLarge = () =>
   fail.validation('这个表格解压后过大，不像业主名册：请只保留名册所在的工作表，另存为新的 .xlsx 后再导入', { contentBase64: '文件过大' });
+const emptySheet = () => fail.validation('表格是空的：请把业主名册（楼栋、房号……）放在第一个工作表中', { contentBase64: '表格是空的' });
 export const tooManyRows = () =>
   fail.validation(`表格的行数超过一次最多导入的 ${IMPORT_MAX_ROWS} 行，请分成几个文件导入`, { contentBase64: '行数过多' });
 const tooWide = (row: number) =>
@@ -95,7 +96,7 @@ export async function readRosterFile(fileName: string, bytes: Buffer): Promise<S
     if (e instanceof CommandFailure) throw e;
     throw unreadable();
   }
-  if (!rows.length) throw fail.validation('表格是空的：请把业主名册（楼栋、房号……）放在第一个工作表中', { contentBase64: '表格是空的' });
+  if (!rows.length) throw emptySheet();
   return { rows };
 }
 
@@ -137,7 +138,7 @@ async function readFirstSheet(bytes: Buffer, take: TakeRow): Promise<void> {
   const workbook = await inflate('xl/workbook.xml');
   if (!rels || !workbook) throw unreadable();
   const sheet = await inflate(firstSheetPath(workbook.toString('utf8'), rels.toString('utf8')) ?? '');
-  if (!sheet) throw fail.validation('表格是空的：请把业主名册（楼栋、房号……）放在第一个工作表中', { contentBase64: '表格是空的' });
+  if (!sheet) throw emptySheet();
   const files = [
     { name: 'xl/_rels/workbook.xml.rels', data: rels },
     { name: 'xl/workbook.xml', data: workbook },
@@ -165,7 +166,6 @@ async function readFirstSheet(bytes: Buffer, take: TakeRow): Promise<void> {
   for await (const worksheet of reader) {
     for await (const row of worksheet) {
       const values = row.values as ExcelJS.CellValue[];
-      if (values.length - 1 > ROSTER_FILE_LIMITS.columns) throw tooWide(row.number);
       const cells: string[] = [];
       for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]).trim());
       take(row.number, cells);

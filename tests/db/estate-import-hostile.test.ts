@@ -7,7 +7,6 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRosterFile } from '../../db/estate/roster-file';
 import { writeZip, zipEntries } from '../../db/estate/zip';
-import type { ImportPreview } from '../../shared/estate-import';
 import { createTestApp, expectError, valueOf, type TestApp } from '../support/app';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
