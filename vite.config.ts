@@ -1,8 +1,15 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { htmlWithContentSecurityPolicy } from './shared/csp';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/** The page's <meta> CSP, from the same constant the hosts send as a header. */
+const contentSecurityPolicy = (): Plugin => ({
+  name: 'qiantai-content-security-policy',
+  transformIndexHtml: { order: 'pre', handler: htmlWithContentSecurityPolicy },
+});
 
 /**
  * The renderer is one static bundle loaded two ways: from file:// by Electron and from the
@@ -12,7 +19,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig({
   root: here('./renderer'),
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   server: { fs: { allow: [here('.')] } },
   build: {
     outDir: here('./dist/renderer'),

@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema';
+import { createPrivateFile, keepPrivate } from './private-file';
 
 export interface OpenOptions {
   /**
@@ -17,7 +18,11 @@ export interface Connection {
   db: Kysely<Database>;
 }
 
+/** A path SQLite keeps in memory or in a temporary file of its own, not a file of ours. */
+const inMemory = (path: string) => path === '' || path === ':memory:' || path.startsWith('file:');
+
 export function openSqlite(path: string, options: OpenOptions = {}): BetterSqlite3.Database {
+  if (!options.readonly && !inMemory(path)) createPrivateFile(path);
   const sqlite = new BetterSqlite3(path, {
     nativeBinding: options.nativeBinding,
     readonly: options.readonly ?? false,
@@ -27,6 +32,8 @@ export function openSqlite(path: string, options: OpenOptions = {}): BetterSqlit
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // SQLite creates -wal and -shm with the database file's mode; ones left by an older version are tightened.
+  if (!options.readonly && !inMemory(path)) for (const suffix of ['-wal', '-shm']) keepPrivate(path + suffix);
   return sqlite;
 }
 

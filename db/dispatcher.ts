@@ -41,6 +41,23 @@ interface SessionState {
   locked: boolean;
 }
 
+const idleLockTime = (lastSeenAt: string, lockMinutes: number) => new Date(Date.parse(lastSeenAt) + lockMinutes * 60_000);
+
+/**
+ * Store the idle locks that have happened (at last seen + lock minutes) — for one session, or for
+ * every open one. A lock is a fact once it happens: raising 锁屏时间 later must not unlock a screen
+ * its operator walked away from, so it may not stay a sum recomputed from the current setting.
+ */
+export async function storeIdleLocks(db: Db, now: Date, lockMinutes: number, sessionId?: number): Promise<void> {
+  let query = db.selectFrom('sessions').select(['id', 'last_seen_at']).where('ended_at', 'is', null).where('locked_at', 'is', null);
+  if (sessionId !== undefined) query = query.where('id', '=', sessionId);
+  for (const s of await query.execute()) {
+    const lockedAt = idleLockTime(s.last_seen_at, lockMinutes);
+    if (lockedAt.getTime() >= now.getTime()) continue;
+    await db.updateTable('sessions').set({ locked_at: lockedAt.toISOString() }).where('id', '=', s.id).where('locked_at', 'is', null).execute();
+  }
+}
+
 /** Find the live session for a token without writing anything. */
 export async function resolveSession(
   db: Kysely<Database>,
@@ -59,7 +76,7 @@ export async function resolveSession(
   if (now.getTime() - Date.parse(session.created_at) > SESSION_MAX_HOURS * 3600_000) return 'expired';
   const operator = await loadOperator(db, session.operator_id);
   if (!operator || operator.disabled) return null;
-  const idle = now.getTime() - Date.parse(session.last_seen_at) > lockMinutes * 60_000;
+  const idle = now.getTime() > idleLockTime(session.last_seen_at, lockMinutes).getTime();
   return {
     session,
     operator: { id: operator.id, login: operator.login, displayName: operator.displayName, roles: operator.roles },
@@ -109,6 +126,10 @@ export function createDispatcher(deps: {
       try {
         const settings = (settingsCache ??= await readSettings(db));
         const state = await resolveSession(db, caller.sessionToken, now, settings.lockMinutes);
+        if (state && state !== 'expired' && state.locked && state.session.locked_at === null) {
+          // The idle lock has just been noticed: one small write, once per lock.
+          await storeIdleLocks(db, now, settings.lockMinutes, state.session.id);
+        }
         if (def.access !== 'public') {
           if (state === 'expired') return err('unauthenticated', '登录已过期，请重新登录');
           if (!state) return err('unauthenticated', '请先登录');
@@ -179,6 +200,8 @@ export function createDispatcher(deps: {
               ? await (handler as (c: CommandContext, i: unknown) => Promise<unknown>)(ctx, parsed.data)
               : await (handler.run as (c: CommandContext, i: unknown, p: unknown) => Promise<unknown>)(ctx, parsed.data, prepared);
           if (def.writes && audits === 0) throw new Error(`write command ${name} appended no audit row`);
+          // Screens already idle past the lock time as it was stay locked whatever the new setting says.
+          if (settingsWritten) await storeIdleLocks(trx, now, settings.lockMinutes);
           return result;
         });
         if (settingsWritten) settingsCache = null;

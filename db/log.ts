@@ -1,5 +1,6 @@
-import { appendFileSync, mkdirSync, renameSync, statSync, existsSync } from 'node:fs';
+import { appendFileSync, renameSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createPrivateDir, createPrivateFile, keepPrivate, PRIVATE_FILE } from './private-file';
 
 /** Internal errors go here with the command name; the operator only sees a Chinese summary. */
 export interface Logger {
@@ -14,13 +15,16 @@ const KEEP = 5;
 
 /** A JSON-lines log that rotates at 2 MiB and keeps five old files. */
 export function createFileLogger(dir: string, name = 'qiantai.log'): Logger {
-  mkdirSync(dir, { recursive: true });
+  createPrivateDir(dir);
   const file = join(dir, name);
+  // Failed logins and errors name operators and what they typed: private, like the database.
+  keepPrivate(file);
   const write = (level: string, event: string, detail: Record<string, unknown>) => {
     const line = JSON.stringify({ at: new Date().toISOString(), level, event, ...detail }) + '\n';
     try {
       if (existsSync(file) && statSync(file).size + line.length > MAX_BYTES) rotate(file);
-      appendFileSync(file, line);
+      if (!existsSync(file)) createPrivateFile(file);
+      appendFileSync(file, line, { mode: PRIVATE_FILE });
     } catch {
       // Logging must never take a command down with it.
     }

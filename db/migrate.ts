@@ -1,6 +1,6 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { join, dirname, basename } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { createPrivateDir, createPrivateFile, keepPrivate } from './private-file';
 import type { Connection } from './connection';
 import { MIGRATIONS } from './migrations';
 
@@ -45,10 +45,13 @@ export async function migrate(
   const file = conn.sqlite.name;
   if (executed.length > 0 && file && file !== ':memory:') {
     const dir = options.backupDir ?? join(dirname(file), 'backups');
-    mkdirSync(dir, { recursive: true });
+    createPrivateDir(dir);
     const stamp = (options.now ?? new Date()).toISOString().replace(/[:.]/g, '-');
     backupPath = join(dir, `${basename(file)}.${stamp}.before-${pending[0]}.bak`);
+    // A copy of every ID number on file: private from its first byte, like the database.
+    createPrivateFile(backupPath);
     await conn.sqlite.backup(backupPath);
+    keepPrivate(backupPath);
   }
 
   const { error, results } = await migrator.migrateToLatest();

@@ -4,6 +4,7 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
 /**
  * The renderer is served from `app://qiantai/…` rather than file://. With file:// every file on
@@ -25,20 +26,8 @@ export const APP_SCHEME_PRIVILEGES = {
   corsEnabled: true,
 } as const;
 
-export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
-  ['default-src', "'self'"],
-  ['script-src', "'self'"],
-  // antd's CSS-in-JS injects <style> tags; styles only, never scripts.
-  ['style-src', "'self' 'unsafe-inline'"],
-  ['img-src', "'self' data:"],
-  ['connect-src', "'self'"],
-  ['object-src', "'none'"],
-  ['base-uri', "'none'"],
-  ['form-action', "'none'"],
-  ['frame-ancestors', "'none'"],
-];
-
-export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.map(([k, v]) => `${k} ${v}`).join('; ');
+// One policy for the app:// header, browser mode's header and the page's <meta> (shared/csp.ts).
+export { CSP_DIRECTIVES, CONTENT_SECURITY_POLICY } from '../shared/csp';
 
 /** Headers on every response of the app:// protocol. */
 export const APP_RESPONSE_HEADERS: Readonly<Record<string, string>> = {

@@ -10,8 +10,8 @@ import { recordStateChange } from './state-history';
 import { personalRead } from './personal-reads';
 import { DEMO_SHAPE, generateDemoStaff, generateEstate } from '../demo/generate';
 import { DEMO_RECEPTION, generateReceptionLog } from '../demo/reception';
-import { rosterTemplate } from './roster-file';
-import { commitRoster, previewRoster, problemRows } from './import';
+import { readRosterUpload, rosterTemplate } from './roster-file';
+import { commitRoster, previewRoster, problemRows, spendPreview } from './import';
 import { exportRoster } from './export';
 import { ROSTER_COLUMNS } from '../../shared/estate-import';
 
@@ -408,11 +408,25 @@ export const estateHandlers: EstateHandlers = {
     contentBase64: (await rosterTemplate(ROSTER_COLUMNS)).toString('base64'),
   }),
 
-  'estate.importPreview': async (ctx, input) => previewRoster(ctx, input),
+  // The uploaded file is read before the transaction (readRosterFile streams and yields), so a
+  // large or hostile spreadsheet never holds the database while other commands wait.
+  'estate.importPreview': prepared({
+    prepare: async (pre, input) => {
+      spendPreview(pre);
+      return readRosterUpload(input);
+    },
+    run: async (ctx, input, sheet) => previewRoster(ctx, input, sheet),
+  }),
 
-  'estate.importCommit': async (ctx, input) => ({ ...(await commitRoster(ctx, input)), imported: true }),
+  'estate.importCommit': prepared({
+    prepare: async (_pre, input) => readRosterUpload(input),
+    run: async (ctx, input, sheet) => ({ ...(await commitRoster(ctx, input, sheet)), imported: true }),
+  }),
 
-  'estate.importProblems': async (ctx, input) => problemRows(ctx, input),
+  'estate.importProblems': prepared({
+    prepare: async (_pre, input) => readRosterUpload(input),
+    run: async (ctx, input, sheet) => problemRows(ctx, input, sheet),
+  }),
 
   'estate.exportRoster': async (ctx, input) => {
     if (input.fullIdNumbers && !mayRevealIds(ctx.requireOperator())) {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { CommandContext } from '../context';
+import type { CommandContext, PrepareContext } from '../context';
 import type { RateRule } from '../rate-limit';
 import { fail } from '../../shared/result';
 import { checkIdCard } from '../../shared/idcard';
@@ -8,6 +8,7 @@ import { unitCode, type Gender, type UnitState, type UnitType } from '../../shar
 import {
   guessMapping,
   HEADER_SCAN_ROWS,
+  IMPORT_MAX_ROWS,
   REQUIRED_FIELDS,
   ROSTER_COLUMNS,
   type ImportCounts,
@@ -15,7 +16,7 @@ import {
   type ImportProblem,
   type RosterField,
 } from '../../shared/estate-import';
-import { problemRowsFile, readRosterFile, type SheetRow } from './roster-file';
+import { problemRowsFile, tooManyRows, type SheetRow, type SheetText } from './roster-file';
 import { rememberMapping, rememberedMapping, type HandMapping } from './roster-mappings';
 import { mayRevealIds, nameSearchKeys } from './people';
 import { idHolder } from './id-checks';
@@ -125,17 +126,17 @@ async function findHeader(ctx: CommandContext, rows: SheetRow[], chosen: number 
   return header;
 }
 
-/** Read the file, find its header and map its columns, check every row; nothing is written. */
-async function analyzeRoster(ctx: CommandContext, input: RosterInput): Promise<Analysis> {
+/** Find the file's header (read by readRosterFile in the command's prepare step) and map its columns, check every row; nothing is written. */
+async function analyzeRoster(ctx: CommandContext, input: RosterInput, sheet: SheetText): Promise<Analysis> {
   const estate = await ctx.db.selectFrom('estates').select('id').where('id', '=', input.estateId).executeTakeFirst();
   if (!estate) throw fail.notFound('找不到这个项目');
-  const sheet = await readRosterFile(input.fileName, Buffer.from(input.contentBase64, 'base64'));
   const header = await findHeader(ctx, sheet.rows, input.headerRow);
   const headers = header.cells;
   const remembered = await rememberedMapping(ctx.db, headers);
   const mapping = composeMapping(headers, remembered ? [remembered, input.mapping] : [input.mapping]);
   const missing = REQUIRED_FIELDS.filter((f) => !mapping[f]);
   const dataRows = sheet.rows.filter((r) => r.row > header.row);
+  if (dataRows.length > IMPORT_MAX_ROWS) throw tooManyRows();
   const preview: Analysis['preview'] = {
     idNumbersImported: mayRevealIds(ctx.operator),
     headerRow: header.row,
@@ -480,13 +481,15 @@ export const PREVIEWS: RateRule = { limit: 20, windowMs: 3_600_000 };
 /** How many people on file the import found (each counted once): what a preview or import told about them. */
 const matchedPeople = (counts: ImportCounts) => counts.people.update + counts.people.unchanged;
 
-export async function previewRoster(ctx: CommandContext, input: RosterInput): Promise<ImportPreview> {
-  const operator = ctx.requireOperator();
-  if (!mayRevealIds(operator)) {
-    const verdict = ctx.services.limits.hit(`import-preview:${operator.id}`, ctx.now, PREVIEWS);
-    if (!verdict.allowed) throw fail.rateLimited(`预览次数过多，请 ${Math.ceil(verdict.retryAfterSeconds / 60)} 分钟后再试`);
-  }
-  const { preview, plan } = await analyzeRoster(ctx, input);
+/** Count one preview against the operator's allowance — before the file is even read. */
+export function spendPreview(pre: PrepareContext): void {
+  if (!pre.operator || mayRevealIds(pre.operator)) return;
+  const verdict = pre.services.limits.hit(`import-preview:${pre.operator.id}`, pre.now, PREVIEWS);
+  if (!verdict.allowed) throw fail.rateLimited(`预览次数过多，请 ${Math.ceil(verdict.retryAfterSeconds / 60)} 分钟后再试`);
+}
+
+export async function previewRoster(ctx: CommandContext, input: RosterInput, sheet: SheetText): Promise<ImportPreview> {
+  const { preview, plan } = await analyzeRoster(ctx, input, sheet);
   const counts = preview.missing.length ? NO_COUNTS : await dryRun(ctx, input.estateId, plan);
   if (matchedPeople(counts)) {
     // Written here, after the dry run's savepoint is rolled back: an audit row inside it would go too.
@@ -499,8 +502,8 @@ export async function previewRoster(ctx: CommandContext, input: RosterInput): Pr
   return { ...preview, counts };
 }
 
-export async function commitRoster(ctx: CommandContext, input: RosterInput): Promise<ImportPreview> {
-  const { preview, plan, headers } = await analyzeRoster(ctx, input);
+export async function commitRoster(ctx: CommandContext, input: RosterInput, sheet: SheetText): Promise<ImportPreview> {
+  const { preview, plan, headers } = await analyzeRoster(ctx, input, sheet);
   if (preview.missing.length) throw fail.validation(missingMessage(preview.missing), { mapping: '缺少必填列' });
   if (!preview.validRows) throw fail.validation('没有可导入的有效行，请先修正表格中的错误', { contentBase64: '没有有效行' });
   const counts = await applyRoster(ctx, input.estateId, plan);
@@ -524,8 +527,8 @@ export async function commitRoster(ctx: CommandContext, input: RosterInput): Pro
 }
 
 /** The rows with problems, as the office wrote them, with what to fix: an .xlsx to correct and import again. */
-export async function problemRows(ctx: CommandContext, input: RosterInput): Promise<{ fileName: string; contentBase64: string; rows: number }> {
-  const { preview, headers, dataRows } = await analyzeRoster(ctx, input);
+export async function problemRows(ctx: CommandContext, input: RosterInput, sheet: SheetText): Promise<{ fileName: string; contentBase64: string; rows: number }> {
+  const { preview, headers, dataRows } = await analyzeRoster(ctx, input, sheet);
   if (preview.missing.length) throw fail.validation(missingMessage(preview.missing), { mapping: '缺少必填列' });
   const byRow = new Map<number, string[]>();
   for (const p of preview.problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), `${p.column}：${p.message}`]);

@@ -7,6 +7,7 @@ import type { Result } from '../../shared/result';
 import type { Dispatcher } from '../dispatcher';
 import { checkRequestOrigin } from './guard';
 import { serveStatic } from './static';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
 /** Request bodies larger than this are refused before parsing. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -15,18 +16,6 @@ const COOKIE = 'qt_sid';
 const CLIENT_COOKIE = 'qt_client';
 const CLIENT_COOKIE_DAYS = 400;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -95,14 +84,16 @@ export async function startHttpHost(options: {
     }
 
     if (req.method !== 'POST') return sendJson(res, 405, envelope('validation', '不支持的请求方法'));
-    const name = decodeURIComponent(path.slice('/api/'.length));
+    const name = decodeCommandName(path.slice('/api/'.length));
+    // A name that does not even decode (`%ZZ`, a cut UTF-8 sequence) is no command of ours.
+    if (name === null) return sendJson(res, 404, envelope('not_found', '没有这个命令'));
 
     const sid = readCookie(req, COOKIE);
     const token = req.headers['x-csrf-token'];
     if (!sid || typeof token !== 'string' || !safeEqual(token, csrfFor(sid))) {
       return sendJson(res, 403, envelope('forbidden', '页面已过期，请刷新后重试'), { 'x-csrf': 'invalid' });
     }
-    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    if (!isJsonMediaType(req.headers['content-type'])) {
       return sendJson(res, 415, envelope('validation', '请求格式不正确'));
     }
 
@@ -168,8 +159,27 @@ export function describeCommands() {
   });
 }
 
-function envelope(kind: 'validation' | 'forbidden' | 'internal', message: string): Result<never> {
+function envelope(kind: 'validation' | 'forbidden' | 'not_found' | 'internal', message: string): Result<never> {
   return { ok: false, error: { kind, message } };
+}
+
+function decodeCommandName(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `application/json` as RFC 9110 reads a media type: type and subtype case-insensitive, any
+ * parameters (`; charset=utf-8`) after it. A prefix test would also let `application/jsonp`
+ * or `application/json-seq` through, and refuse `application/JSON`.
+ */
+function isJsonMediaType(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  const essence = header.split(';', 1)[0]!.trim().toLowerCase();
+  return essence === 'application/json';
 }
 
 function validClientId(value: string | null): value is string {

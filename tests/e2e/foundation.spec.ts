@@ -310,3 +310,20 @@ test('browser mode’s content security policy is enforced: an inline script inj
   await expect.poll(() => page.evaluate(() => (window as unknown as { __violated?: string }).__violated)).toMatch(/^script-src/);
   expect(await page.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan)).toBeUndefined();
 });
+
+// One policy (shared/csp.ts): the page's <meta> carries exactly the header's directives that a
+// <meta> can carry (frame-ancestors works only as a header; in a <meta> Chromium ignores it and logs an error).
+test('the built page’s <meta> CSP and browser mode’s CSP header are the same policy', async ({ page, serve }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
+  const response = await page.goto(serve.url);
+  await expect(page.getByTestId('login-page').or(page.getByTestId('setup-page'))).toBeVisible();
+  const header = response!.headers()['content-security-policy']!;
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  const directives = (policy: string) => policy.split(';').map((d) => d.trim().replace(/\s+/g, ' '));
+  expect(directives(meta!)).toEqual(directives(header).filter((d) => !d.startsWith('frame-ancestors ')));
+  expect(directives(header)).toContain("frame-ancestors 'none'");
+  expect(errors).toEqual([]);
+});

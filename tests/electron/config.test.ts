@@ -16,6 +16,8 @@ import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { COMMAND_NAMES } from '../../shared/contract';
+import { META_CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import viteConfig from '../../vite.config';
 import {
   APP_INDEX_URL,
   CONTENT_SECURITY_POLICY,
@@ -193,12 +195,16 @@ describe('[restates configuration] window options and content security policy', 
     expect(inline).toEqual(['style-src']);
   });
 
-  it('agrees with the <meta> CSP in renderer/index.html (browser mode uses that one)', () => {
-    const html = readFileSync(join(root, 'renderer', 'index.html'), 'utf8');
-    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
-    expect(meta).toBeDefined();
-    const metaMap = new Map(meta!.split(';').map((d) => d.trim().split(/\s+(.*)/s).slice(0, 2) as [string, string]));
-    for (const [k, v] of metaMap) expect(csp.get(k), k).toBe(v);
+  it('is the policy the build writes into the page’s <meta> (vite.config.ts)', () => {
+    const plugin = (viteConfig.plugins ?? []).flat().find((p) => p && typeof p === 'object' && 'name' in p && p.name === 'qiantai-content-security-policy') as
+      | { transformIndexHtml: { handler: (html: string) => string } }
+      | undefined;
+    expect(plugin).toBeDefined();
+    const html = plugin!.transformIndexHtml.handler(readFileSync(join(root, 'renderer', 'index.html'), 'utf8'));
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(META_CONTENT_SECURITY_POLICY);
+    // Every header directive but frame-ancestors (a <meta> cannot carry it), in the same order.
+    expect(meta).toBe(CSP_DIRECTIVES.filter(([k]) => k !== 'frame-ancestors').map(([k, v]) => `${k} ${v}`).join('; '));
   });
 });
 

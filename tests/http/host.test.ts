@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpHost, BODY_LIMIT_BYTES, type HttpHost } from '../../db/http/host';
 import { isLoopbackAddress } from '../../db/http/guard';
 import { COMMAND_NAMES } from '../../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { createTestApp, ADMIN, type TestApp } from '../support/app';
 
 interface Reply {
@@ -98,6 +99,8 @@ describe('browser mode host', () => {
     const r = await send(host, 'GET', '/');
     expect(r.status).toBe(200);
     expect(r.body).toContain('物业前台');
+    // The app's one policy (shared/csp.ts), as Electron's app:// sends it and the page's <meta> carries it.
+    expect(r.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(r.headers['content-security-policy']).toContain("script-src 'self'");
     expect(r.headers['content-security-policy']).not.toContain('unsafe-eval');
     expect((await send(host, 'GET', '/../../etc/passwd')).body).not.toContain('root:');
@@ -192,6 +195,38 @@ describe('browser mode host', () => {
     expect(huge.json().error.message).toBe('提交的内容过大');
     const form = await admin.call('operators.list', 'a=1', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(form.status).toBe(415);
+  });
+
+  it('answers a command name that does not decode (POST /api/%ZZ) with not_found, never a 500', async () => {
+    const errors: unknown[] = [];
+    const watched = await startHttpHost({ dispatcher: t.app.dispatcher, rendererDir: join(t.dir, 'renderer'), port: 0, onError: (e) => errors.push(e) });
+    try {
+      for (const path of ['/api/%ZZ', '/api/%E4%B8', '/api/auth.%']) {
+        // No cookie at all, as the probe sent it; and a signed-in browser's request.
+        const bare = await send(watched, 'POST', path, { 'content-type': 'application/json' }, '{}');
+        expect(bare.status, path).toBe(404);
+        expect(bare.json(), path).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+        expect(bare.json().error.message, path).toMatch(/[\u4e00-\u9fff]/);
+        const signedIn = await send(watched, 'POST', path, { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrf }, '{}');
+        expect(signedIn.status, path).toBe(404);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await watched.close();
+    }
+  });
+
+  it('reads the media type properly: JSON in any case and with parameters is accepted, look-alikes are refused', async () => {
+    for (const type of ['application/json', 'application/JSON', 'Application/Json; charset=utf-8', 'application/json;charset=UTF-8', ' application/json ']) {
+      const r = await admin.call('auth.session', {}, { 'content-type': type });
+      expect(r.status, type).toBe(200);
+      expect(r.json().ok, type).toBe(true);
+    }
+    for (const type of ['application/jsonp', 'application/json-seq', 'text/json', 'application/json+x', 'application/x-json', 'json', '']) {
+      const r = await admin.call('auth.session', {}, { 'content-type': type });
+      expect(r.status, type).toBe(415);
+      expect(r.json().error.message, type).toBe('请求格式不正确');
+    }
   });
 
   it('signs in with an HttpOnly SameSite cookie, rotates it at login, and forgets it at sign-out', async () => {
