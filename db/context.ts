@@ -19,13 +19,11 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** What the dispatcher hands to every command: the transaction, who runs it, and when. */
-export interface CommandContext {
-  db: Transaction<Database>;
+/** What a command knows in both of its steps: who runs it, from where, and when. */
+interface CommandScope {
   command: CommandName;
   /** Fixed for the whole command, from the injected clock, so tests can set the time. */
   now: Date;
-  nowIso: string;
   operator: SignedInOperator | null;
   session: SessionRow | null;
   /** The session exists but is locked (idle or locked by hand): only unlock/sign-out run. */
@@ -37,6 +35,12 @@ export interface CommandContext {
   clientId: string;
   settings: Settings;
   services: Services;
+}
+
+/** What the dispatcher hands to every command: the transaction, who runs it, and when. */
+export interface CommandContext extends CommandScope {
+  db: Transaction<Database>;
+  nowIso: string;
   /**
    * Insert many rows fast (demo estates, large imports): prepared statements on the same
    * connection, so they belong to this command's transaction and roll back with it.
@@ -70,17 +74,9 @@ export type Handler<N extends CommandName> = (
  * (hashing a password, reading an uploaded spreadsheet), so every other command keeps answering.
  * Reads only, outside any transaction — the transaction re-checks whatever it relies on.
  */
-export interface PrepareContext {
+export interface PrepareContext extends CommandScope {
   /** The connection itself, not a transaction: for reads. */
   db: Kysely<Database>;
-  command: CommandName;
-  now: Date;
-  operator: SignedInOperator | null;
-  session: SessionRow | null;
-  sessionLocked: boolean;
-  clientId: string;
-  settings: Settings;
-  services: Services;
 }
 
 /** A command in two steps: `prepare` outside the transaction, `run` inside it with what prepare found. */

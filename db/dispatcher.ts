@@ -139,14 +139,24 @@ export function createDispatcher(deps: {
           }
         }
         const live = state && state !== 'expired' ? state : null;
-        const clientId = caller.clientId ?? 'local';
+        const scope = {
+          command: name,
+          now,
+          operator: live?.operator ?? null,
+          session: live?.session ?? null,
+          sessionLocked: live?.locked ?? false,
+          clientId: caller.clientId ?? 'local',
+          settings,
+          services,
+        };
         const handler = handlers[name] as Handlers[CommandName];
         let prepared: unknown;
         if (typeof handler !== 'function') {
-          prepared = await handler.prepare(
-            { db, command: name, now, operator: live?.operator ?? null, session: live?.session ?? null, sessionLocked: live?.locked ?? false, clientId, settings, services },
-            parsed.data as never,
-          );
+          prepared = await handler.prepare({ ...scope, db }, parsed.data as never);
+          // The preparation may have taken a while: the session must still be there to run the command.
+          if (live && (await resolveSession(db, caller.sessionToken, now, settings.lockMinutes)) === null) {
+            return err('unauthenticated', '请先登录');
+          }
         }
 
         let sessionChange: { token: string | null } | undefined;
@@ -160,16 +170,9 @@ export function createDispatcher(deps: {
             await trx.updateTable('sessions').set({ last_seen_at: nowIso }).where('id', '=', live.session.id).execute();
           }
           const ctx: CommandContext = {
+            ...scope,
             db: trx,
-            command: name,
-            now,
             nowIso,
-            operator: live?.operator ?? null,
-            session: live?.session ?? null,
-            sessionLocked: live?.locked ?? false,
-            clientId,
-            settings,
-            services,
             bulkInsert: bulk ?? kyselyBulkInsert(trx),
             async audit(entry: AuditEntry) {
               audits++;

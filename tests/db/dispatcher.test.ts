@@ -117,15 +117,16 @@ describe('the dispatcher', () => {
     expect(log).toMatch(/disk on fire/);
   });
 
-  it('runs a two-step command\'s slow preparation outside the transaction, so other commands keep answering', async () => {
+  /** A dispatcher whose settings.update waits in its preparation step until released. */
+  function gatedSettingsUpdate(logName: string) {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let preparedStarted!: () => void;
     const started = new Promise<void>((resolve) => (preparedStarted = resolve));
-    const slow = createDispatcher({
+    const dispatcher = createDispatcher({
       db: t.app.connection.db,
       clock: t.clock.now,
-      services: createServices({ setupCode: null, log: createFileLogger(join(t.dir, 'l3')) }),
+      services: createServices({ setupCode: null, log: createFileLogger(join(t.dir, logName)) }),
       handlers: {
         ...handlers,
         'settings.update': prepared<'settings.update', string>({
@@ -142,6 +143,11 @@ describe('the dispatcher', () => {
         }),
       },
     });
+    return { dispatcher, started, release };
+  }
+
+  it('runs a two-step command\'s slow preparation outside the transaction, so other commands keep answering', async () => {
+    const { dispatcher: slow, started, release } = gatedSettingsUpdate('l3');
     const writing = slow.run('settings.update', { officeName: '慢慢改' }, { sessionToken: admin });
     await started;
     // While the first command is still preparing, a write and a read both finish.
@@ -151,6 +157,18 @@ describe('the dispatcher', () => {
     release();
     expect((await writing).response.ok).toBe(true);
     expect(valueOf((await slow.run('settings.get', {}, { sessionToken: admin })).response)).toMatchObject({ officeName: '慢慢改' });
+  });
+
+  it('does not run a two-step command whose session ended while it was preparing', async () => {
+    const { dispatcher: slow, started, release } = gatedSettingsUpdate('l5');
+    const writing = slow.run('settings.update', { officeName: '走了还改' }, { sessionToken: admin });
+    await started;
+    expect((await slow.run('auth.logout', {}, { sessionToken: admin })).response.ok).toBe(true);
+    const audit = count(t, 'audit_log');
+    release();
+    expect(expectError((await writing).response).kind).toBe('unauthenticated');
+    expect(count(t, 'audit_log')).toBe(audit);
+    expect(count(t, 'settings')).toBe(0);
   });
 
   it('answers a refusal from the preparation step in Chinese and writes nothing', async () => {

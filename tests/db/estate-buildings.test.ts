@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EstateView } from '../../shared/contract/estate';
 import type { SearchGroup } from '../../shared/contract/search';
-import { createTestApp, expectError, valueOf, type TestApp } from '../support/app';
+import { createEstateApp, expectError, valueOf, type TestApp } from '../support/app';
 
 /** "1号楼", "A座", "一号楼" typed in the building form, the unit form and the counter search. */
 describe('building names as offices write them', () => {
@@ -10,11 +10,9 @@ describe('building names as offices write them', () => {
   let receptionist: string;
   let estateId: number;
   beforeAll(async () => {
-    t = await createTestApp();
-    const admin = await t.setupAdmin();
-    officer = await t.operatorWith(['officer'], 'kefu');
-    receptionist = await t.operatorWith(['receptionist'], 'qiantai');
-    estateId = valueOf<{ id: number }>(await t.run(admin, 'estate.saveEstate', { name: '阳光花园' })).id;
+    const office = await createEstateApp({ kefu: ['officer'], qiantai: ['receptionist'] });
+    ({ t, estateId } = office);
+    ({ kefu: officer, qiantai: receptionist } = office.tokens);
   });
   afterAll(() => t.close());
 

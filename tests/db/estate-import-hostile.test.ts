@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRosterFile } from '../../db/estate/roster-file';
 import { writeZip, zipEntries } from '../../db/estate/zip';
-import { createTestApp, expectError, valueOf, type TestApp } from '../support/app';
+import { createEstateApp, expectError, type TestApp } from '../support/app';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -69,11 +69,9 @@ describe('a hostile roster file', () => {
   let receptionist: string;
   let estateId: number;
   beforeAll(async () => {
-    t = await createTestApp();
-    const admin = await t.setupAdmin();
-    officer = await t.operatorWith(['officer'], 'kefu');
-    receptionist = await t.operatorWith(['receptionist'], 'qiantai');
-    estateId = valueOf<{ id: number }>(await t.run(admin, 'estate.saveEstate', { name: '阳光花园' })).id;
+    const office = await createEstateApp({ kefu: ['officer'], qiantai: ['receptionist'] });
+    ({ t, estateId } = office);
+    ({ kefu: officer, qiantai: receptionist } = office.tokens);
   });
   afterAll(() => t.close());
 

@@ -81,6 +81,18 @@ export async function createTestApp(options: { setup?: 'printed' | 'trusted'; fr
   return t;
 }
 
+/** A fresh app with the estate 阳光花园 and operators signed in by login, e.g. `{ kefu: ['officer'] }`. */
+export async function createEstateApp<L extends string>(
+  logins: Record<L, Role[]>,
+): Promise<{ t: TestApp; admin: string; estateId: number; tokens: Record<L, string> }> {
+  const t = await createTestApp();
+  const admin = await t.setupAdmin();
+  const tokens = {} as Record<L, string>;
+  for (const login of Object.keys(logins) as L[]) tokens[login] = await t.operatorWith(logins[login], login);
+  const estateId = valueOf<{ id: number }>(await t.run(admin, 'estate.saveEstate', { name: '阳光花园' })).id;
+  return { t, admin, estateId, tokens };
+}
+
 export function expectError(result: Result<unknown>): { kind: string; message: string; fields?: Record<string, string> } {
   if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`);
   return result.error;
