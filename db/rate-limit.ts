@@ -11,6 +11,8 @@ export interface RateLimiter {
   hit(key: string, now: Date, rule: RateRule): RateVerdict;
   /** How many events `key` had within the window, without counting one. */
   count(key: string, now: Date, rule: RateRule): number;
+  /** Whole seconds until `key` has room for one more event (0 = it has room now), without counting one. */
+  waitSeconds(key: string, now: Date, rule: RateRule): number;
   /** Forget `key` (a success that clears earlier failures, an admin clearing a lock-out). */
   clear(key: string): void;
   /** Forget every key starting with `prefix`. */
@@ -75,6 +77,13 @@ export function createRateLimiter(): RateLimiter {
     },
     count(key, now, rule) {
       return recent(key, now.getTime(), rule.windowMs).length;
+    },
+    waitSeconds(key, now, rule) {
+      const at = now.getTime();
+      const times = recent(key, at, rule.windowMs);
+      if (times.length < rule.limit) return 0;
+      // Room comes when all but limit - 1 of these have left the window.
+      return Math.max(1, Math.ceil((times[times.length - rule.limit]! + rule.windowMs - at) / 1000));
     },
     clear(key) {
       events.delete(key);

@@ -57,23 +57,6 @@ interface Backoff {
   until: number;
 }
 
-/**
- * Seconds until `key` has room for one more event under `rule` (0 = now): the limiter's own
- * count, asked at later times (the count only falls as time passes, so halving finds it).
- */
-function secondsUntilRoom(limits: RateLimiter, key: string, now: Date, rule: RateRule): number {
-  const full = (seconds: number) => limits.count(key, new Date(now.getTime() + seconds * 1000), rule) >= rule.limit;
-  if (!full(0)) return 0;
-  let lo = 0;
-  let hi = Math.ceil(rule.windowMs / 1000);
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (full(mid)) lo = mid;
-    else hi = mid;
-  }
-  return hi;
-}
-
 const SWEEP_EVERY = 500;
 
 export function createLoginThrottle(limits: RateLimiter): LoginThrottle {
@@ -108,9 +91,9 @@ export function createLoginThrottle(limits: RateLimiter): LoginThrottle {
       const own = secondsLeft(logins.get(key(attempt.login))?.get(attempt.clientId), at);
       if (own > 0) throw fail.rateLimited(`密码错误次数过多，请 ${own} 秒后再试`);
       if (attempt.trusted) return;
-      const shared = secondsUntilRoom(limits, untrustedKey(attempt.login), now, UNTRUSTED);
+      const shared = limits.waitSeconds(untrustedKey(attempt.login), now, UNTRUSTED);
       if (shared > 0) throw fail.rateLimited(`该账号密码错误次数过多，请 ${shared} 秒后再试，或请管理员解除限制`);
-      const overall = secondsUntilRoom(limits, 'login:wrong', now, OVERALL);
+      const overall = limits.waitSeconds('login:wrong', now, OVERALL);
       if (overall > 0) throw fail.rateLimited(`登录尝试过多，请 ${overall} 秒后再试`);
     },
     failed(attempt, now) {
@@ -134,7 +117,7 @@ export function createLoginThrottle(limits: RateLimiter): LoginThrottle {
     waitSeconds(login, now) {
       const at = now.getTime();
       const clients = [...(logins.get(key(login))?.values() ?? [])];
-      return Math.max(secondsUntilRoom(limits, untrustedKey(login), now, UNTRUSTED), ...clients.map((b) => secondsLeft(b, at)));
+      return Math.max(limits.waitSeconds(untrustedKey(login), now, UNTRUSTED), ...clients.map((b) => secondsLeft(b, at)));
     },
     clear(login) {
       logins.delete(key(login));

@@ -8,7 +8,9 @@ describe('the rate limiter', () => {
     const limits = createRateLimiter();
     const rule = { limit: 3, windowMs: 10_000 };
     expect([0, 1, 2].map((s) => limits.hit('k', at(s), rule).allowed)).toEqual([true, true, true]);
+    expect(limits.waitSeconds('k', at(2), rule)).toBe(8);
     expect(limits.hit('k', at(3), rule)).toEqual({ allowed: false, count: 4, retryAfterSeconds: 8 });
+    expect(limits.waitSeconds('k', at(3), rule)).toBe(8);
     expect(limits.hit('k', at(10), rule).allowed).toBe(false);
     // Refused tries count: at 11 s the window holds 2, 3 and the refused 10.
     expect(limits.hit('k', at(11), rule).allowed).toBe(false);
