@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isCommandName, getCommand, type CommandName } from '../shared/contract';
-import { CommandFailure, type Result } from '../shared/result';
+import { CommandFailure, fail, type Result } from '../shared/result';
 import { fieldErrors } from '../shared/zod-zh';
 import type { Database, SessionRow } from './schema';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -153,10 +153,6 @@ export function createDispatcher(deps: {
         let prepared: unknown;
         if (typeof handler !== 'function') {
           prepared = await handler.prepare({ ...scope, db }, parsed.data as never);
-          // The preparation may have taken a while: the session must still be there to run the command.
-          if (live && (await resolveSession(db, caller.sessionToken, now, settings.lockMinutes)) === null) {
-            return err('unauthenticated', '请先登录');
-          }
         }
 
         let sessionChange: { token: string | null } | undefined;
@@ -168,6 +164,10 @@ export function createDispatcher(deps: {
             // Activity keeps an unlocked session from locking. Lock times are whole minutes, so
             // a touch every few seconds is plenty — and keeps reads free of writes and fsyncs.
             await trx.updateTable('sessions').set({ last_seen_at: nowIso }).where('id', '=', live.session.id).execute();
+          }
+          if (live && typeof handler !== 'function' && !(await sessionStillOpen(trx, live.session.id))) {
+            // Signed out or disabled while the command was preparing.
+            throw fail.unauthenticated('请先登录');
           }
           const ctx: CommandContext = {
             ...scope,
@@ -222,6 +222,19 @@ export function createDispatcher(deps: {
       }
     },
   };
+}
+
+/** One indexed lookup: the session has not ended and its operator is not disabled. */
+async function sessionStillOpen(db: Db, sessionId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('operators', 'operators.id', 'sessions.operator_id')
+    .select('sessions.id')
+    .where('sessions.id', '=', sessionId)
+    .where('sessions.ended_at', 'is', null)
+    .where('operators.disabled_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Prepared INSERTs on the raw connection: inside the Kysely transaction, since it is the same connection. */
