@@ -4,7 +4,7 @@ import { checkIdNumber } from './id-checks';
 import type { estateCommands, UnitRow, VehicleView, EstateView } from '../../shared/contract/estate';
 import { fail } from '../../shared/result';
 import { unitCode, unitCodePrefix, type LinkRole, type UnitState, type UnitType } from '../../shared/estate';
-import { mayRevealIds, nameSearchKeys, seesMobiles, toPersonView } from './people';
+import { mayRevealIds, nameColumns, seesMobiles, toPersonView } from './people';
 import { OPEN_ITEM_PROVIDERS } from './open-items';
 import { recordStateChange } from './state-history';
 import { personalRead } from './personal-reads';
@@ -324,11 +324,8 @@ export const estateHandlers: EstateHandlers = {
       const p = input.person;
       const current = input.id ? await personRow(ctx.db, input.id) : null;
       const idNumber = p.idNumber === undefined ? (current?.id_number ?? null) : p.idNumber || null;
-      const keys = nameSearchKeys(p.name);
       const values = {
-        name: p.name,
-        name_pinyin: keys.pinyin,
-        name_initials: keys.initials,
+        ...nameColumns(p.name),
         gender: p.gender,
         mobile: p.mobile,
         other_phone: p.otherPhone,

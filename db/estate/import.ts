@@ -18,7 +18,7 @@ import {
 } from '../../shared/estate-import';
 import { problemRowsFile, tooManyRows, type SheetRow, type SheetText } from './roster-file';
 import { rememberMapping, rememberedMapping, type HandMapping } from './roster-mappings';
-import { mayRevealIds, nameSearchKeys } from './people';
+import { mayRevealIds, nameColumns } from './people';
 import { idHolder } from './id-checks';
 import { readRosterCells, ROOM_CODE } from './roster-row';
 import { recordStateChange } from './state-history';
@@ -403,11 +403,8 @@ async function applyRoster(ctx: CommandContext, estateId: number, plan: RosterPl
     const newUnit = newUnits.has(unitId);
     let person = await findPerson(ctx, o, newUnit ? null : unitId, useIds);
     if (!person) {
-      const keys = nameSearchKeys(o.name);
       const values = {
-        name: o.name,
-        name_pinyin: keys.pinyin,
-        name_initials: keys.initials,
+        ...nameColumns(o.name),
         gender: o.gender,
         mobile: o.mobile,
         other_phone: o.otherPhone,

@@ -32,6 +32,12 @@ export function phoneFor(operator: SignedInOperator | null, phone: string | null
   return phone === null || seesMobiles(operator) ? phone : maskMobile(phone);
 }
 
+/** A person's name with the search keys stored beside it (people.name_pinyin, name_initials). */
+export function nameColumns(name: string): { name: string; name_pinyin: string; name_initials: string } {
+  const keys = nameSearchKeys(name);
+  return { name, name_pinyin: keys.pinyin, name_initials: keys.initials };
+}
+
 export function toPersonView(row: Selectable<PeopleTable>, fullMobile: boolean): PersonView {
   return {
     id: row.id,
