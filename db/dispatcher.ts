@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isCommandName, getCommand, type CommandName } from '../shared/contract';
+import { accessAllows } from '../shared/contract/define';
 import { CommandFailure, fail, type Result } from '../shared/result';
 import { fieldErrors } from '../shared/zod-zh';
 import type { Database, SessionRow } from './schema';
@@ -134,7 +135,7 @@ export function createDispatcher(deps: {
           if (state === 'expired') return err('unauthenticated', '登录已过期，请重新登录');
           if (!state) return err('unauthenticated', '请先登录');
           if (state.locked && !def.allowedWhenLocked) return err('unauthenticated', '屏幕已锁定，请输入密码解锁');
-          if (Array.isArray(def.access) && !state.operator.roles.some((r) => def.access.includes(r))) {
+          if (!accessAllows(def.access, state.operator.roles)) {
             return err('forbidden', `您的角色无权执行“${def.summary}”`);
           }
         }

@@ -3,6 +3,7 @@ import { prepared, type CommandContext, type Db, type Handlers } from '../contex
 import { checkIdNumber } from './id-checks';
 import type { estateCommands, UnitRow, VehicleView, EstateView } from '../../shared/contract/estate';
 import { fail } from '../../shared/result';
+import { mayRun } from '../../shared/contract';
 import { unitCode, unitCodePrefix, type LinkRole, type UnitState, type UnitType } from '../../shared/estate';
 import { mayRevealIds, nameColumns, seesMobiles, toPersonView } from './people';
 import { OPEN_ITEM_PROVIDERS } from './open-items';
@@ -265,7 +266,8 @@ export const estateHandlers: EstateHandlers = {
       .execute();
     const openItems = [];
     for (const provider of OPEN_ITEM_PROVIDERS) {
-      const group = await provider(ctx, input.id);
+      if (!mayRun(ctx.operator?.roles ?? null, provider.shows)) continue;
+      const group = await provider.list(ctx, input.id);
       if (group) openItems.push(group);
     }
     return {

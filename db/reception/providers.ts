@@ -7,6 +7,7 @@ import type { SearchProvider } from '../search/providers';
 export const receptionSearchProvider: SearchProvider = {
   kind: 'reception',
   label: '接待登记',
+  shows: 'reception.get',
   async search(ctx, q, limit) {
     if (!ENTRY_NO_PATTERN.test(q.compact)) return [];
     const rows = await ctx.db
@@ -27,24 +28,27 @@ export const receptionSearchProvider: SearchProvider = {
 };
 
 /** The unit card lists the unit's entries still being handled. */
-export const receptionOpenItems: OpenItemsProvider = async (ctx, unitId) => {
-  const rows = await ctx.db
-    .selectFrom('reception_entries')
-    .select(['id', 'no', 'category', 'content', 'received_at', 'next_due_at'])
-    .where('unit_id', '=', unitId)
-    .where('state', '=', 'open')
-    .orderBy('received_at', 'desc')
-    .limit(50)
-    .execute();
-  if (!rows.length) return null;
-  return {
-    desk: 'reception',
-    label: '接待登记（处理中）',
-    items: rows.map((r) => ({
-      id: String(r.id),
-      title: `${r.no} ${CATEGORY_LABELS[r.category as Category]}`,
-      detail: `${r.content.slice(0, 60)} · ${timeStatus('open', r.next_due_at, ctx.now, ctx.settings.receptionLimits).text}`,
-      at: r.received_at,
-    })),
-  };
+export const receptionOpenItems: OpenItemsProvider = {
+  shows: 'reception.get',
+  list: async (ctx, unitId) => {
+    const rows = await ctx.db
+      .selectFrom('reception_entries')
+      .select(['id', 'no', 'category', 'content', 'received_at', 'next_due_at'])
+      .where('unit_id', '=', unitId)
+      .where('state', '=', 'open')
+      .orderBy('received_at', 'desc')
+      .limit(50)
+      .execute();
+    if (!rows.length) return null;
+    return {
+      desk: 'reception',
+      label: '接待登记（处理中）',
+      items: rows.map((r) => ({
+        id: String(r.id),
+        title: `${r.no} ${CATEGORY_LABELS[r.category as Category]}`,
+        detail: `${r.content.slice(0, 60)} · ${timeStatus('open', r.next_due_at, ctx.now, ctx.settings.receptionLimits).text}`,
+        at: r.received_at,
+      })),
+    };
+  },
 };

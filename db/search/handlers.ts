@@ -1,5 +1,6 @@
 import type { Handlers } from '../context';
 import type { searchCommands } from '../../shared/contract/search';
+import { mayRun } from '../../shared/contract';
 import { readCounterQuery } from './query';
 import { SEARCH_PROVIDERS } from './providers';
 import { personalRead } from '../estate/personal-reads';
@@ -9,7 +10,9 @@ export const searchHandlers: Handlers<keyof typeof searchCommands> = {
     const q = readCounterQuery(input.q);
     if (!q.compact) return { groups: [] };
     const groups = [];
+    const roles = ctx.operator?.roles ?? null;
     for (const provider of SEARCH_PROVIDERS) {
+      if (!mayRun(roles, provider.shows)) continue;
       const hits = await provider.search(ctx, q, input.limit);
       if (hits.length) groups.push({ kind: provider.kind, label: provider.label, hits });
     }

@@ -3,6 +3,7 @@ import type { SearchHit } from '../../shared/contract/search';
 import { LINK_ROLE_LABELS, UNIT_STATE_LABELS, UNIT_TYPE_LABELS, type LinkRole, type UnitState, type UnitType } from '../../shared/estate';
 import { maskIdNumber } from '../../shared/mask';
 import type { CommandContext, Db } from '../context';
+import type { CommandName } from '../../shared/contract';
 import { phoneFor, seesMobiles } from '../estate/people';
 import { prefixRange, type CounterQuery } from './query';
 import { receptionSearchProvider } from '../reception/providers';
@@ -14,12 +15,15 @@ import { receptionSearchProvider } from '../reception/providers';
 export interface SearchProvider {
   kind: string;
   label: string;
+  /** The command whose roles may see these hits (they show that command's data). */
+  shows: CommandName;
   search(ctx: CommandContext, q: CounterQuery, limit: number): Promise<SearchHit[]>;
 }
 
 const unitsProvider: SearchProvider = {
   kind: 'unit',
   label: '房屋',
+  shows: 'estate.unitCard',
   async search(ctx, q, limit) {
     let query = ctx.db
       .selectFrom('units')
@@ -92,6 +96,7 @@ async function peopleIds(db: Db, q: CounterQuery, limit: number, fullMobiles: bo
 const peopleProvider: SearchProvider = {
   kind: 'person',
   label: '住户',
+  shows: 'estate.unitCard',
   async search(ctx, q, limit) {
     const full = seesMobiles(ctx.operator);
     const ids = await peopleIds(ctx.db, q, limit, full);
@@ -130,6 +135,7 @@ const peopleProvider: SearchProvider = {
 const vehiclesProvider: SearchProvider = {
   kind: 'vehicle',
   label: '车辆',
+  shows: 'estate.unitCard',
   async search(ctx, q, limit) {
     const c = q.compact;
     if (c.length < 4 || !/[A-Z0-9]/.test(c) || q.unit) return [];

@@ -9,6 +9,13 @@ import type { Role } from '../roles';
  */
 export type Access = readonly Role[] | 'signed_in' | 'public';
 
+/** Whether an operator holding `roles` (null: not signed in) may run a command with this access. */
+export function accessAllows(access: Access, roles: readonly Role[] | null): boolean {
+  if (access === 'public') return true;
+  if (roles === null) return false;
+  return access === 'signed_in' || roles.some((r) => access.includes(r));
+}
+
 export interface CommandDef<Name extends string = string, In extends z.ZodType = z.ZodType, Out = unknown> {
   name: Name;
   /** One line in Chinese, shown in GET /api/commands and the help panel. */

@@ -8,7 +8,8 @@ import { estateCommands } from './estate';
 import { searchCommands } from './search';
 import { staffCommands } from './staff';
 import { receptionCommands } from './reception';
-import type { CommandDef } from './define';
+import { accessAllows, type CommandDef } from './define';
+import type { Role } from '../roles';
 
 installChineseErrors();
 
@@ -42,6 +43,14 @@ export function isCommandName(name: unknown): name is CommandName {
 
 export function getCommand(name: CommandName): CommandDef {
   return commands[name] as CommandDef;
+}
+
+/**
+ * Whether these roles may run the command: also what decides who sees that command's data when
+ * another desk shows it (the counter search, the unit card).
+ */
+export function mayRun(roles: readonly Role[] | null, name: CommandName): boolean {
+  return accessAllows(getCommand(name).access, roles);
 }
 
 export type { CommandDef, Access } from './define';
