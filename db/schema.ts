@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /**
  * The one Kysely `Database` interface. Times are ISO-8601 UTC text; money is INTEGER fen.
@@ -265,6 +265,4 @@ export interface Database {
 }
 
 export type OperatorRow = Selectable<OperatorsTable>;
-export type NewOperator = Insertable<OperatorsTable>;
-export type OperatorUpdate = Updateable<OperatorsTable>;
 export type SessionRow = Selectable<SessionsTable>;

@@ -17,13 +17,6 @@ export function formatDateTime(iso: string | null | undefined): string {
   return d.isValid() ? d.tz(OFFICE_TZ).format('YYYY-MM-DD HH:mm:ss') : iso;
 }
 
-/** ISO-8601 UTC text → "2025-03-08" in Asia/Shanghai. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = dayjs(iso);
-  return d.isValid() ? d.tz(OFFICE_TZ).format('YYYY-MM-DD') : iso;
-}
-
 /**
  * A calendar day picked at the counter ("2025-03-08") → the UTC instant its office day starts,
  * and the instant the next one starts; for "from … to" filters.

@@ -43,8 +43,6 @@ export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
 export const GENDER_LABELS: Record<Gender, string> = { male: '男', female: '女' };
 
-export const DEFAULT_DEPARTMENTS = ['客服部', '工程部', '秩序部', '环境部', '销售部', '财务部'] as const;
-
 /** Find a key by its Chinese label (import files carry labels); also accepts the key itself. */
 export function keyForLabel<K extends string>(labels: Record<K, string>, text: string): K | null {
   const t = text.trim();
