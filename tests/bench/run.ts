@@ -91,6 +91,15 @@ const RAW_INITIALS = `SELECT id, name, mobile, id_number FROM people WHERE name_
 
 export const SCENARIOS: Scenario[] = [
   {
+    // Nothing to look up: what every command pays before its own work (session and operator,
+    // access, the transaction, the envelope) — the floor under every counter read below.
+    name: '空操作 auth.touch（分发器固定开销）',
+    target: { p99Ms: 1 },
+    command: 'auth.touch',
+    inputs: () => [{}],
+    raw: null,
+  },
+  {
     name: '前台搜索：房号 3-2-1101',
     target: { p99Ms: 5, maxRatio: 3 },
     command: 'search.counter',
