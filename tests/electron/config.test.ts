@@ -54,9 +54,9 @@ interface BuilderConfig {
   files: string[];
   extraResources: { from: string; to: string }[];
   directories: { output: string; buildResources?: string };
-  win: { target: { target: string; arch: string[] }[] };
+  win: { icon?: string; target: { target: string; arch: string[] }[] };
   nsis: Record<string, unknown>;
-  linux: { target: string[]; category: string; maintainer?: string };
+  linux: { icon?: string; target: string[]; category: string; maintainer?: string };
   deb?: { maintainer?: string };
   electronFuses?: Record<string, boolean>;
 }
@@ -137,6 +137,19 @@ describe('[restates configuration] electron-builder.yml', () => {
     expect(Number(pinned![1])).toBeGreaterThanOrEqual(45);
     const installed = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string };
     expect(installed.version.split('.')[0]).toBe(pinned![1]);
+  });
+
+  it('takes the app icons from resources/: a 512 px PNG for Linux, an ICO with a 256 px image for Windows and its installer', () => {
+    expect(builder.win.icon).toBe('resources/icon.ico');
+    expect(builder.nsis.installerIcon).toBe('resources/icon.ico');
+    expect(builder.linux.icon).toBe('resources/icon.png');
+    const png = readFileSync(join(root, 'resources', 'icon.png'));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
+    const ico = readFileSync(join(root, 'resources', 'icon.ico'));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]);
+    const sizes = Array.from({ length: ico.readUInt16LE(4) }, (_, i) => ico.readUInt8(6 + 16 * i) || 256);
+    expect(sizes).toEqual(expect.arrayContaining([16, 32, 48, 256]));
   });
 
   it('packs no source maps, whatever a build left in dist/', () => {
