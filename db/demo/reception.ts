@@ -4,6 +4,7 @@ import { CATEGORY_LABELS, CHANNEL_LABELS, DEFAULT_RECEPTION_LIMITS, deadlinesFor
 import type { BulkInsert, Db } from '../context';
 import type { ReceptionEntriesTable, ReceptionEventsTable } from '../schema';
 import { pick, seededRandom } from './names';
+import { formatSerial, serialPolicy } from '../../shared/serials';
 
 export interface ReceptionShape {
   entries: number;
@@ -204,7 +205,7 @@ export async function generateReceptionLog(
       ownerAnsweredAt: deadlines.ownerDueAt ? closedAt : null,
     };
     rows.push({
-      no: `JD${day.replaceAll('-', '')}${String(seq).padStart(4, '0')}`,
+      no: formatSerial(serialPolicy('JD'), day, seq),
       channel,
       category,
       urgency,
