@@ -15,6 +15,7 @@ import { officeDayOf } from '../../shared/office-time';
 import { rawBulkInsert } from '../../db/dispatcher';
 import type BetterSqlite3 from 'better-sqlite3';
 import { benchPdf, measurePdf } from './pdf';
+import { measureBrowser, printBrowser } from './browser';
 import { PERSONAL_READS } from '../../db/estate/personal-reads';
 
 /** Commands counted against an operator's personal-data read allowance (db/estate/personal-reads.ts). */
@@ -308,10 +309,12 @@ async function main() {
       });
     }
 
+    const unitCodes = (app.connection.sqlite.prepare('SELECT code FROM units ORDER BY random() LIMIT 300').all() as { code: string }[]).map((r) => r.code);
+    const browser = await measureBrowser(app, token, unitCodes);
     const stalls = schedulingStalls();
     if (args.json) {
       const pdf = await measurePdf();
-      console.log(JSON.stringify({ shape, generation, reception: { entries: log.entries, ms: Math.round(receptionMs) }, results, pdf, stalls }, null, 2));
+      console.log(JSON.stringify({ shape, generation, reception: { entries: log.entries, ms: Math.round(receptionMs) }, results, browser, pdf, stalls }, null, 2));
     } else {
       console.log(`数据生成：${counts.units} 套房屋，${counts.people} 位住户，${counts.vehicles} 辆车，共 ${rows} 行，${generation.ms} ms，${generation.rowsPerSecond} 行/秒（目标 ≥ 20000）`);
       console.log(`接待登记：${log.entries} 条（一年），生成 ${Math.round(receptionMs)} ms`);
@@ -329,6 +332,7 @@ async function main() {
       );
       console.log('注：“原始”是同一查询的 better-sqlite3 预编译语句；分发器多出会话校验、权限、事务与结果组装。');
       console.log(`本机调度停顿（1 秒空转）：${stalls.over5ms} 次超过 5 ms，最长 ${stalls.worstMs} ms——停顿大时 p99 反映的是机器而不是代码。`);
+      printBrowser(browser);
     }
   } finally {
     await app?.close();
