@@ -351,7 +351,8 @@ export const receptionCommands = {
     input: z.strictObject({ kind: z.enum(['daily', 'handover']), day: officeDay.optional() }),
     output: returns<{ fileName: string; contentBase64: string }>(),
     access: RECEPTION_ROLES,
-    writes: false,
+    // Residents' names and phones leave the office in the file: audited like a write.
+    writes: true,
   }),
   'reception.visitorIn': defineCommand({
     name: 'reception.visitorIn',
