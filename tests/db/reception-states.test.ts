@@ -25,6 +25,8 @@ describe('reception entry state machine', () => {
   const entryRow = (id: number) => sqlite().prepare('SELECT * FROM reception_entries WHERE id = ?').get(id);
   const eventKinds = (id: number) => (sqlite().prepare('SELECT kind FROM reception_events WHERE entry_id = ? ORDER BY id').all(id) as { kind: EventKind }[]).map((e) => e.kind);
   const auditCount = () => (sqlite().prepare('SELECT count(*) n FROM audit_log').get() as { n: number }).n;
+  /** Everything a refused action must leave as it was. */
+  const stored = (id: number) => ({ row: entryRow(id), events: eventKinds(id), audits: auditCount() });
 
   /** A major matter (so 主管已阅 is owed) brought to `state` the way the desk does it. */
   const entryIn = async (state: EntryState): Promise<EntryDetail> => {
@@ -66,7 +68,7 @@ describe('reception entry state machine', () => {
         it(`${state} · ${action} · ${role}: ${check.ok ? `allowed → ${check.to}` : `refused (${check.refused})`}`, async () => {
           const entry = await entryIn(state);
           const { name, input, event } = command(action, entry.id, role);
-          const before = { row: entryRow(entry.id), events: eventKinds(entry.id), audits: auditCount() };
+          const before = stored(entry.id);
           const result = await t.run(tokens[role], name, input);
           if (check.ok) {
             const after = valueOf<EntryDetail>(result);
@@ -81,7 +83,7 @@ describe('reception entry state machine', () => {
             // states by the handler, with the machine's own words.
             if (check.refused === 'role') expect(error.kind).toBe('forbidden');
             else expect(error).toMatchObject({ kind: 'conflict', message: check.message });
-            expect({ row: entryRow(entry.id), events: eventKinds(entry.id), audits: auditCount() }).toEqual(before);
+            expect(stored(entry.id)).toEqual(before);
           }
         });
       }
@@ -104,10 +106,10 @@ describe('reception entry state machine', () => {
       expect(checkTransition(ENTRY_MACHINE, state, x.action, ['receptionist'], ' ')).toEqual({ ok: false, refused: 'reason', message: `${x.label}须说明原因` });
       const entry = await entryIn(state);
       const { name, input } = command(x.action, entry.id);
-      const before = { row: entryRow(entry.id), events: eventKinds(entry.id), audits: auditCount() };
+      const before = stored(entry.id);
       const error = expectError(await t.run(tokens.receptionist, name, { ...input, reason: ' ' }));
       expect(error.fields).toEqual({ reason: '必填' });
-      expect({ row: entryRow(entry.id), events: eventKinds(entry.id), audits: auditCount() }).toEqual(before);
+      expect(stored(entry.id)).toEqual(before);
     }
   });
 
