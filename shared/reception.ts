@@ -6,6 +6,12 @@
 import { addHours, spanText } from './office-time';
 import type { DailyReport } from './contract/reception';
 import type { LinkRole } from './estate';
+import type { Role } from './roles';
+import { defineMachine } from './state-machine';
+
+/** Who works the reception desk. Supervisors also acknowledge major matters. */
+export const RECEPTION_ROLES = ['receptionist', 'officer', 'supervisor', 'admin'] as const satisfies readonly Role[];
+export const SUPERVISOR_ROLES = ['supervisor', 'admin'] as const satisfies readonly Role[];
 
 export const CHANNELS = ['visit', 'call', 'staff', 'other'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -34,6 +40,55 @@ export const REPAIR_SCOPE_LABELS: Record<RepairScope, string> = { in_home: '入�
 export const ENTRY_STATES = ['open', 'closed', 'voided'] as const;
 export type EntryState = (typeof ENTRY_STATES)[number];
 export const ENTRY_STATE_LABELS: Record<EntryState, string> = { open: '处理中', closed: '已办结', voided: '已作废' };
+
+/**
+ * What can be done to an entry in each state, by whom: the server's handlers refuse anything
+ * else and the detail view shows only these buttons. Each action appends a timeline line.
+ *
+ * 作废 only from 处理中: a closed (办结) entry is the record of work done and of what the owner
+ * was told; voiding is for entries logged by mistake. One that turns out to be a mistake after
+ * all is reopened with a reason first, so the timeline says why before it says 作废.
+ */
+export const ENTRY_MACHINE = defineMachine({
+  noun: '事项',
+  states: ENTRY_STATES,
+  stateLabels: ENTRY_STATE_LABELS,
+  deskRoles: RECEPTION_ROLES,
+  transitions: [
+    { action: 'note', from: ['open', 'closed'], to: 'same', roles: 'any-desk-role', reasonRequired: false, label: '添加跟进', refusals: { voided: '已作废的事项不能再跟进' } },
+    {
+      action: 'escalate',
+      from: ['open'],
+      to: 'same',
+      roles: 'any-desk-role',
+      reasonRequired: false,
+      label: '上报',
+      refusals: { closed: '已办结的事项不能上报，如需继续处理请先重新打开' },
+    },
+    { action: 'assign', from: ['open'], to: 'same', roles: 'any-desk-role', reasonRequired: false, label: '改派' },
+    { action: 'close', from: ['open'], to: 'closed', roles: 'any-desk-role', reasonRequired: false, label: '办结', refusals: { closed: '这条事项已办结' } },
+    { action: 'reopen', from: ['closed'], to: 'open', roles: 'any-desk-role', reasonRequired: true, label: '重新打开', refusals: { open: '这条事项仍在处理中' } },
+    {
+      action: 'void',
+      from: ['open'],
+      to: 'voided',
+      roles: 'any-desk-role',
+      reasonRequired: true,
+      label: '作废',
+      refusals: { closed: '已办结的事项不能直接作废；如确属登记错误，请先重新打开（说明原因）再作废', voided: '这条事项已作废' },
+    },
+    {
+      action: 'acknowledge',
+      from: ['open', 'closed'],
+      to: 'same',
+      roles: SUPERVISOR_ROLES,
+      reasonRequired: false,
+      label: '主管已阅',
+      refusals: { voided: '已作废的事项不需要确认' },
+    },
+  ],
+});
+export type EntryAction = (typeof ENTRY_MACHINE.transitions)[number]['action'];
 
 /** What a timeline line records. Lines are only ever appended. */
 export const EVENT_KINDS = [

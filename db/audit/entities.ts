@@ -66,6 +66,8 @@ export const AUDIT_ENTITIES: Record<string, AuditEntityKind> = {
   staff: { label: '员工', names: column('staff', 'name') },
   reception_entry: { label: '接待登记', names: column('reception_entries', 'no') },
   reception_visitor: { label: '访客登记', names: column('reception_visitors', 'no') },
+  // Keyed by the exported file's name (日报表 of a day, 交班表 of a minute): there is no stored record.
+  reception_report: { label: '接待报表导出' },
   // Keyed by a digest of the roster's header row, not a number: the detail shows the headers.
   roster_mapping: { label: '名册列对应' },
 };

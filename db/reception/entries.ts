@@ -2,6 +2,8 @@ import { sql, type Selectable } from 'kysely';
 import type { EntryDetail, EntryRow } from '../../shared/contract/reception';
 import {
   deadlineViews,
+  ENTRY_MACHINE,
+  type EntryAction,
   nextDueAt,
   timeStatus,
   type Category,
@@ -14,6 +16,7 @@ import {
   type Urgency,
 } from '../../shared/reception';
 import { fail } from '../../shared/result';
+import { checkTransition } from '../../shared/state-machine';
 import type { CommandContext, Db, SignedInOperator } from '../context';
 import { phoneFor } from '../estate/people';
 import type { ReceptionEntriesTable } from '../schema';
@@ -131,6 +134,20 @@ export async function entryForUpdate(ctx: CommandContext, id: number): Promise<E
   const row = await ctx.db.selectFrom('reception_entries').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw fail.notFound('找不到这条接待登记');
   return row;
+}
+
+/**
+ * The stored row for an action the entry's state machine must allow from its current state, by
+ * the operator's roles (with the reason, where one is required), and the state it leads to. A
+ * refusal is the machine's own Chinese message and nothing is written.
+ */
+export async function entryForAction(ctx: CommandContext, id: number, action: EntryAction, reason?: string): Promise<{ before: EntryRecord; to: EntryState }> {
+  const before = await entryForUpdate(ctx, id);
+  const check = checkTransition(ENTRY_MACHINE, before.state as EntryState, action, ctx.requireOperator().roles, reason);
+  if (check.ok) return { before, to: check.to };
+  if (check.refused === 'role') throw fail.forbidden(check.message);
+  if (check.refused === 'reason') throw fail.validation(check.message, { reason: check.message });
+  throw fail.conflict(check.message);
 }
 
 /**

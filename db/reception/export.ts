@@ -38,10 +38,13 @@ function addEntrySheet(workbook: ExcelJS.Workbook, name: string, rows: EntryRow[
 /**
  * The daily report or the handover as .xlsx, with the same figures as the printed page (the
  * same command output feeds both). Phones arrive already masked for roles that see them so.
+ * The file leaves the office's records with residents' names and phones in it, so it is audited
+ * like a write: who exported which report, and how many rows — never the rows themselves.
  */
 export async function exportReport(ctx: CommandContext, kind: 'daily' | 'handover', day: string | undefined): Promise<{ fileName: string; contentBase64: string }> {
   const workbook = new ExcelJS.Workbook();
   let fileName: string;
+  let exported: { report: string; day?: string; entries: number; visitors?: number };
   if (kind === 'daily') {
     const report = await dailyReport(ctx, day ?? officeDayOf(ctx.now));
     const summary = workbook.addWorksheet('汇总');
@@ -57,6 +60,7 @@ export async function exportReport(ctx: CommandContext, kind: 'daily' | 'handove
     summary.getColumn(1).width = 14;
     addEntrySheet(workbook, '当日登记', report.entries);
     fileName = `客服中心日报表-${report.day}.xlsx`;
+    exported = { report: '客服中心日报表', day: report.day, entries: report.entries.length };
   } else {
     const h = await handover(ctx);
     addEntrySheet(workbook, '未办结事项', h.open);
@@ -64,6 +68,8 @@ export async function exportReport(ctx: CommandContext, kind: 'daily' | 'handove
     visitors.addRow(['访客单号', '姓名', '电话', '到访房屋', '事由', '车牌', '来访时间']).font = { bold: true };
     for (const v of h.openVisitors) visitors.addRow([v.no, v.name, v.phone, v.unitCode ?? '', v.reason, v.plate, officeDateTime(v.inAt)]);
     fileName = `交班表-${officeDateTime(h.generatedAt).replace(/[-: ]/g, '').slice(0, 12)}.xlsx`;
+    exported = { report: '交班表', entries: h.open.length, visitors: h.openVisitors.length };
   }
+  await ctx.audit({ entity: 'reception_report', entityId: fileName, after: { event: 'report_exported', ...exported } });
   return { fileName, contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64') };
 }

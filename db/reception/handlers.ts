@@ -14,7 +14,7 @@ import {
 } from '../../shared/reception';
 import { fail } from '../../shared/result';
 import { nextSerial } from '../serials';
-import { addEvent, changeEntry, clockOf, entryForUpdate, loadEntry, seesWholeDesk } from './entries';
+import { addEvent, changeEntry, clockOf, entryForAction, entryForUpdate, loadEntry, seesWholeDesk } from './entries';
 import { attentionFor, listEntries } from './lists';
 import { dailyReport, handover } from './report';
 import { exportReport } from './export';
@@ -104,8 +104,7 @@ export const receptionHandlers: Handlers<keyof typeof receptionCommands> = {
   'reception.list': async (ctx, input) => listEntries(ctx, input),
 
   'reception.note': async (ctx, input) => {
-    const before = await entryForUpdate(ctx, input.id);
-    if (before.state === 'voided') throw fail.conflict('已作废的事项不能再跟进');
+    const { before } = await entryForAction(ctx, input.id, 'note');
     const changes: Parameters<typeof changeEntry>[2] = {};
     if (input.kind === 'handler_reply') {
       if (before.handler_answered_at === null) changes.handler_answered_at = ctx.nowIso;
@@ -120,8 +119,7 @@ export const receptionHandlers: Handlers<keyof typeof receptionCommands> = {
   },
 
   'reception.escalate': async (ctx, input) => {
-    const before = await entryForUpdate(ctx, input.id);
-    if (before.state !== 'open') throw fail.conflict(before.state === 'closed' ? '已办结的事项不能上报，如需继续处理请先重新打开' : '已作废的事项不能上报');
+    const { before } = await entryForAction(ctx, input.id, 'escalate');
     const superior = await resolveSuperior(ctx, input.toOperatorId);
     // It now waits on this superior's answer.
     const changes: Parameters<typeof changeEntry>[2] = { escalated_to: superior.name, escalated_to_operator_id: superior.id, escalation_answered_at: null };
@@ -138,8 +136,7 @@ export const receptionHandlers: Handlers<keyof typeof receptionCommands> = {
   'reception.superiors': async (ctx) => listSuperiors(ctx),
 
   'reception.assign': async (ctx, input) => {
-    const before = await entryForUpdate(ctx, input.id);
-    if (before.state !== 'open') throw fail.conflict('只能改派处理中的事项');
+    const { before } = await entryForAction(ctx, input.id, 'assign');
     const handler = await resolveHandler(ctx, input.handlerStaffId, input.handlerDepartmentId);
     if (handler.staffId === null && handler.departmentId === null) throw fail.validation('请选择处理人或部门', { handlerStaffId: '请选择处理人或部门' });
     return changeEntry(
@@ -151,8 +148,7 @@ export const receptionHandlers: Handlers<keyof typeof receptionCommands> = {
   },
 
   'reception.close': async (ctx, input) => {
-    const before = await entryForUpdate(ctx, input.id);
-    if (before.state !== 'open') throw fail.conflict(before.state === 'closed' ? '这条事项已办结' : '已作废的事项不能办结');
+    const { before, to } = await entryForAction(ctx, input.id, 'close');
     const complaint = await ctx.db.selectFrom('reception_complaints').select('satisfaction').where('entry_id', '=', before.id).executeTakeFirst();
     if (input.satisfaction && !complaint) throw fail.validation('只有投诉和建议记录满意度', { satisfaction: '只有投诉和建议记录满意度' });
     if (complaint) await ctx.db.updateTable('reception_complaints').set({ satisfaction: input.satisfaction }).where('entry_id', '=', before.id).execute();
@@ -161,7 +157,7 @@ export const receptionHandlers: Handlers<keyof typeof receptionCommands> = {
       ctx,
       before,
       {
-        state: 'closed',
+        state: to,
         result: input.result,
         closed_at: ctx.nowIso,
         // Closing with a result answers the owner, where there is one. It is no handler's reply:
@@ -173,8 +169,7 @@ export const receptionHandlers: Handlers<keyof typeof receptionCommands> = {
   },
 
   'reception.reopen': async (ctx, input) => {
-    const before = await entryForUpdate(ctx, input.id);
-    if (before.state !== 'closed') throw fail.conflict(before.state === 'open' ? '这条事项仍在处理中' : '已作废的事项不能重新打开');
+    const { before, to } = await entryForAction(ctx, input.id, 'reopen', input.reason);
     // A reopened matter is a new round: handler and owner are owed an answer again, on clocks
     // that start now (the first round's times stay on the timeline and in the audit log).
     const round = deadlinesFor(
@@ -190,7 +185,7 @@ export const receptionHandlers: Handlers<keyof typeof receptionCommands> = {
       ctx,
       before,
       {
-        state: 'open',
+        state: to,
         closed_at: null,
         result: before.result,
         handler_due_at: round.handlerDueAt,
@@ -203,16 +198,15 @@ export const receptionHandlers: Handlers<keyof typeof receptionCommands> = {
   },
 
   'reception.void': async (ctx, input) => {
-    const before = await entryForUpdate(ctx, input.id);
-    if (before.state === 'voided') throw fail.conflict('这条事项已作废');
-    return changeEntry(ctx, before, { state: 'voided', void_reason: input.reason }, { kind: 'void', text: `作废：${input.reason}` });
+    // Only from 处理中 (see ENTRY_MACHINE): a closed entry is reopened with a reason first.
+    const { before, to } = await entryForAction(ctx, input.id, 'void', input.reason);
+    return changeEntry(ctx, before, { state: to, void_reason: input.reason }, { kind: 'void', text: `作废：${input.reason}` });
   },
 
   'reception.acknowledge': async (ctx, input) => {
-    const before = await entryForUpdate(ctx, input.id);
+    const { before } = await entryForAction(ctx, input.id, 'acknowledge');
     if (before.urgency !== 'major') throw fail.conflict('只有重大事项需要主管确认');
     if (before.supervisor_ack_at !== null) throw fail.conflict('主管已确认过这条重大事项');
-    if (before.state === 'voided') throw fail.conflict('已作废的事项不需要确认');
     return changeEntry(ctx, before, { supervisor_ack_at: ctx.nowIso }, { kind: 'supervisor_ack', text: input.note || '主管已知悉' });
   },
 

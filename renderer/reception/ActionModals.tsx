@@ -1,6 +1,6 @@
 import { Alert, Form, Input, Radio } from 'antd';
 import type { EntryDetail } from '../../shared/contract/reception';
-import { EVENT_KIND_LABELS, NOTE_KINDS, SATISFACTIONS, SATISFACTION_LABELS, type NoteKind, type Satisfaction } from '../../shared/reception';
+import { EVENT_KIND_LABELS, NOTE_KINDS, SATISFACTIONS, SATISFACTION_LABELS, type EntryAction, type NoteKind, type Satisfaction } from '../../shared/reception';
 import type { CommandName, CommandOutput } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { FormModal } from '../components/FormModal';
@@ -16,8 +16,6 @@ interface ActionProps {
   onClose(): void;
   onDone(entry: EntryDetail): void;
 }
-
-export type EntryAction = 'note' | 'escalate' | 'assign' | 'close' | 'reopen' | 'void' | 'ack';
 
 /** One command, one dialog: submit, toast, tell the badge and the lists, hand back the new entry. */
 function useAction<N extends CommandName>(name: N, props: ActionProps, done: string) {
@@ -47,7 +45,7 @@ export function ActionModal(props: ActionProps & { action: EntryAction }) {
       return <ReasonModal {...props} kind="reopen" />;
     case 'void':
       return <ReasonModal {...props} kind="void" />;
-    case 'ack':
+    case 'acknowledge':
       return <AckModal {...props} />;
   }
 }

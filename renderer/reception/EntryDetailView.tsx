@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import { Button, Card, Col, Descriptions, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
-import { SUPERVISOR_ROLES, type EntryDetail } from '../../shared/contract/reception';
+import type { EntryDetail } from '../../shared/contract/reception';
 import { officeDateTime, spanText } from '../../shared/office-time';
-import { CHANNEL_LABELS, EVENT_KIND_LABELS, REPAIR_SCOPE_LABELS, SATISFACTION_LABELS, URGENCY_LABELS, type DeadlineView } from '../../shared/reception';
+import { CHANNEL_LABELS, ENTRY_MACHINE, EVENT_KIND_LABELS, REPAIR_SCOPE_LABELS, SATISFACTION_LABELS, URGENCY_LABELS, type DeadlineView, type EntryAction } from '../../shared/reception';
+import { allowedActions, transitionOf } from '../../shared/state-machine';
 import { call } from '../api/client';
 import { LoadState } from '../components/LoadState';
 import { useNotify } from '../components/notify';
 import { useCommandResult } from '../components/useCommandResult';
 import { useBackButton } from '../components/useBackButton';
-import { hasAnyRole } from '../desks';
 import { printHash } from '../print/route';
 import { useSession } from '../session/SessionContext';
 import { unitCardHash } from '../search/openers';
-import { ActionModal, type EntryAction } from './ActionModals';
+import { ActionModal } from './ActionModals';
 import { go, receptionHash } from './route';
 import { CategoryTag, EntryStateTag, TimeText } from './tags';
 import { receptionChanged, useReceptionChanges } from './useAttention';
@@ -50,17 +50,11 @@ export function EntryDetailView(props: { entryId: number }) {
     }));
   };
 
-  const open = entry.state === 'open';
-  const supervisor = hasAnyRole(operator.roles, SUPERVISOR_ROLES);
-  const buttons: { key: EntryAction; label: string; show: boolean; primary?: boolean; danger?: boolean }[] = [
-    { key: 'note', label: S.actionNote, show: entry.state !== 'voided' },
-    { key: 'escalate', label: S.actionEscalate, show: open },
-    { key: 'assign', label: S.actionAssign, show: open },
-    { key: 'close', label: S.actionClose, show: open, primary: true },
-    { key: 'reopen', label: S.actionReopen, show: entry.state === 'closed' },
-    { key: 'ack', label: S.actionAck, show: supervisor && entry.urgency === 'major' && entry.supervisorAckAt === null && entry.state !== 'voided' },
-    { key: 'void', label: S.actionVoid, show: open, danger: true },
-  ];
+  // Exactly what the server's state machine allows from this state for these roles; 主管已阅 also
+  // only while a major matter awaits it.
+  const buttons = allowedActions(ENTRY_MACHINE, entry.state, operator.roles).filter(
+    (a) => a !== 'acknowledge' || (entry.urgency === 'major' && entry.supervisorAckAt === null),
+  );
 
   return (
     <div data-testid="entry-detail">
@@ -75,13 +69,11 @@ export function EntryDetailView(props: { entryId: number }) {
           <TimeText time={entry.time} />
         </Space>
         <Space wrap aria-label={S.actions}>
-          {buttons
-            .filter((b) => b.show)
-            .map((b) => (
-              <Button key={b.key} type={b.primary ? 'primary' : 'default'} danger={b.danger} onClick={() => setAction(b.key)}>
-                {b.label}
-              </Button>
-            ))}
+          {buttons.map((a) => (
+            <Button key={a} type={a === 'close' ? 'primary' : 'default'} danger={a === 'void'} onClick={() => setAction(a)}>
+              {transitionOf(ENTRY_MACHINE, a).label}
+            </Button>
+          ))}
           <Button icon={<PrinterOutlined aria-hidden />} loading={printing} onClick={() => void print()}>
             {S.actionPrint}
           </Button>

@@ -140,13 +140,6 @@ export const S = {
   timeline: '跟进记录',
   timelineHint: '跟进记录只能追加，不能修改或删除。',
   actions: '操作',
-  actionNote: '添加跟进',
-  actionEscalate: '上报',
-  actionAssign: '改派',
-  actionClose: '办结',
-  actionReopen: '重新打开',
-  actionVoid: '作废',
-  actionAck: '主管已阅',
   actionPrint: '打印工作联系单',
   majorPendingAck: '重大事项，待主管阅知',
 

@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { defineCommand, returns } from './define';
 import { listQuery, type Page } from './paging';
 import { id, requiredText, text } from '../zod-zh';
-import type { Role } from '../roles';
+import { transitionRoles } from '../state-machine';
 import { phoneText } from '../phone';
 import {
   CATEGORIES,
   CHANNELS,
+  ENTRY_MACHINE,
   ENTRY_STATES,
+  RECEPTION_ROLES,
+  SUPERVISOR_ROLES,
   NOTE_KINDS,
   REPAIR_SCOPES,
   SATISFACTIONS,
@@ -25,9 +28,8 @@ import {
 
 /** 接待登记: the reception log, its time limits, visitors, the daily report and the handover. */
 
-/** Who works the reception desk. Supervisors also acknowledge major matters. */
-export const RECEPTION_ROLES = ['receptionist', 'officer', 'supervisor', 'admin'] as const satisfies readonly Role[];
-export const SUPERVISOR_ROLES = ['supervisor', 'admin'] as const satisfies readonly Role[];
+// Declared next to the entry's state machine, which reads them; every importer keeps finding them here.
+export { RECEPTION_ROLES, SUPERVISOR_ROLES };
 
 const instant = z.iso.datetime({ offset: true, message: '时间格式不正确' });
 const officeDay = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
@@ -246,7 +248,7 @@ export const receptionCommands = {
     summary: '添加跟进记录（处理人回复、答复业主或备注）',
     input: z.strictObject({ id: id(), kind: z.enum(NOTE_KINDS), text: requiredText(500) }),
     output: returns<EntryDetail>(),
-    access: RECEPTION_ROLES,
+    access: transitionRoles(ENTRY_MACHINE, 'note'),
     writes: true,
   }),
   'reception.escalate': defineCommand({
@@ -254,7 +256,7 @@ export const receptionCommands = {
     summary: '上报上级：处理人无法处理的事项，上报给一位主管或管理员',
     input: z.strictObject({ id: id(), toOperatorId: id(), note: text(500).default('') }),
     output: returns<EntryDetail>(),
-    access: RECEPTION_ROLES,
+    access: transitionRoles(ENTRY_MACHINE, 'escalate'),
     writes: true,
   }),
   'reception.superiors': defineCommand({
@@ -275,7 +277,7 @@ export const receptionCommands = {
       note: text(200).default(''),
     }),
     output: returns<EntryDetail>(),
-    access: RECEPTION_ROLES,
+    access: transitionRoles(ENTRY_MACHINE, 'assign'),
     writes: true,
   }),
   'reception.close': defineCommand({
@@ -283,7 +285,7 @@ export const receptionCommands = {
     summary: '办结：填写处理结果',
     input: z.strictObject({ id: id(), result: requiredText(500), satisfaction: z.enum(SATISFACTIONS).nullable().default(null) }),
     output: returns<EntryDetail>(),
-    access: RECEPTION_ROLES,
+    access: transitionRoles(ENTRY_MACHINE, 'close'),
     writes: true,
   }),
   'reception.reopen': defineCommand({
@@ -291,7 +293,7 @@ export const receptionCommands = {
     summary: '重新打开已办结的事项（须说明原因）',
     input: z.strictObject({ id: id(), reason: requiredText(200) }),
     output: returns<EntryDetail>(),
-    access: RECEPTION_ROLES,
+    access: transitionRoles(ENTRY_MACHINE, 'reopen'),
     writes: true,
   }),
   'reception.void': defineCommand({
@@ -299,7 +301,7 @@ export const receptionCommands = {
     summary: '作废登记错误的事项（须说明原因）',
     input: z.strictObject({ id: id(), reason: requiredText(200) }),
     output: returns<EntryDetail>(),
-    access: RECEPTION_ROLES,
+    access: transitionRoles(ENTRY_MACHINE, 'void'),
     writes: true,
   }),
   'reception.acknowledge': defineCommand({
@@ -307,7 +309,7 @@ export const receptionCommands = {
     summary: '主管确认已知悉重大事项',
     input: z.strictObject({ id: id(), note: text(200).default('') }),
     output: returns<EntryDetail>(),
-    access: SUPERVISOR_ROLES,
+    access: transitionRoles(ENTRY_MACHINE, 'acknowledge'),
     writes: true,
   }),
   'reception.printed': defineCommand({
@@ -349,7 +351,8 @@ export const receptionCommands = {
     input: z.strictObject({ kind: z.enum(['daily', 'handover']), day: officeDay.optional() }),
     output: returns<{ fileName: string; contentBase64: string }>(),
     access: RECEPTION_ROLES,
-    writes: false,
+    // Residents' names and phones leave the office in the file: audited like a write.
+    writes: true,
   }),
   'reception.visitorIn': defineCommand({
     name: 'reception.visitorIn',

@@ -562,6 +562,40 @@ describe('reception log', () => {
     expect(hb.worksheets.map((w) => w.name)).toEqual(['未办结事项', '未离开访客']);
     expect(hb.getWorksheet('未办结事项')!.rowCount).toBe(1 + 2);
   });
+
+  it('records every export in the audit log — who, which report, how many rows — without the personal data exported', async () => {
+    await logRepair();
+    await logMajorComplaint();
+    valueOf(await t.run(receptionist, 'reception.visitorIn', { name: '赵六', phone: '13700001111', reason: '看房' }));
+    const before = snapshot();
+    valueOf(await t.run(receptionist, 'reception.exportReport', { kind: 'daily', day: '2026-03-02' }));
+    valueOf(await t.run(receptionist2, 'reception.exportReport', { kind: 'handover' }));
+    const rows = t.app.connection.sqlite
+      .prepare("SELECT operator_id, entity, entity_id, before_json, after_json FROM audit_log WHERE command = 'reception.exportReport' ORDER BY id")
+      .all() as { operator_id: number; entity: string; entity_id: string; before_json: string | null; after_json: string }[];
+    expect(rows.map((r) => ({ ...r, after_json: JSON.parse(r.after_json) }))).toEqual([
+      {
+        operator_id: operatorId('qiantai'),
+        entity: 'reception_report',
+        entity_id: '客服中心日报表-2026-03-02.xlsx',
+        before_json: null,
+        after_json: { event: 'report_exported', report: '客服中心日报表', day: '2026-03-02', entries: 2 },
+      },
+      {
+        operator_id: operatorId('qiantai2'),
+        entity: 'reception_report',
+        entity_id: '交班表-202603020930.xlsx',
+        before_json: null,
+        after_json: { event: 'report_exported', report: '交班表', entries: 2, visitors: 1 },
+      },
+    ]);
+    const audited = JSON.stringify(rows);
+    for (const personal of ['张三', '李先生', '赵六', '13812345678', '0755-86001234', '13700001111', '厨房水管漏水']) expect(audited).not.toContain(personal);
+    // Two audit rows and nothing else written.
+    expect(snapshot()).toEqual(before.map((n, i) => (i === 4 ? n + 2 : n)));
+    const shown = valueOf<Page<{ command: string; entityLabel: string }>>(await t.run(supervisor, 'audit.list', { filters: { command: 'reception.exportReport' } }));
+    expect(shown.rows.map((r) => r.entityLabel)).toEqual(['接待报表导出', '接待报表导出']);
+  });
 });
 
 describe('the demo reception log', () => {

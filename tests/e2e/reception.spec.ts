@@ -230,6 +230,10 @@ test('a day later (server clock +25 h) both are overdue: the 超时 list, the ba
   await expect(detail).toContainText('已办结');
   await expect(detail).toContainText('已更换厨房水管接头');
   await expect(badge).toHaveText('超时 1');
+  // A closed entry is a record of work done: 重新打开 is offered, 作废 is not (the server refuses it too).
+  const actions = detail.getByLabel('操作', { exact: true });
+  await expect(actions.getByRole('button', { name: '重新打开' })).toBeVisible();
+  await expect(actions.getByRole('button', { name: '作废' })).toHaveCount(0);
 
   // Reopening without a reason is refused in Chinese, nothing changes.
   await detail.getByRole('button', { name: '重新打开' }).click();
