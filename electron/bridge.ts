@@ -5,6 +5,7 @@
  * narrow functions of its own; the main process validates what they carry (print-jobs.ts).
  */
 import { COMMAND_NAMES } from '../shared/contract';
+import type { QiantaiBridge } from '../shared/bridge';
 import type { Result } from '../shared/result';
 import type { PdfOutcome, PdfRequest, PrinterChoice, PrintOutcome, PrintRequest } from '../shared/print-jobs';
 
@@ -17,16 +18,6 @@ export const CHANNELS = [INVOKE_CHANNEL, PRINT_CHANNEL, SAVE_PDF_CHANNEL, PRINTE
 
 export function buildAllowList(names: readonly string[] = COMMAND_NAMES): ReadonlySet<string> {
   return new Set(names);
-}
-
-export interface QiantaiBridge {
-  invoke(command: string, input: unknown): Promise<unknown>;
-  /** Prints a `#/print/…` route in a hidden window: to the form's printer, or through the system dialog. */
-  print(request: PrintRequest): Promise<Result<PrintOutcome>>;
-  /** The same route as a PDF file, where the operator chooses in the save dialog. */
-  savePdf(request: PdfRequest): Promise<Result<PdfOutcome>>;
-  /** The printers the system knows, for Settings → 打印. */
-  printers(): Promise<Result<PrinterChoice[]>>;
 }
 
 /** The functions the page gets, exactly (tests compare against it). */

@@ -4,7 +4,8 @@
  * ipcRenderer itself, and no function that takes a channel name.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { createBridge, type QiantaiBridge } from './bridge';
+import type { QiantaiBridge } from '../shared/bridge';
+import { createBridge } from './bridge';
 
 const bridge = createBridge((channel, ...args) => ipcRenderer.invoke(channel, ...args));
 
