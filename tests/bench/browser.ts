@@ -15,7 +15,6 @@ import type { App } from '../../db/app';
 import { startHttpHost, type HttpHost } from '../../db/http/host';
 import { PERSONAL_READS } from '../../db/estate/personal-reads';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/chromium';
-import { DEBOUNCE_MS } from '../../renderer/search/useCounterSearch';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SEARCHES = 300;
@@ -154,5 +153,5 @@ export function printBrowser(r: BrowserMeasured[] | { skipped: string }): void {
     return;
   }
   console.table(r.map((m) => ({ 场景: m.scenario, 次数: m.runs, 'p50 ms': m.p50, 'p95 ms': m.p95, 目标: m.target, 达标: m.pass === null ? '—' : m.pass ? '是' : '否' })));
-  console.log(`注：Debian Chromium 中的真实界面（浏览器模式），搜索框在最后一次按键后等待 ${DEBOUNCE_MS} ms 再查询；时间在页面内计到结果绘制之后。`);
+  console.log('注：Debian Chromium 中的真实界面（浏览器模式）；搜索框在最后一次按键后稍等（DEBOUNCE_MS，renderer/search/useCounterSearch.ts）再查询，时间在页面内计到结果绘制之后。');
 }
