@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { prepared, type Handlers, type CommandContext, type PrepareContext } from '../context';
 import type { authCommands, SignedOut } from '../../shared/contract/auth';
 import { fail, CommandFailure } from '../../shared/result';
 import { hashPassword, verifyPassword, DUMMY_HASH } from './password';
 import { checkSetupCode } from './setup-code';
 import { isTrustedClient, trustClient } from './trust';
+import { loggedLogin } from './logged-login';
 import type { LoginAttempt } from './throttle';
 import { hashToken } from '../dispatcher';
 import { writeSettings } from '../settings/service';
@@ -21,18 +22,6 @@ async function startSession(ctx: CommandContext, operatorId: number): Promise<vo
 
 const WRONG_LOGIN = () => new CommandFailure('unauthenticated', '账号或密码不正确', { password: '账号或密码不正确' });
 const SETUP_DONE = () => fail.conflict('系统已经设置过管理员，请直接登录');
-
-// Per running app, so the log's hashes cannot be looked up in a table made elsewhere.
-const LOG_SALT = randomBytes(16);
-
-/**
- * How a typed login goes into the log: a known one as it is; an unknown one only as a short
- * salted hash and its length — people type their password into the login box.
- */
-function loggedLogin(typed: string, known: boolean): Record<string, unknown> {
-  if (known) return { login: typed };
-  return { loginHash: createHash('sha256').update(LOG_SALT).update(typed).digest('hex').slice(0, 12), loginLength: [...typed].length };
-}
 
 /**
  * The signed-in operator proves their password from their own session (unlocking the screen,
