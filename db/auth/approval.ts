@@ -2,11 +2,8 @@ import type { ApprovalInput } from '../../shared/contract/define';
 import { ROLE_LABELS } from '../../shared/roles';
 import { fail, type CommandError, type CommandFailure } from '../../shared/result';
 import type { Db, PrepareContext, SignedInOperator } from '../context';
-import { loadOperator, loadOperatorByLogin, passwordHashOf } from '../operators/service';
-import { loggedLogin } from './logged-login';
-import { DUMMY_HASH, verifyPassword } from './password';
-import type { LoginAttempt } from './throttle';
-import { isTrustedClient } from './trust';
+import { loadOperator, passwordHashOf } from '../operators/service';
+import { checkLoginPassword } from './login-check';
 
 /**
  * Dual control: a second person approves a command at the operator's counter by typing their own
@@ -20,6 +17,7 @@ export interface ApprovalProof {
 }
 
 export const APPROVAL_REQUIRED = '此操作需要主管核准';
+const SELF_APPROVAL = '不能核准自己的操作，请另一位主管核准';
 
 /** Who may approve the command and what it is, in Chinese (the contract's rule, its summary filled in). */
 export type Approval = NonNullable<CommandError['approval']>;
@@ -30,7 +28,7 @@ function refusal(rule: Approval, message: string, field?: 'approval.login' | 'ap
 
 /** Who may approve, beyond the password: another person, still enabled, holding one of the rule's roles. */
 function refuseApprover(rule: Approval, operator: SignedInOperator, approver: { id: number; disabled: boolean; roles: readonly string[] }): CommandFailure | null {
-  if (approver.id === operator.id) return refusal(rule, '不能核准自己的操作，请另一位主管核准', 'approval.login');
+  if (approver.id === operator.id) return refusal(rule, SELF_APPROVAL, 'approval.login');
   if (approver.disabled) return refusal(rule, '该核准人账号已停用', 'approval.login');
   if (!rule.roles.some((r) => approver.roles.includes(r))) {
     return refusal(rule, `该账号无权核准此操作，请由${rule.roles.map((r) => ROLE_LABELS[r]).join('或')}核准`, 'approval.login');
@@ -48,29 +46,15 @@ export async function verifyApproval(pre: PrepareContext, rule: Approval, typed:
   const operator = pre.operator;
   if (!operator) throw fail.unauthenticated('请先登录');
   if (!typed) throw refusal(rule, APPROVAL_REQUIRED);
-  const found = await loadOperatorByLogin(pre.db, typed.login);
   // One's own login needs no password to be refused, and says nothing the operator does not know.
-  if (found?.id === operator.id) throw refuseApprover(rule, operator, found)!;
+  // Logins compare without case, as the operators table does (COLLATE NOCASE; logins are ASCII).
+  if (typed.login.toLowerCase() === operator.login.toLowerCase()) throw refusal(rule, SELF_APPROVAL, 'approval.login');
 
-  const attempt: LoginAttempt = {
-    login: typed.login,
-    clientId: pre.clientId,
-    trusted: found ? await isTrustedClient(pre.db, found.id, pre.clientId) : false,
-  };
-  const throttle = pre.services.loginThrottle;
-  throttle.check(attempt, pre.now);
-  // Unknown logins cost the same scrypt, so timing does not tell which exist.
-  const ok = await verifyPassword(typed.password, found?.passwordHash ?? DUMMY_HASH, {
-    priority: attempt.trusted,
-    beforeStart: () => throttle.check(attempt, pre.now),
-  });
-  if (!found || !ok) {
-    throttle.failed(attempt, pre.now);
-    pre.services.log.warn('approval_failed', { ...loggedLogin(typed.login, !!found), known: !!found, command: pre.command, operator: operator.login });
-    throw refusal(rule, '核准人账号或密码不正确', 'approval.password');
-  }
-  throttle.succeeded(attempt);
+  const checked = await checkLoginPassword(pre, typed, 'approval_failed', { command: pre.command, operator: operator.login });
+  if (!checked) throw refusal(rule, '核准人账号或密码不正确', 'approval.password');
+  pre.services.loginThrottle.succeeded(checked.attempt);
   // Roles and the disabled mark only after the right password: otherwise anyone could probe who holds which role.
+  const found = checked.operator;
   const refused = refuseApprover(rule, operator, found);
   if (refused) throw refused;
   return {
