@@ -25,6 +25,11 @@ interface CommandScope {
   /** Fixed for the whole command, from the injected clock, so tests can set the time. */
   now: Date;
   operator: SignedInOperator | null;
+  /**
+   * The second person who approved this command (dual control, the contract's `approval`),
+   * verified by the dispatcher; recorded on every audit row the command writes. Null otherwise.
+   */
+  approver: SignedInOperator | null;
   session: SessionRow | null;
   /** The session exists but is locked (idle or locked by hand): only unlock/sign-out run. */
   sessionLocked: boolean;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isCommandName, getCommand, type CommandName } from '../shared/contract';
-import { accessAllows } from '../shared/contract/define';
-import { CommandFailure, fail, type Result } from '../shared/result';
+import { accessAllows, type ApprovalInput, type CommandDef } from '../shared/contract/define';
+import { CommandFailure, fail, type CommandError, type Result } from '../shared/result';
 import { fieldErrors } from '../shared/zod-zh';
 import type { Database, SessionRow } from './schema';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -10,6 +10,7 @@ import type { AuditEntry, BulkInsert, CommandContext, Db, Handlers, Services, Si
 import { readSettings } from './settings/service';
 import type { Settings } from '../shared/contract/settings';
 import { loadOperator } from './operators/service';
+import { confirmApproval, verifyApproval, type Approval, type ApprovalProof } from './auth/approval';
 
 /** A session lives at most this long, however active; then the operator signs in again. */
 export const SESSION_MAX_HOURS = 16;
@@ -85,8 +86,8 @@ export async function resolveSession(
   };
 }
 
-const err = (kind: CommandFailure['kind'] | 'internal', message: string, fields?: Record<string, string>): DispatchOutcome => ({
-  response: { ok: false, error: fields ? { kind, message, fields } : { kind, message } },
+const err = (kind: CommandFailure['kind'] | 'internal', message: string, fields?: Record<string, string>, approval?: CommandError['approval']): DispatchOutcome => ({
+  response: { ok: false, error: { kind, message, ...(fields && { fields }), ...(approval && { approval }) } },
 });
 
 /**
@@ -101,8 +102,14 @@ export function createDispatcher(deps: {
   handlers: Handlers;
   services: Services;
   clock: () => Date;
+  /**
+   * Test seam: definitions used instead of the contract's for these commands (e.g. one that
+   * declares `approval` while no production command does yet). The contract's everywhere else.
+   */
+  commandDefs?: Partial<Record<CommandName, CommandDef>>;
 }): Dispatcher {
   const { db, handlers, services, clock } = deps;
+  const definitionOf = (name: CommandName): CommandDef => deps.commandDefs?.[name] ?? getCommand(name);
   const bulk = deps.sqlite ? rawBulkInsert(deps.sqlite) : null;
   // Settings are read by every command (lock minutes, time limits) but change only through
   // commands this one dispatcher runs, each of which audits the change as entity 'settings'
@@ -115,12 +122,21 @@ export function createDispatcher(deps: {
         return err('not_found', `没有这个命令：${typeof rawName === 'string' ? rawName.slice(0, 64) : '（无）'}`);
       }
       const name: CommandName = rawName;
-      const def = getCommand(name);
+      const def = definitionOf(name);
 
       const parsed = def.input.safeParse(rawInput === undefined ? {} : rawInput);
       if (!parsed.success) {
         const fields = fieldErrors(parsed.error);
         return err('validation', '填写的内容有误，请检查标红的项目', fields);
+      }
+      // The approver's credentials are the dispatcher's business: the handler never sees the password.
+      let input: unknown = parsed.data;
+      let typedApproval: ApprovalInput | undefined;
+      const approval: Approval | null = def.approval ? { roles: def.approval.roles, summary: def.approval.summary ?? def.summary } : null;
+      if (approval) {
+        const { approval: typed, ...rest } = parsed.data as { approval?: ApprovalInput };
+        typedApproval = typed;
+        input = rest;
       }
 
       const now = clock();
@@ -144,6 +160,7 @@ export function createDispatcher(deps: {
           command: name,
           now,
           operator: live?.operator ?? null,
+          approver: null as SignedInOperator | null,
           session: live?.session ?? null,
           sessionLocked: live?.locked ?? false,
           clientId: caller.clientId ?? 'local',
@@ -151,9 +168,15 @@ export function createDispatcher(deps: {
           services,
         };
         const handler = handlers[name] as Handlers[CommandName];
+        // Dual control: the approver's password is scrypt, so it is checked before the transaction.
+        let approvalProof: ApprovalProof | null = null;
+        if (approval) {
+          approvalProof = await verifyApproval({ ...scope, db }, approval, typedApproval);
+          scope.approver = approvalProof.approver;
+        }
         let prepared: unknown;
         if (typeof handler !== 'function') {
-          prepared = await handler.prepare({ ...scope, db }, parsed.data as never);
+          prepared = await handler.prepare({ ...scope, db }, input as never);
         }
 
         let sessionChange: { token: string | null } | undefined;
@@ -170,6 +193,8 @@ export function createDispatcher(deps: {
             // Signed out or disabled while the command was preparing.
             throw fail.unauthenticated('请先登录');
           }
+          // The approver may have been disabled, lost the role or changed the password meanwhile.
+          if (approval && approvalProof) scope.approver = await confirmApproval(trx, live!.operator, approval, approvalProof);
           const ctx: CommandContext = {
             ...scope,
             db: trx,
@@ -183,6 +208,7 @@ export function createDispatcher(deps: {
                 .values({
                   at: nowIso,
                   operator_id: ctx.operator?.id ?? null,
+                  approver_id: ctx.approver?.id ?? null,
                   command: name,
                   entity: entry.entity,
                   entity_id: entry.entityId === null ? null : String(entry.entityId),
@@ -201,8 +227,8 @@ export function createDispatcher(deps: {
           };
           const result =
             typeof handler === 'function'
-              ? await (handler as (c: CommandContext, i: unknown) => Promise<unknown>)(ctx, parsed.data)
-              : await (handler.run as (c: CommandContext, i: unknown, p: unknown) => Promise<unknown>)(ctx, parsed.data, prepared);
+              ? await (handler as (c: CommandContext, i: unknown) => Promise<unknown>)(ctx, input)
+              : await (handler.run as (c: CommandContext, i: unknown, p: unknown) => Promise<unknown>)(ctx, input, prepared);
           if (def.writes && audits === 0) throw new Error(`write command ${name} appended no audit row`);
           // Screens already idle past the lock time as it was stay locked whatever the new setting says.
           if (settingsWritten) await storeIdleLocks(trx, now, settings.lockMinutes);
@@ -211,7 +237,7 @@ export function createDispatcher(deps: {
         if (settingsWritten) settingsCache = null;
         return sessionChange ? { response: { ok: true, value }, session: sessionChange } : { response: { ok: true, value } };
       } catch (e) {
-        if (e instanceof CommandFailure) return err(e.kind, e.message, e.fields);
+        if (e instanceof CommandFailure) return err(e.kind, e.message, e.fields, e.approval);
         const constraint = sqliteConstraint(e);
         if (constraint) return err(constraint.kind, constraint.message);
         services.log.error('command_failed', {

@@ -48,6 +48,8 @@ export interface AuditLogTable {
   entity_id: string | null;
   before_json: string | null;
   after_json: string | null;
+  /** The second person who approved the command (dual control); null when none was needed. */
+  approver_id: Generated<number | null>;
 }
 
 export interface SettingsTable {

@@ -5,6 +5,7 @@ import { SetupPage } from './session/SetupPage';
 import { LoginPage } from './session/LoginPage';
 import { Shell } from './shell/Shell';
 import { requiredMark } from './components/RequiredMark';
+import { ApprovalHost } from './components/ApprovalDialog';
 import { PrintPreview, usePrintRoute } from './print/PrintPreview';
 import { S } from './strings';
 import './format'; // dayjs plugins and zh-cn locale, before any date picker renders
@@ -17,6 +18,7 @@ export function App() {
       {/* Lasting error cards go bottom right, where they do not cover the header buttons. */}
       <AntApp notification={{ placement: 'bottomRight' }}>
         <SessionGate />
+        <ApprovalHost />
       </AntApp>
     </ConfigProvider>
   );

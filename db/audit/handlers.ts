@@ -9,7 +9,10 @@ const parsed = (json: string | null) => (json === null ? null : maskPersonalData
 export const auditHandlers: Handlers<keyof typeof auditCommands> = {
   'audit.list': async (ctx, input) => {
     const f = input.filters;
-    let q = ctx.db.selectFrom('audit_log').leftJoin('operators', 'operators.id', 'audit_log.operator_id');
+    let q = ctx.db
+      .selectFrom('audit_log')
+      .leftJoin('operators', 'operators.id', 'audit_log.operator_id')
+      .leftJoin('operators as approvers', 'approvers.id', 'audit_log.approver_id');
     if (f.command) q = q.where('audit_log.command', '=', f.command);
     // Command names are `desk.verb`; '_' and '%' never occur in a desk's name.
     if (f.desk) q = q.where('audit_log.command', 'like', `${f.desk}.%`);
@@ -27,6 +30,8 @@ export const auditHandlers: Handlers<keyof typeof auditCommands> = {
         'audit_log.operator_id',
         'operators.display_name',
         'operators.login',
+        'audit_log.approver_id',
+        'approvers.display_name as approver_name',
         'audit_log.command',
         'audit_log.entity',
         'audit_log.entity_id',
@@ -49,6 +54,8 @@ export const auditHandlers: Handlers<keyof typeof auditCommands> = {
           operatorId: r.operator_id,
           operatorName: r.display_name,
           operatorLogin: r.login,
+          approverId: r.approver_id,
+          approverName: r.approver_name,
           command: r.command,
           commandSummary: isCommandName(r.command) ? commands[r.command].summary : r.command,
           desk: (AUDIT_DESKS as Record<string, string>)[desk] ?? desk,

@@ -1,14 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { prepared, type Handlers, type CommandContext, type PrepareContext } from '../context';
 import type { authCommands, SignedOut } from '../../shared/contract/auth';
 import { fail, CommandFailure } from '../../shared/result';
-import { hashPassword, verifyPassword, DUMMY_HASH } from './password';
+import { hashPassword, verifyPassword } from './password';
 import { checkSetupCode } from './setup-code';
-import { isTrustedClient, trustClient } from './trust';
-import type { LoginAttempt } from './throttle';
+import { trustClient } from './trust';
+import { checkLoginPassword } from './login-check';
 import { hashToken } from '../dispatcher';
 import { writeSettings } from '../settings/service';
-import { loadOperator, loadOperatorByLogin, operatorCount, passwordHashOf, setRoles } from '../operators/service';
+import { loadOperator, operatorCount, passwordHashOf, setRoles } from '../operators/service';
 
 async function startSession(ctx: CommandContext, operatorId: number): Promise<void> {
   const token = randomBytes(32).toString('base64url');
@@ -21,18 +21,6 @@ async function startSession(ctx: CommandContext, operatorId: number): Promise<vo
 
 const WRONG_LOGIN = () => new CommandFailure('unauthenticated', '账号或密码不正确', { password: '账号或密码不正确' });
 const SETUP_DONE = () => fail.conflict('系统已经设置过管理员，请直接登录');
-
-// Per running app, so the log's hashes cannot be looked up in a table made elsewhere.
-const LOG_SALT = randomBytes(16);
-
-/**
- * How a typed login goes into the log: a known one as it is; an unknown one only as a short
- * salted hash and its length — people type their password into the login box.
- */
-function loggedLogin(typed: string, known: boolean): Record<string, unknown> {
-  if (known) return { login: typed };
-  return { loginHash: createHash('sha256').update(LOG_SALT).update(typed).digest('hex').slice(0, 12), loginLength: [...typed].length };
-}
 
 /**
  * The signed-in operator proves their password from their own session (unlocking the screen,
@@ -120,25 +108,9 @@ export const authHandlers: Handlers<keyof typeof authCommands> = {
 
   'auth.login': prepared({
     async prepare(pre, input) {
-      const found = await loadOperatorByLogin(pre.db, input.login);
-      const attempt: LoginAttempt = {
-        login: input.login,
-        clientId: pre.clientId,
-        trusted: found ? await isTrustedClient(pre.db, found.id, pre.clientId) : false,
-      };
-      const throttle = pre.services.loginThrottle;
-      throttle.check(attempt, pre.now);
-      // Unknown logins cost the same scrypt as known ones, so timing does not tell which exist.
-      // Checked again once a slot is free: the tries ahead in line may have failed meanwhile.
-      const ok = await verifyPassword(input.password, found?.passwordHash ?? DUMMY_HASH, {
-        priority: attempt.trusted,
-        beforeStart: () => throttle.check(attempt, pre.now),
-      });
-      if (!found || !ok) {
-        throttle.failed(attempt, pre.now);
-        pre.services.log.warn('login_failed', { ...loggedLogin(input.login, !!found), known: !!found, trusted: attempt.trusted });
-        throw WRONG_LOGIN();
-      }
+      const checked = await checkLoginPassword(pre, input, 'login_failed');
+      if (!checked) throw WRONG_LOGIN();
+      const { operator: found, attempt } = checked;
       return { attempt, operatorId: found.id, passwordHash: found.passwordHash };
     },
     async run(ctx, _input, { attempt, operatorId, passwordHash }) {

@@ -1,5 +1,6 @@
 import { commands, type CommandInput, type CommandName, type CommandOutput } from '../../shared/contract';
 import type { CommandError, Result } from '../../shared/result';
+import type { ApprovalInput } from '../../shared/contract/define';
 
 /**
  * The typed client: `call('operators.list', {...})`. It picks the transport by itself —
@@ -7,13 +8,31 @@ import type { CommandError, Result } from '../../shared/result';
  * Either way the answer is the contract's envelope; this function never throws.
  */
 export async function call<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Result<CommandOutput<N>>> {
-  const result = (await transport(name, input)) as Result<CommandOutput<N>>;
+  let result = (await transport(name, input)) as Result<CommandOutput<N>>;
+  // Dual control: a supervisor approves at this counter, then the same command goes again with
+  // their credentials added. Cancelling the dialog answers the original approval_required error.
+  if (!result.ok && result.error.kind === 'approval_required' && approvalPrompt) {
+    result = (await approvalPrompt(result.error, (approval) => transport(name, { ...(input as object), approval }) as Promise<Result<unknown>>)) as Result<CommandOutput<N>>;
+  }
   // Public commands (login, setup, session) answer "unauthenticated" for a wrong password;
   // that is the form's business, not a lost session.
   if (!result.ok && result.error.kind === 'unauthenticated' && commands[name].access !== 'public') {
     for (const listener of unauthenticatedListeners) listener();
   }
   return result;
+}
+
+/**
+ * Asks a supervisor for their approval (renderer/components/ApprovalDialog.tsx) and re-sends the
+ * command through `resend` until it answers something other than approval_required, or the
+ * dialog is cancelled (then `refused` is the answer).
+ */
+export type ApprovalPrompt = (refused: CommandError, resend: (approval: ApprovalInput) => Promise<Result<unknown>>) => Promise<Result<unknown>>;
+let approvalPrompt: ApprovalPrompt | null = null;
+
+/** The approval dialog registers itself once mounted; without it an approval_required error is simply returned. */
+export function setApprovalPrompt(prompt: ApprovalPrompt | null): void {
+  approvalPrompt = prompt;
 }
 
 type Listener = () => void;

@@ -63,10 +63,7 @@ export function useCommandForm<N extends CommandName>(form: FormInstance, name: 
 
   // Messages set by setFields are not rules, so antd would leave them up after the operator fixes
   // the value; a changed field drops its message (rule-backed fields revalidate on their own).
-  const onValuesChange = useCallback(
-    (changed: Record<string, unknown>) => form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] }))),
-    [form],
-  );
+  const onValuesChange = useCallback((changed: Record<string, unknown>) => clearChangedFieldErrors(form, changed), [form]);
 
   /**
    * Spread onto the antd <Form>: `<Form {...formProps} …>`. The form's name prefixes its field
@@ -76,8 +73,13 @@ export function useCommandForm<N extends CommandName>(form: FormInstance, name: 
   return { submit, submitting, formError, formProps };
 }
 
+/** A changed field drops the message the server set on it (see useCommandForm's onValuesChange). */
+export function clearChangedFieldErrors(form: FormInstance, changed: Record<string, unknown>): void {
+  form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })));
+}
+
 /** Sets messages on the matching registered fields; returns the messages no field could take. */
-function putFieldErrors(form: FormInstance, fields: Record<string, string>): string[] {
+export function putFieldErrors(form: FormInstance, fields: Record<string, string>): string[] {
   const registered = new Set(form.getFieldsError().map((f) => f.name.join('.')));
   const leftover: string[] = [];
   const onForm: { name: (string | number)[]; errors: string[] }[] = [];

@@ -23,6 +23,10 @@ export function useNotify() {
           case 'not_found':
             void message.error(error.message, 4);
             return;
+          case 'approval_required':
+            // The approval dialog was cancelled: the operator knows; a short reminder is enough.
+            void message.warning(error.message, 4);
+            return;
           case 'rate_limited':
             notification.warning({ title: S.rateLimitedTitle, description: error.message });
             return;

@@ -17,4 +17,10 @@ export const S = {
   collapse: '收起',
   passwordMismatch: '两次输入的密码不一致',
   confirmPasswordRequired: '请再次输入密码',
+  approvalTitle: '主管核准',
+  approvalIntro: (summary: string, roles: string) => `“${summary}”需要${roles}核准：请核准人在此输入自己的账号和密码。`,
+  approvalLogin: '核准人账号',
+  approvalPassword: '核准人密码',
+  approvalOk: '核准',
+  approvalHint: 'Enter 核准 · Esc 取消',
 } as const;

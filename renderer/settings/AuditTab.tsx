@@ -162,6 +162,8 @@ function AuditDetail({ row }: { row: AuditRow }) {
           { key: 'entity', label: S.rawEntity, children: <Typography.Text code>{row.entity}</Typography.Text> },
           { key: 'entityId', label: S.rawEntityId, children: row.entityId ?? S.none },
           { key: 'id', label: S.rawAuditId, children: row.id },
+          // Dual control: the second person who approved this command.
+          ...(row.approverName ? [{ key: 'approver', label: S.approver, children: row.approverName }] : []),
         ]}
       />
       <div style={{ display: 'flex', gap: 12 }}>

@@ -109,6 +109,7 @@ export const S = {
   rawEntity: '对象类型',
   rawEntityId: '对象 ID',
   rawAuditId: '日志 ID',
+  approver: '核准人',
   before: '修改前',
   after: '修改后',
   none: '（无）',

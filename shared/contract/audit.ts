@@ -35,6 +35,9 @@ export interface AuditRow {
   operatorId: number | null;
   operatorName: string | null;
   operatorLogin: string | null;
+  /** The second person who approved the command (dual control), or null. */
+  approverId: number | null;
+  approverName: string | null;
   command: string;
   /** The command's Chinese summary from the contract (the raw name when it is no longer known). */
   commandSummary: string;

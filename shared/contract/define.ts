@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Role } from '../roles';
 
 /**
@@ -33,8 +33,37 @@ export interface CommandDef<Name extends string = string, In extends z.ZodType =
    * so it never keeps a session from locking when idle.
    */
   background?: boolean;
+  /**
+   * Dual control: the command runs only with a second person's approval — a signed-in operator
+   * cannot approve their own command. Its input is `withApproval(...)`; the dispatcher verifies the
+   * approver's login and password before the transaction and records them on every audit row.
+   */
+  approval?: ApprovalRule;
   /** Phantom: carries the result type to the typed client. Never read at run time. */
   output?: Out;
+}
+
+/** Who may approve a command that needs a supervisor's approval (voids, sales-department key loans, arrears overrides). */
+export interface ApprovalRule {
+  roles: readonly Role[];
+  /** Chinese, what is being approved, shown in the approval dialog (the command's summary when absent). */
+  summary?: string;
+}
+
+/** The approver's credentials as they come with a command's input: typed by the approver at this counter. */
+export const approvalInput = z.strictObject({
+  login: z.string().trim().min(1, '请输入核准人账号').max(32),
+  password: z.string().min(1, '请输入核准人密码').max(128),
+});
+export type ApprovalInput = z.infer<typeof approvalInput>;
+
+/**
+ * The input of a command that declares `approval`: its own strict fields plus an optional
+ * `approval`. Optional so that the first try without it is answered `approval_required`, which
+ * opens the approval dialog; the dispatcher strips it before the handler sees the input.
+ */
+export function withApproval<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) {
+  return schema.extend({ approval: approvalInput.optional() });
 }
 
 /** Declare a command; the result type is given as the type argument of `returns<T>()`. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { commands, COMMAND_NAMES, type CommandName } from '../../shared/contract';
+import { commands, COMMAND_NAMES, type CommandDef, type CommandName } from '../../shared/contract';
+import { withApproval } from '../../shared/contract/define';
 import { handlers } from '../../db/handlers';
 import { ROLES, type Role } from '../../shared/roles';
 import { createTestApp, expectError, type TestApp } from '../support/app';
@@ -60,6 +61,36 @@ describe('the command contract', () => {
       const parsed = commands[name].input.safeParse(SAMPLE_INPUTS[name]);
       expect(parsed.success, `${name}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
     }
+  });
+});
+
+/** What is wrong with a command's approval declaration (dual control), if anything. */
+function approvalProblems(def: CommandDef): string[] {
+  const shape = def.input instanceof z.ZodObject ? (def.input.shape as Record<string, unknown>) : {};
+  const hasField = 'approval' in shape;
+  if (!def.approval) return hasField ? ['an approval field in the input without declaring approval'] : [];
+  const problems: string[] = [];
+  if (!hasField) problems.push('declares approval but its input has no approval field (use withApproval)');
+  if (def.access === 'public') problems.push('needs an approval but is public: dual control needs a signed-in operator');
+  if (!def.approval.roles.length) problems.push('no role may approve it');
+  return problems;
+}
+
+describe('commands that need a supervisor\'s approval', () => {
+  it('declare approval exactly when their input carries the approval field (withApproval), and are never public', () => {
+    for (const name of COMMAND_NAMES) expect(approvalProblems(commands[name]), name).toEqual([]);
+  });
+
+  it('catches a declaration without the field, and a field without the declaration', () => {
+    const base = commands['settings.update'];
+    const declared: CommandDef = { ...base, input: withApproval(base.input), approval: { roles: ['supervisor'] } };
+    expect(approvalProblems(declared)).toEqual([]);
+    expect(approvalProblems({ ...base, approval: { roles: ['supervisor'] } })).toHaveLength(1);
+    expect(approvalProblems({ ...base, input: withApproval(base.input) })).toHaveLength(1);
+    // withApproval keeps the input strict, and the approval itself strict too.
+    expect(declared.input.safeParse({ officeName: '甲', unexpected: 1 }).success).toBe(false);
+    expect(declared.input.safeParse({ officeName: '甲', approval: { login: 'zhuguan', password: 'x', extra: 1 } }).success).toBe(false);
+    expect(declared.input.safeParse({ officeName: '甲', approval: { login: 'zhuguan', password: 'x' } }).success).toBe(true);
   });
 });
 
