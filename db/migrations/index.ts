@@ -6,6 +6,7 @@ import * as m0004 from './0004_roster_mappings';
 import * as m0005 from './0005_reception_escalation';
 import * as m0006 from './0006_trusted_clients';
 import * as m0007 from './0007_audit_approver';
+import * as m0008 from './0008_counter_lookup_indexes';
 
 /**
  * Statically imported so a bundled main process needs no migrations folder. Names sort;
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_reception_escalation': m0005,
   '0006_trusted_clients': m0006,
   '0007_audit_approver': m0007,
+  '0008_counter_lookup_indexes': m0008,
 };
