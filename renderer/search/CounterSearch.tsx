@@ -10,9 +10,10 @@ import { S } from './strings';
 /**
  * The counter search box (F2 / Ctrl+K): one input, hits grouped by kind, ↑↓ + Enter to open.
  * A barcode scanner types a code and Enter faster than the debounce: Enter then waits for the
- * answer to exactly that text and opens its first hit.
+ * answer to exactly that text and opens its first hit. `initialText` is a code scanned elsewhere
+ * (its Enter already pressed): it is searched for and its first hit opened the same way.
  */
-export function CounterSearch(props: { open: boolean; onClose(): void }) {
+export function CounterSearch(props: { open: boolean; initialText?: string; onClose(): void }) {
   return (
     <Modal
       open={props.open}
@@ -24,16 +25,16 @@ export function CounterSearch(props: { open: boolean; onClose(): void }) {
       styles={{ body: { paddingTop: 4 } }}
       data-testid="counter-search"
     >
-      {props.open && <SearchBody onClose={props.onClose} />}
+      {props.open && <SearchBody initialText={props.initialText} onClose={props.onClose} />}
     </Modal>
   );
 }
 
-function SearchBody(props: { onClose(): void }) {
+function SearchBody(props: { initialText?: string; onClose(): void }) {
   const { token } = theme.useToken();
   const notify = useNotify();
   const inputRef = useRef<InputRef>(null);
-  const [text, setText] = useState('');
+  const [text, setText] = useState(props.initialText ?? '');
   const { answer, current, flush } = useCounterSearch(text);
   const hits = answer.groups.flatMap((g) => g.hits);
   const [active, setActive] = useState(0);
@@ -42,7 +43,7 @@ function SearchBody(props: { onClose(): void }) {
     setSeen(answer);
     setActive(0);
   }
-  const pendingEnter = useRef(false);
+  const pendingEnter = useRef(Boolean(props.initialText?.trim()));
   const listRef = useRef<HTMLDivElement>(null);
 
   // The dialog focuses itself when it opens; the input must have focus for the very first key.

@@ -12,6 +12,7 @@ import { ShellHeader } from './ShellHeader';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useHashRoute } from './useHashRoute';
 import { CounterSearch } from '../search/CounterSearch';
+import { useScanner } from '../components/useScanner';
 
 /** The signed-in app: sidebar of desks, header, the current desk, and the lock screen over it all. */
 export function Shell() {
@@ -26,6 +27,13 @@ export function Shell() {
   // Signed in to a home that is not their own desk yet: the search box is open, so the first
   // keys typed find a unit (its card) — the work they can do here until their desk exists.
   const [searchOpen, setSearchOpen] = useState(() => current === home && searchFirst(desks));
+  // A code scanned with nothing to type into goes to the counter search, which opens its first
+  // hit (a JD number its entry, a unit code its card). `seq` starts a fresh search per scan.
+  const [scanned, setScanned] = useState<{ code: string; seq: number } | null>(null);
+  const openSearch = useCallback(() => {
+    setScanned(null);
+    setSearchOpen(true);
+  }, []);
   const locked = session.locked;
 
   useEffect(() => {
@@ -46,10 +54,16 @@ export function Shell() {
       },
       lock: lockNow,
       help: () => setHelpOpen(true),
-      search: () => setSearchOpen(true),
+      search: openSearch,
     },
     !locked,
   );
+  // Scans into a field are the field's (or its desk's) own.
+  useScanner((code, scan) => {
+    if (scan.field) return;
+    setScanned((last) => ({ code, seq: (last?.seq ?? 0) + 1 }));
+    setSearchOpen(true);
+  }, !locked);
 
   return (
     <>
@@ -60,14 +74,14 @@ export function Shell() {
           <Layout data-testid="shell" style={{ minHeight: '100vh' }} hasSider>
             <DeskMenu desks={desks} current={current.key} onSelect={(key) => navigate(key)} />
             <Layout>
-              <ShellHeader onLock={lockNow} onHelp={() => setHelpOpen(true)} onSearch={() => setSearchOpen(true)} />
+              <ShellHeader onLock={lockNow} onHelp={() => setHelpOpen(true)} onSearch={openSearch} />
               <Layout.Content style={{ padding: 24, minWidth: 0 }}>
                 <DeskView desk={current} section={route.section} onSection={(section) => navigate(current.key, section)} />
               </Layout.Content>
             </Layout>
           </Layout>
           <ShortcutHelp open={helpOpen} desks={desks} onClose={() => setHelpOpen(false)} />
-          <CounterSearch open={searchOpen && !locked} onClose={() => setSearchOpen(false)} />
+          <CounterSearch key={scanned?.seq ?? 0} open={searchOpen && !locked} initialText={scanned?.code} onClose={() => setSearchOpen(false)} />
         </ConfigProvider>
       </div>
       {locked && <LockScreen onUnlocked={() => void refresh()} />}
