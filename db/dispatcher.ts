@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { isCommandName, getCommand, type CommandName } from '../shared/contract';
 import { accessAllows, type ApprovalInput, type CommandDef } from '../shared/contract/define';
 import { CommandFailure, fail, type CommandError, type Result } from '../shared/result';
@@ -205,16 +205,7 @@ export function createDispatcher(deps: {
               if (entry.entity === 'settings') settingsWritten = true;
               await trx
                 .insertInto('audit_log')
-                .values({
-                  at: nowIso,
-                  operator_id: ctx.operator?.id ?? null,
-                  approver_id: ctx.approver?.id ?? null,
-                  command: name,
-                  entity: entry.entity,
-                  entity_id: entry.entityId === null ? null : String(entry.entityId),
-                  before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
-                  after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
-                })
+                .values(auditRow({ at: nowIso, operator: ctx.operator, approver: ctx.approver ?? null, command: name }, entry))
                 .execute();
             },
             setSession(token) {
@@ -248,6 +239,23 @@ export function createDispatcher(deps: {
         return err('internal', '系统出错，操作未保存。请重试；如果仍然出错，请联系管理员（详情已记入日志）。');
       }
     },
+  };
+}
+
+/** The audit_log row for one entry: every writer of audit rows builds it here. */
+export function auditRow(
+  by: { at: string; operator: SignedInOperator | null; approver: SignedInOperator | null; command: CommandName },
+  entry: AuditEntry,
+): Insertable<Database['audit_log']> {
+  return {
+    at: by.at,
+    operator_id: by.operator?.id ?? null,
+    approver_id: by.approver?.id ?? null,
+    command: by.command,
+    entity: entry.entity,
+    entity_id: entry.entityId === null ? null : String(entry.entityId),
+    before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
   };
 }
 

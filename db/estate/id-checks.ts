@@ -3,7 +3,7 @@ import { maskIdNumber } from '../../shared/mask';
 import type { Db, PrepareContext } from '../context';
 import type { RateRule } from '../rate-limit';
 import { mayRevealIds } from './people';
-import { auditOnItsOwn } from './standalone-audit';
+import { auditOnItsOwn } from '../audit/standalone';
 
 /**
  * Saving a person with an ID number tells the clerk whether that number is already on file — a

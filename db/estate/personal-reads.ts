@@ -2,7 +2,7 @@ import type { CommandName } from '../../shared/contract';
 import { fail } from '../../shared/result';
 import { prepared, type Handler, type PrepareContext, type PreparedHandler } from '../context';
 import type { RateRule } from '../rate-limit';
-import { auditOnItsOwn } from './standalone-audit';
+import { auditOnItsOwn } from '../audit/standalone';
 
 /**
  * Reads that can walk through people's data (the counter search, the unit card) share one
