@@ -1,7 +1,7 @@
 import { connect, type OpenOptions } from './connection';
 import { migrate, type MigrateResult } from './migrate';
 import { createDispatcher, type Dispatcher } from './dispatcher';
-import { handlers } from './handlers';
+import { DESK_REGISTRY, handlers } from './desks';
 import { createLoginThrottle } from './auth/throttle';
 import { newSetupCode } from './auth/setup-code';
 import { createRateLimiter } from './rate-limit';
@@ -38,7 +38,7 @@ export interface App {
 /** The long-lived helpers of one running app (throttles and limits start empty). */
 export function createServices(options: { setupCode: string | null; log: Logger }): Services {
   const limits = createRateLimiter();
-  return { setupCode: options.setupCode, loginThrottle: createLoginThrottle(limits), limits, log: options.log };
+  return { setupCode: options.setupCode, loginThrottle: createLoginThrottle(limits), limits, log: options.log, desks: DESK_REGISTRY };
 }
 
 /** Open (and migrate) the database and wire the dispatcher: the whole back end in one call. */

@@ -67,6 +67,8 @@ export interface Services {
   /** Recent-event counts for throttles and read limits (db/rate-limit.ts). */
   limits: RateLimiter;
   log: import('./log').Logger;
+  /** The desks' search providers, unit-card items, reminders and demo data (db/desks.ts). */
+  desks: import('./desk-module').DeskRegistry;
 }
 
 export type Handler<N extends CommandName> = (

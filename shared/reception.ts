@@ -3,15 +3,15 @@
  * deadline and every "time left" in the app is computed here, on both sides, from stored
  * instants — nothing else does date arithmetic on entries.
  */
-import { addHours, spanText } from './office-time';
-import type { DailyReport } from './contract/reception';
+import { addMinutes, spanText } from './office-time';
 import type { LinkRole } from './estate';
-import type { Role } from './roles';
+import { rolesUsing, rolesWith } from './permissions';
 import { defineMachine } from './state-machine';
 
-/** Who works the reception desk. Supervisors also acknowledge major matters. */
-export const RECEPTION_ROLES = ['receptionist', 'officer', 'supervisor', 'admin'] as const satisfies readonly Role[];
-export const SUPERVISOR_ROLES = ['supervisor', 'admin'] as const satisfies readonly Role[];
+/** Who works the reception desk (shared/permissions.ts). */
+export const RECEPTION_ROLES = rolesUsing('reception');
+/** Who acknowledges major matters and is escalated to: the roles that approve. */
+export const SUPERVISOR_ROLES = rolesWith('approves');
 
 export const CHANNELS = ['visit', 'call', 'staff', 'other'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -127,29 +127,32 @@ export const SATISFACTIONS = ['satisfied', 'fair', 'unsatisfied'] as const;
 export type Satisfaction = (typeof SATISFACTIONS)[number];
 export const SATISFACTION_LABELS: Record<Satisfaction, string> = { satisfied: '满意', fair: '基本满意', unsatisfied: '不满意' };
 
-/** Hours, configurable in 设置 → 系统设置; the defaults are the procedure's. */
+/**
+ * The procedure's time limits, in minutes (the platform's deadlines run to the minute; the
+ * procedure states hours). Configurable in 设置 → 接待时限; the defaults are the procedure's.
+ */
 export interface ReceptionLimits {
   /** 处理人员在 24 小时内将处理结果回复客户接待员 */
-  handlerHours: number;
+  handlerMinutes: number;
   /** 无法处理的，接到信息后 2 小时内上报上级领导 */
-  escalateHours: number;
+  escalateMinutes: number;
   /** …并在 24 小时内向客户接待员反馈处理情况 */
-  escalatedAnswerHours: number;
+  escalatedAnswerMinutes: number;
   /** 一般性问题 24 小时内反馈业主 */
-  ownerOrdinaryHours: number;
+  ownerOrdinaryMinutes: number;
   /** 重大问题 48 小时内反馈业主，并上报上级领导 */
-  ownerMajorHours: number;
+  ownerMajorMinutes: number;
   /** How early an entry shows as 即将到期. */
-  dueSoonHours: number;
+  dueSoonMinutes: number;
 }
 
 export const DEFAULT_RECEPTION_LIMITS: ReceptionLimits = {
-  handlerHours: 24,
-  escalateHours: 2,
-  escalatedAnswerHours: 24,
-  ownerOrdinaryHours: 24,
-  ownerMajorHours: 48,
-  dueSoonHours: 4,
+  handlerMinutes: 24 * 60,
+  escalateMinutes: 2 * 60,
+  escalatedAnswerMinutes: 24 * 60,
+  ownerOrdinaryMinutes: 24 * 60,
+  ownerMajorMinutes: 48 * 60,
+  dueSoonMinutes: 4 * 60,
 };
 
 /** Staff feedback and staff reports have nobody outside to answer; everything else does. */
@@ -173,17 +176,17 @@ export function deadlinesFor(
   entry: { receivedAt: string; channel: Channel; category: Category; urgency: Urgency; ownDueAt?: string | null },
   limits: ReceptionLimits,
 ): EntryDeadlines {
-  const ownerHours = entry.urgency === 'major' ? limits.ownerMajorHours : limits.ownerOrdinaryHours;
+  const ownerMinutes = entry.urgency === 'major' ? limits.ownerMajorMinutes : limits.ownerOrdinaryMinutes;
   return {
-    handlerDueAt: entry.ownDueAt ?? addHours(entry.receivedAt, limits.handlerHours),
-    escalateDueAt: addHours(entry.receivedAt, limits.escalateHours),
-    ownerDueAt: answersOwner(entry.channel, entry.category) ? addHours(entry.receivedAt, ownerHours) : null,
+    handlerDueAt: entry.ownDueAt ?? addMinutes(entry.receivedAt, limits.handlerMinutes),
+    escalateDueAt: addMinutes(entry.receivedAt, limits.escalateMinutes),
+    ownerDueAt: answersOwner(entry.channel, entry.category) ? addMinutes(entry.receivedAt, ownerMinutes) : null,
   };
 }
 
 /** After 上报 the handler owes a first answer on the escalated clock, unless the item set its own. */
 export function handlerDueAfterEscalation(entry: { receivedAt: string; ownDueAt: string | null }, limits: ReceptionLimits): string {
-  return entry.ownDueAt ?? addHours(entry.receivedAt, limits.escalatedAnswerHours);
+  return entry.ownDueAt ?? addMinutes(entry.receivedAt, limits.escalatedAnswerMinutes);
 }
 
 /** The stored facts the clock reads. */
@@ -267,20 +270,35 @@ export interface TimeStatus {
 }
 
 /** What the lists show in the 时限 column. */
-export function timeStatus(state: EntryState, next: string | null, now: Date, limits: Pick<ReceptionLimits, 'dueSoonHours'>): TimeStatus {
+export function timeStatus(state: EntryState, next: string | null, now: Date, limits: Pick<ReceptionLimits, 'dueSoonMinutes'>): TimeStatus {
   if (state === 'closed') return { kind: 'done', nextDueAt: null, msLeft: null, text: '已办结' };
   if (state === 'voided') return { kind: 'done', nextDueAt: null, msLeft: null, text: '已作废' };
   if (next === null) return { kind: 'waiting', nextDueAt: null, msLeft: null, text: '已答复，待办结' };
   const msLeft = Date.parse(next) - now.getTime();
   if (msLeft < 0) return { kind: 'overdue', nextDueAt: next, msLeft, text: `超时 ${spanText(msLeft)}` };
-  const kind = msLeft <= limits.dueSoonHours * 3_600_000 ? 'due_soon' : 'ok';
+  const kind = msLeft <= limits.dueSoonMinutes * 60_000 ? 'due_soon' : 'ok';
   return { kind, nextDueAt: next, msLeft, text: `剩 ${spanText(msLeft)}` };
 }
 
+/** The counts of 客服中心日报表 (the report, reception.daily, carries them with its tables). */
+export interface DailyCounts {
+  total: number;
+  repairs: { inHome: number; public: number };
+  complaints: { complaints: number; suggestions: number };
+  closedSameDay: number;
+  major: number;
+  voided: number;
+  /** Open entries past a deadline at the end of the day (or now, for today). */
+  overdue: number;
+  /** Entries received before the day and still open at its start. */
+  carriedOver: number;
+  /** Still open at the end of the day (or now). */
+  stillOpen: number;
+  visitors: number;
+}
+
 /** The figures of 客服中心日报表, in the paper report's order; `alert` ones are shown red when not 0. */
-export function dailyFigures(
-  r: Pick<DailyReport, 'total' | 'repairs' | 'complaints' | 'closedSameDay' | 'major' | 'voided' | 'overdue' | 'carriedOver' | 'stillOpen' | 'visitors'>,
-): { label: string; value: number; alert?: true }[] {
+export function dailyFigures(r: DailyCounts): { label: string; value: number; alert?: true }[] {
   return [
     { label: '登记总数', value: r.total },
     { label: REPAIR_SCOPE_LABELS.in_home, value: r.repairs.inHome },

@@ -3,6 +3,7 @@
  * created through the dispatcher like everything else. Prints the logins.
  */
 import { parseArgs } from 'node:util';
+import type { DemoResult } from '../../shared/contract/estate';
 import { dirname, join, resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { openApp } from '../app';
@@ -32,8 +33,9 @@ async function main() {
     const started = performance.now();
     const r = await app.dispatcher.run('estate.generateDemo', {}, { sessionToken: token });
     if (!r.response.ok) throw new Error(r.response.error.message);
-    const v = r.response.value as { buildings: number; units: number; people: number; vehicles: number; receptionEntries: number };
-    console.log(`演示小区已生成：${v.buildings} 栋楼，${v.units} 套房屋，${v.people} 位住户，${v.vehicles} 辆车，近一个月 ${v.receptionEntries} 条接待登记，均已办结或作废（${Math.round(performance.now() - started)} ms）`);
+    const v = r.response.value as DemoResult;
+    const parts = [`${v.buildings} 栋楼`, `${v.units} 套房屋`, `${v.people} 位住户`, `${v.vehicles} 辆车`, ...v.desks.map((d) => `${d.label} ${d.count} 条`)];
+    console.log(`演示小区已生成：${parts.join('，')}（${Math.round(performance.now() - started)} ms）`);
     console.log(`数据库：${dbPath}`);
     console.log('演示账号（登录账号 / 密码 / 角色）：');
     for (const role of ROLES) {

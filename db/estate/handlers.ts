@@ -6,11 +6,9 @@ import { fail } from '../../shared/result';
 import { mayRun } from '../../shared/contract';
 import { unitCode, unitCodePrefix, type LinkRole, type UnitState, type UnitType } from '../../shared/estate';
 import { mayRevealIds, nameColumns, seesMobiles, toPersonView } from './people';
-import { OPEN_ITEM_PROVIDERS } from './open-items';
 import { recordStateChange } from './state-history';
 import { personalRead } from './personal-reads';
 import { DEMO_SHAPE, generateDemoStaff, generateEstate } from '../demo/generate';
-import { DEMO_RECEPTION, generateReceptionLog } from '../demo/reception';
 import { readRosterUpload, rosterTemplate } from './roster-file';
 import { commitRoster, previewRoster, problemRows, spendPreview } from './import';
 import { exportRoster } from './export';
@@ -265,7 +263,7 @@ export const estateHandlers: EstateHandlers = {
       .orderBy('unit_state_history.id', 'desc')
       .execute();
     const openItems = [];
-    for (const provider of OPEN_ITEM_PROVIDERS) {
+    for (const provider of ctx.services.desks.openItems) {
       if (!mayRun(ctx.operator?.roles ?? null, provider.shows)) continue;
       const group = await provider.list(ctx, input.id);
       if (group) openItems.push(group);
@@ -442,10 +440,11 @@ export const estateHandlers: EstateHandlers = {
     const result = await generateEstate(ctx.db, ctx.bulkInsert, DEMO_SHAPE, ctx.nowIso, ctx.operator?.id ?? null);
     const staff = await ctx.db.selectFrom('staff').select('id').limit(1).executeTakeFirst();
     const staffCount = staff ? 0 : await generateDemoStaff(ctx.db, ctx.nowIso);
-    // A month of settled reception log, so the reports have a past; today starts empty.
-    const log = await generateReceptionLog(ctx.db, ctx.bulkInsert, DEMO_RECEPTION, ctx.now, ctx.requireOperator().id);
-    await ctx.audit({ entity: 'estate', entityId: result.estateId, after: { event: 'demo_generated', ...result, staff: staffCount, receptionEntries: log.entries } });
-    return { ...result, receptionEntries: log.entries };
+    // Then each desk's part of the demo office (a month of reception log…), in desk order.
+    const desks = [];
+    for (const demo of ctx.services.desks.demo) desks.push({ desk: demo.desk, label: demo.label, count: await demo.generate(ctx) });
+    await ctx.audit({ entity: 'estate', entityId: result.estateId, after: { event: 'demo_generated', ...result, staff: staffCount, desks } });
+    return { ...result, desks };
   },
 
   'estate.revealId': async (ctx, input) => {

@@ -1,4 +1,5 @@
 import { sql, type Selectable } from 'kysely';
+import { rolesMay } from '../../shared/permissions';
 import type { EntryDetail, EntryRow } from '../../shared/contract/reception';
 import {
   deadlineViews,
@@ -194,5 +195,5 @@ export function awaitingAnswerFrom(operator: SignedInOperator) {
 }
 
 export function seesWholeDesk(operator: SignedInOperator): boolean {
-  return operator.roles.includes('supervisor') || operator.roles.includes('admin');
+  return rolesMay(operator.roles, 'seesWholeDeskLists');
 }

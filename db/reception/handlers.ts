@@ -1,5 +1,6 @@
 import type { Handlers } from '../context';
-import type { receptionCommands } from '../../shared/contract/reception';
+import { receptionSettings, type receptionCommands } from '../../shared/contract/reception';
+import { updateDeskSettings } from '../settings/service';
 import {
   CATEGORY_LABELS,
   CHANNEL_LABELS,
@@ -14,8 +15,8 @@ import {
 } from '../../shared/reception';
 import { fail } from '../../shared/result';
 import { nextSerial } from '../serials';
-import { addEvent, changeEntry, clockOf, entryForAction, entryForUpdate, loadEntry, seesWholeDesk } from './entries';
-import { attentionFor, listEntries } from './lists';
+import { addEvent, changeEntry, clockOf, entryForAction, entryForUpdate, loadEntry } from './entries';
+import { listEntries } from './lists';
 import { dailyReport, handover } from './report';
 import { exportReport } from './export';
 import { visitorHandlers } from './visitors';
@@ -31,6 +32,7 @@ const CLOCK_SLACK_MS = 60_000;
 const ANSWERABLE_NOW: readonly Category[] = ['enquiry', 'other'];
 
 export const receptionHandlers: Handlers<keyof typeof receptionCommands> = {
+  'reception.updateSettings': updateDeskSettings(receptionSettings),
   'reception.log': async (ctx, input) => {
     const operator = ctx.requireOperator();
     const now = ctx.now.getTime();
@@ -215,11 +217,6 @@ export const receptionHandlers: Handlers<keyof typeof receptionCommands> = {
     const reprint = before.print_count;
     await changeEntry(ctx, before, { print_count: reprint + 1 }, { kind: 'print', text: reprint === 0 ? '打印工作联系单' : `补打工作联系单（第 ${reprint} 次补打）` });
     return { no: before.no, reprint };
-  },
-
-  'reception.attention': async (ctx) => {
-    const operator = ctx.requireOperator();
-    return attentionFor(ctx, operator, seesWholeDesk(operator));
   },
 
   'reception.daily': async (ctx, input) => dailyReport(ctx, input.day),

@@ -3,7 +3,7 @@ import type { Database } from '../schema';
 import type { Attention, EntryRow } from '../../shared/contract/reception';
 import type { Page } from '../../shared/contract/paging';
 import type { ParsedInput } from '../../shared/contract';
-import { addHours, officeDayRange } from '../../shared/office-time';
+import { addMinutes, officeDayRange } from '../../shared/office-time';
 import type { CommandContext, SignedInOperator } from '../context';
 import { awaitingAnswerFrom, entryQuery, mineCondition, toEntryRow } from './entries';
 
@@ -64,7 +64,7 @@ function entryFilters(ctx: CommandContext, f: ListInput['filters']) {
       all.push(
         eb('e.state', '=', 'open'),
         eb('e.next_due_at', '>=', ctx.nowIso),
-        eb('e.next_due_at', '<=', addHours(ctx.nowIso, ctx.settings.receptionLimits.dueSoonHours)),
+        eb('e.next_due_at', '<=', addMinutes(ctx.nowIso, ctx.settings.receptionLimits.dueSoonMinutes)),
       );
     }
     if (f.mine) all.push(mineCondition(ctx.requireOperator()));
@@ -78,7 +78,7 @@ function entryFilters(ctx: CommandContext, f: ListInput['filters']) {
  * was escalated to this operator and still waits for their answer.
  */
 export async function attentionFor(ctx: CommandContext, operator: SignedInOperator, wholeDesk: boolean): Promise<Attention> {
-  const soon = addHours(ctx.nowIso, ctx.settings.receptionLimits.dueSoonHours);
+  const soon = addMinutes(ctx.nowIso, ctx.settings.receptionLimits.dueSoonMinutes);
   let q = ctx.db
     .selectFrom('reception_entries as e')
     .select([

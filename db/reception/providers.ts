@@ -1,7 +1,9 @@
 import { CATEGORY_LABELS, ENTRY_STATE_LABELS, timeStatus, type Category, type EntryState } from '../../shared/reception';
 import { ENTRY_NO_PATTERN } from '../../shared/contract/reception';
-import type { OpenItemsProvider } from '../estate/open-items';
-import type { SearchProvider } from '../search/providers';
+import type { AttentionProvider, DemoGenerator, OpenItemsProvider, SearchProvider } from '../desk-module';
+import { attentionFor } from './lists';
+import { seesWholeDesk } from './entries';
+import { DEMO_RECEPTION, generateReceptionLog } from './demo';
 
 /** Entry numbers typed or scanned at the counter (JD202611250007, with or without separators). */
 export const receptionSearchProvider: SearchProvider = {
@@ -51,4 +53,24 @@ export const receptionOpenItems: OpenItemsProvider = {
       })),
     };
   },
+};
+
+/**
+ * The shell's reminders: the operator's overdue and due-soon entries (all of them for those who
+ * see the whole desk), major matters awaiting a supervisor, entries escalated to this operator.
+ * The sidebar's number counts what needs doing now: overdue, escalated, major unacknowledged.
+ */
+export const receptionAttention: AttentionProvider = {
+  shows: 'reception.list',
+  count: async (ctx) => {
+    const operator = ctx.requireOperator();
+    const counts = await attentionFor(ctx, operator, seesWholeDesk(operator));
+    return { badge: counts.overdue + counts.escalated + counts.majorPending, counts: { ...counts } };
+  },
+};
+
+/** A month of settled reception log, so the reports have a past; today starts empty. */
+export const receptionDemo: DemoGenerator = {
+  label: '近一个月接待登记（均已办结或作废）',
+  generate: async (ctx) => (await generateReceptionLog(ctx.db, ctx.bulkInsert, DEMO_RECEPTION, ctx.now, ctx.requireOperator().id)).entries,
 };

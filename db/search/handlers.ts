@@ -2,7 +2,6 @@ import type { Handlers } from '../context';
 import type { searchCommands } from '../../shared/contract/search';
 import { mayRun } from '../../shared/contract';
 import { readCounterQuery } from './query';
-import { SEARCH_PROVIDERS } from './providers';
 import { personalRead } from '../estate/personal-reads';
 
 export const searchHandlers: Handlers<keyof typeof searchCommands> = {
@@ -11,7 +10,7 @@ export const searchHandlers: Handlers<keyof typeof searchCommands> = {
     if (!q.compact) return { groups: [] };
     const groups = [];
     const roles = ctx.operator?.roles ?? null;
-    for (const provider of SEARCH_PROVIDERS) {
+    for (const provider of ctx.services.desks.searchProviders) {
       if (!mayRun(roles, provider.shows)) continue;
       const hits = await provider.search(ctx, q, input.limit);
       if (hits.length) groups.push({ kind: provider.kind, label: provider.label, hits });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/contract/settings';
+import { DEFAULT_SETTINGS, SETTINGS_SCHEMAS, type Settings } from '../../shared/contract/settings';
+import type { DeskSettingsSection } from '../../shared/contract/desk-settings';
 import type { CommandContext, Db } from '../context';
 
 /**
@@ -9,14 +10,21 @@ import type { CommandContext, Db } from '../context';
 export async function readSettings(db: Db): Promise<Settings> {
   const rows = await db.selectFrom('settings').select(['key', 'value_json']).execute();
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  const shape = settingsSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
   for (const row of rows) {
-    if (!(row.key in DEFAULT_SETTINGS)) continue;
-    const value: unknown = JSON.parse(row.value_json);
-    if (shape[row.key]!.safeParse(value).success) merged[row.key] = value;
+    const schema = SETTINGS_SCHEMAS[row.key];
+    if (!schema) continue;
+    const parsed = schema.safeParse(JSON.parse(row.value_json));
+    if (parsed.success) merged[row.key] = parsed.data;
   }
-  const parsed = settingsSchema.safeParse(merged);
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  return merged as Settings;
+}
+
+/** The handler of a desk's `<desk>.updateSettings`: store its section, answer it as now stored. */
+export function updateDeskSettings<Value>(section: DeskSettingsSection<string, import('zod').ZodType<Value>>) {
+  return async (ctx: CommandContext, value: Value): Promise<Value> => {
+    const after = await writeSettings(ctx, { [section.key]: value } as Partial<Settings>);
+    return (after as unknown as Record<string, Value>)[section.key]!;
+  };
 }
 
 function logoDigest(dataUrl: string): string {

@@ -17,8 +17,8 @@ export const S = {
   importRoster: '导入业主名册',
   generateDemo: '生成演示数据',
   generateDemoConfirm: '生成一个演示小区（楼栋、房屋、住户、车辆、员工和近一个月的接待登记）？只能在没有房屋资料的数据库中生成。',
-  generateDemoDone: (r: { buildings: number; units: number; people: number; vehicles: number; receptionEntries: number }) =>
-    `已生成演示小区：${r.buildings} 栋楼，${r.units} 套房屋，${r.people} 位住户，${r.vehicles} 辆车，近一个月 ${r.receptionEntries} 条接待登记（均已办结或作废）`,
+  generateDemoDone: (r: { buildings: number; units: number; people: number; vehicles: number; desks: { label: string; count: number }[] }) =>
+    `已生成演示小区：${[`${r.buildings} 栋楼`, `${r.units} 套房屋`, `${r.people} 位住户`, `${r.vehicles} 辆车`, ...r.desks.map((d) => `${d.label} ${d.count} 条`)].join('，')}`,
   confirm: '确定',
   cancel: '取消',
   retry: '重试',

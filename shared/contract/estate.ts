@@ -4,7 +4,7 @@ import { listQuery, type Page } from './paging';
 import { id, requiredText, text } from '../zod-zh';
 import { checkIdCard, ID_CARD_PROBLEMS } from '../idcard';
 import { isMobile, optionalPhone } from '../phone';
-import { rolesWith } from '../permissions';
+import { rolesUsing, rolesWith } from '../permissions';
 import { HEADER_SCAN_ROWS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, ROSTER_COLUMNS, type ImportPreview, type ImportResult } from '../estate-import';
 import {
   BUILDING_CODE_HELP,
@@ -141,6 +141,16 @@ export interface StateChange {
   reason: string;
 }
 
+/** What estate.generateDemo made: the estate, then each desk's part of the demo office. */
+export interface DemoResult {
+  estateId: number;
+  buildings: number;
+  units: number;
+  people: number;
+  vehicles: number;
+  desks: { desk: string; label: string; count: number }[];
+}
+
 /** What each later desk shows on the unit card (open repairs, keys out, passes, unpaid bills). */
 export interface OpenItemGroup {
   desk: string;
@@ -168,12 +178,12 @@ const unitFields = {
 };
 
 /**
- * Roles that register people at the counter. Who sees mobiles and ID numbers in full is a
+ * Roles that register people at the counter: the front desk's (those working at 接待登记). Who sees mobiles and ID numbers in full is a
  * separate rule (shared/permissions.ts): every counter role sees mobiles, none but supervisors and
  * admins may see full ID numbers.
  */
-export const COUNTER_ROLES = ['receptionist', 'officer', 'supervisor', 'admin'] as const;
-export const ESTATE_EDITORS = ['officer', 'supervisor', 'admin'] as const;
+export const COUNTER_ROLES = rolesUsing('reception');
+export const ESTATE_EDITORS = rolesWith('editsEstate');
 
 const rosterFields = ROSTER_COLUMNS.map((c) => c.key) as [(typeof ROSTER_COLUMNS)[number]['key'], ...(typeof ROSTER_COLUMNS)[number]['key'][]];
 const rosterFile = {
@@ -362,7 +372,7 @@ export const estateCommands = {
     name: 'estate.generateDemo',
     summary: '生成演示小区（仅限空数据库）',
     input: z.strictObject({}),
-    output: returns<{ estateId: number; buildings: number; units: number; people: number; vehicles: number; receptionEntries: number }>(),
+    output: returns<DemoResult>(),
     access: ['admin'],
     writes: true,
   }),

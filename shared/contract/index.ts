@@ -4,30 +4,35 @@ import { authCommands } from './auth';
 import { operatorCommands } from './operators';
 import { settingsCommands } from './settings';
 import { auditCommands } from './audit';
-import { estateCommands } from './estate';
 import { searchCommands } from './search';
 import { staffCommands } from './staff';
-import { receptionCommands } from './reception';
+import { shellCommands } from './shell';
+import { checkDeskContracts, deskCommandsOf, DESK_CONTRACTS, type DeskCommands } from './desks';
+import { officeSettingsSchema } from './settings';
 import { accessAllows, type CommandDef } from './define';
 import type { Role } from '../roles';
 
 installChineseErrors();
 
-/**
- * Every command the UI can run, by name. The single source of truth for the dispatcher,
- * the preload's allow-list, the HTTP host's /api/commands and the renderer's typed client.
- * Each desk adds its `<desk>Commands` map here.
- */
-export const commands = {
+/** The commands below the desks: signing in, operators, settings, the log, the counter search, staff, the shell. */
+const coreCommands = {
   ...authCommands,
   ...operatorCommands,
   ...settingsCommands,
   ...auditCommands,
-  ...estateCommands,
   ...searchCommands,
   ...staffCommands,
-  ...receptionCommands,
+  ...shellCommands,
 } as const;
+
+checkDeskContracts(DESK_CONTRACTS, { commands: Object.keys(coreCommands), settingsKeys: Object.keys(officeSettingsSchema.shape) });
+
+/**
+ * Every command the UI can run, by name. The single source of truth for the dispatcher,
+ * the preload's allow-list, the HTTP host's /api/commands and the renderer's typed client.
+ * The desks' commands come from their contracts, listed in ./desks.ts.
+ */
+export const commands = { ...coreCommands, ...deskCommandsOf(DESK_CONTRACTS) } as typeof coreCommands & DeskCommands;
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

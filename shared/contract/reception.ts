@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, returns } from './define';
+import { deskSettings, updateSettingsCommand } from './desk-settings';
 import { listQuery, type Page } from './paging';
 import { id, requiredText, text } from '../zod-zh';
 import { transitionRoles } from '../state-machine';
@@ -15,8 +16,10 @@ import {
   REPAIR_SCOPES,
   SATISFACTIONS,
   URGENCIES,
+  DEFAULT_RECEPTION_LIMITS,
   type Category,
   type Channel,
+  type DailyCounts,
   type DeadlineView,
   type EntryState,
   type EventKind,
@@ -30,6 +33,28 @@ import {
 
 // Declared next to the entry's state machine, which reads them; every importer keeps finding them here.
 export { RECEPTION_ROLES, SUPERVISOR_ROLES };
+
+const minutes = (maxHours: number) =>
+  z.number().int('请输入整数分钟').min(1, '至少 1 分钟').max(maxHours * 60, `最多 ${maxHours} 小时`);
+
+/** 接待时限 (minutes). Changing them affects entries logged afterwards, not those already logged. */
+export const receptionLimitsSchema = z.strictObject({
+  handlerMinutes: minutes(720),
+  escalateMinutes: minutes(72),
+  escalatedAnswerMinutes: minutes(720),
+  ownerOrdinaryMinutes: minutes(720),
+  ownerMajorMinutes: minutes(720),
+  dueSoonMinutes: minutes(72),
+});
+
+/** Reception's part of the settings: its time limits, changed by the admin. */
+export const receptionSettings = deskSettings({
+  key: 'receptionLimits',
+  schema: receptionLimitsSchema,
+  defaults: DEFAULT_RECEPTION_LIMITS,
+  editRoles: ['admin'],
+  summary: '修改接待时限',
+});
 
 const instant = z.iso.datetime({ offset: true, message: '时间格式不正确' });
 const officeDay = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
@@ -142,26 +167,13 @@ export interface VisitorView {
   createdByName: string;
 }
 
-export interface DailyReport {
+export interface DailyReport extends DailyCounts {
   day: string;
   generatedAt: string;
-  total: number;
   byChannel: { channel: Channel; count: number }[];
   byCategory: { category: Category; count: number }[];
   /** Rows: channels; columns: categories (the paper report's grid). */
   grid: { channel: Channel; counts: Record<Category, number>; total: number }[];
-  repairs: { inHome: number; public: number };
-  complaints: { complaints: number; suggestions: number };
-  closedSameDay: number;
-  major: number;
-  voided: number;
-  /** Open entries past a deadline at the end of the day (or now, for today). */
-  overdue: number;
-  /** Entries received before the day and still open at its start. */
-  carriedOver: number;
-  /** Still open at the end of the day (or now). */
-  stillOpen: number;
-  visitors: number;
   /** The day's entries, voided ones included and marked, for the report's detail table. */
   entries: EntryRow[];
   /** What the figures count, stated on every form of the report (screen, A4, .xlsx). */
@@ -320,15 +332,6 @@ export const receptionCommands = {
     access: RECEPTION_ROLES,
     writes: true,
   }),
-  'reception.attention': defineCommand({
-    name: 'reception.attention',
-    summary: '我的超时与即将到期事项数',
-    input: z.strictObject({}),
-    output: returns<Attention>(),
-    access: 'signed_in',
-    writes: false,
-    background: true,
-  }),
   'reception.daily': defineCommand({
     name: 'reception.daily',
     summary: '客服中心日报表',
@@ -400,4 +403,5 @@ export const receptionCommands = {
     access: RECEPTION_ROLES,
     writes: false,
   }),
+  'reception.updateSettings': updateSettingsCommand('reception.updateSettings', receptionSettings),
 } as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCommand, returns } from './define';
 import { requiredText } from '../zod-zh';
 import { COPIES_MAX, OFFSET_LIMIT_MM, PAPER_KEYS } from '../print';
-import { DEFAULT_RECEPTION_LIMITS } from '../reception';
+import { DESK_SETTINGS, type DeskSettings } from './desks';
 
 /** How one printed form goes out: its paper, copies, printer (empty: ask / system default), alignment. */
 export const printFormSettingsSchema = z.strictObject({
@@ -18,18 +18,6 @@ export type PrintFormSettings = z.infer<typeof printFormSettingsSchema>;
 export const printFormsSchema = z
   .record(z.string().max(40).regex(/^[a-z0-9-]{1,40}$/, '格式不正确'), printFormSettingsSchema)
   .refine((r) => Object.keys(r).length <= 50, '最多 50 种单据');
-
-const hours = (max: number) => z.number().int('请输入整数小时').min(1, '至少 1 小时').max(max, `最多 ${max} 小时`);
-
-/** 接待登记时限 (hours). Changing them affects entries logged afterwards, not those already logged. */
-export const receptionLimitsSchema = z.strictObject({
-  handlerHours: hours(720),
-  escalateHours: hours(72),
-  escalatedAnswerHours: hours(720),
-  ownerOrdinaryHours: hours(720),
-  ownerMajorHours: hours(720),
-  dueSoonHours: hours(72),
-});
 
 /**
  * The office logo printed beside its name: a PNG or JPEG as a data: URL ('' for none). A logo,
@@ -75,22 +63,34 @@ export const officeLogoSchema = z
 /** The office's name, in the header and on every print (asked at first-run setup). */
 export const officeNameSchema = requiredText(60);
 
-/** Office-wide settings. Later desks add their own keys (time limits, printers…). */
-export const settingsSchema = z.strictObject({
+/** The office-wide settings, changed by the admin through settings.update. */
+export const officeSettingsSchema = z.strictObject({
   officeName: officeNameSchema,
   lockMinutes: z.number().int().min(1, '至少 1 分钟').max(240, '最多 240 分钟'),
   printForms: printFormsSchema,
-  receptionLimits: receptionLimitsSchema,
   officeLogo: officeLogoSchema,
 });
-export type Settings = z.infer<typeof settingsSchema>;
+export type OfficeSettings = z.infer<typeof officeSettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = {
+/** What settings.get answers and commands read as ctx.settings: the office's and every desk's section. */
+export type Settings = OfficeSettings & DeskSettings;
+
+const DEFAULT_OFFICE_SETTINGS: OfficeSettings = {
   officeName: '物业管理处',
   lockMinutes: 10,
   printForms: {},
-  receptionLimits: DEFAULT_RECEPTION_LIMITS,
   officeLogo: '',
+};
+
+export const DEFAULT_SETTINGS: Settings = {
+  ...DEFAULT_OFFICE_SETTINGS,
+  ...(Object.fromEntries(DESK_SETTINGS.map((s) => [s.key, s.defaults])) as DeskSettings),
+};
+
+/** Each stored key's schema: the office's own and each desk section's (a stored value that no longer validates falls back to its default). */
+export const SETTINGS_SCHEMAS: Record<string, z.ZodType> = {
+  ...officeSettingsSchema.shape,
+  ...Object.fromEntries(DESK_SETTINGS.map((s) => [s.key, s.schema])),
 };
 
 export const settingsCommands = {
@@ -105,7 +105,7 @@ export const settingsCommands = {
   'settings.update': defineCommand({
     name: 'settings.update',
     summary: '修改系统设置',
-    input: settingsSchema.partial(),
+    input: officeSettingsSchema.partial(),
     output: returns<Settings>(),
     access: ['admin'],
     writes: true,

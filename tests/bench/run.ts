@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp, type App } from '../../db/app';
 import { generateEstate, type EstateShape } from '../../db/demo/generate';
-import { generateReceptionLog } from '../../db/demo/reception';
+import { generateReceptionLog } from '../../db/reception/demo';
 import { officeDayOf } from '../../shared/office-time';
 import { rawBulkInsert } from '../../db/dispatcher';
 import type BetterSqlite3 from 'better-sqlite3';

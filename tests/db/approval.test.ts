@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatcher } from '../../db/dispatcher';
-import { handlers } from '../../db/handlers';
+import { handlers } from '../../db/desks';
 import { createServices } from '../../db/app';
 import { createFileLogger } from '../../db/log';
 import { commands } from '../../shared/contract';

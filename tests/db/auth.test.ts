@@ -110,10 +110,10 @@ describe('signing in and out', () => {
     const token = await t.operatorWith(['receptionist'], 'poller');
     for (let minute = 1; minute <= 9; minute++) {
       t.clock.advanceMinutes(1);
-      expect((await t.run(token, 'reception.attention')).ok).toBe(true);
+      expect((await t.run(token, 'shell.attention')).ok).toBe(true);
     }
     t.clock.advanceMinutes(2);
-    expect(expectError(await t.run(token, 'reception.attention'))).toMatchObject({ kind: 'unauthenticated', message: '屏幕已锁定，请输入密码解锁' });
+    expect(expectError(await t.run(token, 'shell.attention'))).toMatchObject({ kind: 'unauthenticated', message: '屏幕已锁定，请输入密码解锁' });
   });
 
   it('follows the configured lock minutes', async () => {

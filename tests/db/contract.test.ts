@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { commands, COMMAND_NAMES, type CommandDef, type CommandName } from '../../shared/contract';
 import { withApproval } from '../../shared/contract/define';
-import { handlers } from '../../db/handlers';
+import { handlers } from '../../db/desks';
 import { ROLES, type Role } from '../../shared/roles';
 import { createTestApp, expectError, type TestApp } from '../support/app';
 import { SAMPLE_INPUTS } from '../support/samples';

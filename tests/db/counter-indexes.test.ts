@@ -2,7 +2,7 @@ import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../db/context';
 import type { Database } from '../../db/schema';
-import { SEARCH_PROVIDERS } from '../../db/search/providers';
+import { DESK_REGISTRY } from '../../db/desks';
 import { readCounterQuery } from '../../db/search/query';
 import { createTestApp, valueOf, type TestApp } from '../support/app';
 
@@ -33,7 +33,7 @@ describe('counter lookups use indexes', () => {
   for (const text of typed) {
     it(`“${text}”`, async () => {
       issued.length = 0;
-      for (const provider of SEARCH_PROVIDERS) await provider.search(ctx, readCounterQuery(text), 8);
+      for (const provider of DESK_REGISTRY.searchProviders) await provider.search(ctx, readCounterQuery(text), 8);
       const lookups = issued.filter((q) => /\bwhere\b/i.test(q.sql));
       expect(lookups.length, 'some provider looked this up').toBeGreaterThan(0);
       for (const q of lookups) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../db/dispatcher';
-import { handlers } from '../../db/handlers';
+import { handlers } from '../../db/desks';
 import { createServices } from '../../db/app';
 import { prepared, type Handler, type PreparedHandler } from '../../db/context';
 import { fail } from '../../shared/result';

@@ -51,7 +51,7 @@ describe('reception time limits', () => {
   });
 
   it('follows the configured limits', () => {
-    const d = deadlinesFor({ receivedAt, channel: 'visit', category: 'repair', urgency: 'ordinary' }, { ...DEFAULT_RECEPTION_LIMITS, handlerHours: 6, ownerOrdinaryHours: 12 });
+    const d = deadlinesFor({ receivedAt, channel: 'visit', category: 'repair', urgency: 'ordinary' }, { ...DEFAULT_RECEPTION_LIMITS, handlerMinutes: 6 * 60, ownerOrdinaryMinutes: 12 * 60 });
     expect(d.handlerDueAt).toBe('2026-11-25T21:10:00.000Z');
     expect(d.ownerDueAt).toBe('2026-11-26T03:10:00.000Z');
   });
@@ -76,7 +76,7 @@ describe('reception time limits', () => {
 
   it('shows time left, due soon and overdue across midnight and days', () => {
     const next = '2026-11-26T15:10:00.000Z';
-    const limits = { dueSoonHours: 4 };
+    const limits = { dueSoonMinutes: 4 * 60 };
     expect(timeStatus('open', next, new Date('2026-11-25T15:10:00.000Z'), limits)).toMatchObject({ kind: 'ok', text: '剩 1天' });
     expect(timeStatus('open', next, new Date('2026-11-26T12:00:00.000Z'), limits)).toMatchObject({ kind: 'due_soon', text: '剩 3小时10分' });
     expect(timeStatus('open', next, new Date('2026-11-26T15:10:00.000Z'), limits)).toMatchObject({ kind: 'due_soon', text: '剩 不到1分' });

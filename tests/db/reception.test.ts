@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Attention, DailyReport, EntryDetail, EntryRow, Handover, Superior, VisitorView } from '../../shared/contract/reception';
-import { unitContacts } from '../../shared/reception';
+import { DEFAULT_RECEPTION_LIMITS, unitContacts } from '../../shared/reception';
+import type { DeskAttention } from '../../shared/contract/shell';
 import type { Page } from '../../shared/contract/paging';
 import type { SearchGroup } from '../../shared/contract/search';
 import type { UnitCard, PersonView } from '../../shared/contract/estate';
@@ -17,6 +18,13 @@ import { ADMIN, PASSWORD, createTestApp, expectError, valueOf, type TestApp } fr
  * one runs alone (`-t`) and in any order. The test clock starts at 2026-03-02 09:30 in Shanghai
  * and is moved forward to let time limits pass.
  */
+
+/** Reception's reminders for one operator, as the shell's one poll answers them (null: none for this operator). */
+async function attentionOf(t: TestApp, token: string): Promise<Attention | null> {
+  const all = valueOf<Partial<Record<string, DeskAttention>>>(await t.run(token, 'shell.attention', {}));
+  return (all.reception?.counts as Attention | undefined) ?? null;
+}
+
 describe('reception log', () => {
   const HOUR = 3_600_000;
   /** The office every test copies: built once, saved with VACUUM INTO. */
@@ -30,6 +38,7 @@ describe('reception log', () => {
   let admin: string;
   let unitId: number;
   let zhangsan: PersonView;
+
   const count = (table: string) => (t.app.connection.sqlite.prepare(`SELECT count(*) n FROM ${table}`).get() as { n: number }).n;
   const snapshot = () => ['reception_entries', 'reception_events', 'reception_complaints', 'reception_visitors', 'audit_log', 'serial_counters'].map(count);
   const log = async (input: CommandInput<'reception.log'>, token = receptionist) => valueOf<EntryDetail>(await t.run(token, 'reception.log', input));
@@ -188,19 +197,20 @@ describe('reception log', () => {
       ['JD202603020002', '剩 30分'],
       ['JD202603020001', '剩 1小时'],
     ]);
-    expect(valueOf<Attention>(await t.run(receptionist, 'reception.attention', {}))).toEqual({ overdue: 0, dueSoon: 2, majorPending: 0, escalated: 0 });
+    expect(await attentionOf(t, receptionist)).toEqual({ overdue: 0, dueSoon: 2, majorPending: 0, escalated: 0 });
     await advance(2 * HOUR);
     const overdue = await list({ due: 'overdue' });
     expect(overdue.rows.map((r) => [r.no, r.time.kind, r.time.text])).toEqual([
       ['JD202603020002', 'overdue', '超时 1小时30分'],
       ['JD202603020001', 'overdue', '超时 1小时'],
     ]);
-    expect(valueOf<Attention>(await t.run(receptionist, 'reception.attention', {}))).toEqual({ overdue: 2, dueSoon: 0, majorPending: 0, escalated: 0 });
+    expect(await attentionOf(t, receptionist)).toEqual({ overdue: 2, dueSoon: 0, majorPending: 0, escalated: 0 });
     // Another receptionist did not log them and does not handle them.
-    expect(valueOf<Attention>(await t.run(receptionist2, 'reception.attention', {}))).toEqual({ overdue: 0, dueSoon: 0, majorPending: 0, escalated: 0 });
+    expect(await attentionOf(t, receptionist2)).toEqual({ overdue: 0, dueSoon: 0, majorPending: 0, escalated: 0 });
     // The supervisor answers for the whole desk and sees the unacknowledged major complaint.
-    expect(valueOf<Attention>(await t.run(supervisor, 'reception.attention', {}))).toEqual({ overdue: 2, dueSoon: 0, majorPending: 1, escalated: 0 });
-    expect(valueOf<Attention>(await t.run(cashier, 'reception.attention', {}))).toEqual({ overdue: 0, dueSoon: 0, majorPending: 0, escalated: 0 });
+    expect(await attentionOf(t, supervisor)).toEqual({ overdue: 2, dueSoon: 0, majorPending: 1, escalated: 0 });
+    // The cashier does not work the reception desk: the shell asks nothing of them there.
+    expect(await attentionOf(t, cashier)).toBeNull();
     expect((await list({ mine: true }, receptionist2)).total).toBe(0);
   });
 
@@ -236,10 +246,10 @@ describe('reception log', () => {
     expect(expectError(await t.run(receptionist, 'reception.close', { id: complaint.id, result: '' })).fields).toEqual({ result: '必填' });
     expect(expectError(await t.run(receptionist, 'reception.acknowledge', { id: complaint.id })).kind).toBe('forbidden');
     expect(snapshot()).toEqual(before);
-    expect(valueOf<Attention>(await t.run(supervisor, 'reception.attention', {})).majorPending).toBe(1);
+    expect((await attentionOf(t, supervisor))!.majorPending).toBe(1);
     const acked = valueOf<EntryDetail>(await t.run(supervisor, 'reception.acknowledge', { id: complaint.id }));
     expect(acked.supervisorAckAt).not.toBeNull();
-    expect(valueOf<Attention>(await t.run(supervisor, 'reception.attention', {})).majorPending).toBe(0);
+    expect((await attentionOf(t, supervisor))!.majorPending).toBe(0);
     const closed = valueOf<EntryDetail>(await t.run(receptionist, 'reception.close', { id: complaint.id, result: '已约谈施工方，22 点后停工', satisfaction: 'fair' }));
     expect(closed.complaint?.satisfaction).toBe('fair');
     expect(closed.events.at(-1)?.text).toBe('已约谈施工方，22 点后停工（业主评价：基本满意）');
@@ -378,8 +388,8 @@ describe('reception log', () => {
     expect(up.events.at(-1)).toMatchObject({ kind: 'escalate', text: '上报：操作员3 需更换主管道' });
 
     // The superior is told: the badge, the list of what awaits them, their 我的 list.
-    expect(valueOf<Attention>(await t.run(supervisor, 'reception.attention', {}))).toMatchObject({ escalated: 1 });
-    expect(valueOf<Attention>(await t.run(receptionist, 'reception.attention', {}))).toMatchObject({ escalated: 0 });
+    expect(await attentionOf(t, supervisor)).toMatchObject({ escalated: 1 });
+    expect(await attentionOf(t, receptionist)).toMatchObject({ escalated: 0 });
     expect((await list({ escalatedToMe: true }, supervisor)).rows.map((r) => r.no)).toEqual([repair.no]);
     expect((await list({ escalatedToMe: true })).total).toBe(0);
     expect((await list({ mine: true }, supervisor)).rows.map((r) => r.no)).toEqual([repair.no]);
@@ -388,14 +398,14 @@ describe('reception log', () => {
     await advance(HOUR);
     const answered = valueOf<EntryDetail>(await t.run(supervisor, 'reception.note', { id: repair.id, kind: 'handler_reply', text: '同意更换，费用由维修基金出' }));
     expect(answered.escalationAnsweredAt).toBe(t.clock.now().toISOString());
-    expect(valueOf<Attention>(await t.run(supervisor, 'reception.attention', {}))).toMatchObject({ escalated: 0 });
+    expect(await attentionOf(t, supervisor)).toMatchObject({ escalated: 0 });
     expect((await list({ escalatedToMe: true }, supervisor)).total).toBe(0);
     expect((await list({ mine: true }, supervisor)).rows.map((r) => r.no)).toEqual([repair.no]);
 
     // Escalated again, higher: it waits on the new superior.
     const again = await escalate(repair.id, '金额较大', operatorId('admin'));
     expect(again).toMatchObject({ escalatedTo: '王管理', escalationAnsweredAt: null });
-    expect(valueOf<Attention>(await t.run(admin, 'reception.attention', {}))).toMatchObject({ escalated: 1 });
+    expect(await attentionOf(t, admin)).toMatchObject({ escalated: 1 });
 
     // Refused in Chinese, nothing saved: not a superior, nobody, oneself.
     const before = snapshot();
@@ -412,7 +422,7 @@ describe('reception log', () => {
     const old = valueOf<EntryDetail>(await t.run(receptionist, 'reception.get', { id: repair.id }));
     expect(old).toMatchObject({ escalatedTo: '王主任', escalatedToOperatorId: null });
     expect(old.deadlines.map((d) => d.key)).toContain('escalate');
-    expect(valueOf<Attention>(await t.run(supervisor, 'reception.attention', {}))).toMatchObject({ escalated: 0 });
+    expect(await attentionOf(t, supervisor)).toMatchObject({ escalated: 0 });
   });
 
   it('produces a 工作联系单 for staff feedback with no owner deadline, and counts reprints', async () => {
@@ -428,7 +438,7 @@ describe('reception log', () => {
   });
 
   it('escalation moves the handler deadline to the escalated clock, from the moment received', async () => {
-    valueOf(await t.run(admin, 'settings.update', { receptionLimits: { handlerHours: 24, escalateHours: 2, escalatedAnswerHours: 12, ownerOrdinaryHours: 24, ownerMajorHours: 48, dueSoonHours: 4 } }));
+    valueOf(await t.run(admin, 'reception.updateSettings', { ...DEFAULT_RECEPTION_LIMITS, escalatedAnswerMinutes: 12 * 60 }));
     const e = await log({ channel: 'visit', category: 'repair', unitId, content: '电梯异响' });
     const up = await escalate(e.id);
     expect(up.handlerDueAt).toBe(new Date(Date.parse(e.receivedAt) + 12 * HOUR).toISOString());
@@ -466,7 +476,7 @@ describe('reception log', () => {
     const mistaken = await log({ channel: 'visit', category: 'other', unitId, content: '登记错了' });
     valueOf(await t.run(receptionist, 'reception.void', { id: mistaken.id, reason: '重复登记' }));
     await log({ channel: 'staff', category: 'staff_feedback', contactName: '保安 刘', content: '3 栋地下车库照明不足', handlerDepartmentId: 2 });
-    valueOf(await t.run(admin, 'settings.update', { receptionLimits: { handlerHours: 24, escalateHours: 2, escalatedAnswerHours: 12, ownerOrdinaryHours: 24, ownerMajorHours: 48, dueSoonHours: 4 } }));
+    valueOf(await t.run(admin, 'reception.updateSettings', { ...DEFAULT_RECEPTION_LIMITS, escalatedAnswerMinutes: 12 * 60 }));
     const lift = await log({ channel: 'visit', category: 'repair', unitId, content: '电梯异响' });
     await escalate(lift.id);
     valueOf(await t.run(receptionist, 'reception.visitorIn', { name: '赵六', unitId, reason: '探访亲友' }));
@@ -621,7 +631,7 @@ describe('the demo reception log', () => {
       expect(report).toMatchObject({ stillOpen: 0, overdue: 0, carriedOver: 0 });
       const todayReport = valueOf<DailyReport>(await t.run(admin, 'reception.daily', { day: new Date(Date.parse(today) + 8 * 3_600_000).toISOString().slice(0, 10) }));
       expect(todayReport.total).toBe(0);
-      expect(valueOf<Attention>(await t.run(admin, 'reception.attention', {}))).toEqual({ overdue: 0, dueSoon: 0, majorPending: 0, escalated: 0 });
+      expect(await attentionOf(t, admin)).toEqual({ overdue: 0, dueSoon: 0, majorPending: 0, escalated: 0 });
       // New entries continue the numbering of the day instead of colliding with the demo's.
       const logged = valueOf<EntryDetail>(await t.run(admin, 'reception.log', { channel: 'call', category: 'enquiry', contactName: '王', content: '咨询' }));
       expect(logged.no).toMatch(/^JD\d{8}0001$/);

@@ -58,7 +58,7 @@ export const SAMPLE_INPUTS: { [N in CommandName]: CommandInput<N> } = {
   'reception.void': { id: 1, reason: '重复登记' },
   'reception.acknowledge': { id: 1 },
   'reception.printed': { id: 1 },
-  'reception.attention': {},
+  'shell.attention': {},
   'reception.daily': { day: '2026-11-25' },
   'reception.handover': {},
   'reception.exportReport': { kind: 'daily', day: '2026-11-25' },
@@ -66,4 +66,5 @@ export const SAMPLE_INPUTS: { [N in CommandName]: CommandInput<N> } = {
   'reception.visitorOut': { id: 1 },
   'reception.voidVisitor': { id: 1, reason: '登记错误' },
   'reception.visitors': { filters: { open: true } },
+  'reception.updateSettings': { handlerMinutes: 1440, escalateMinutes: 120, escalatedAnswerMinutes: 1440, ownerOrdinaryMinutes: 1440, ownerMajorMinutes: 2880, dueSoonMinutes: 240 },
 };

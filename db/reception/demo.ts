@@ -3,7 +3,7 @@ import { officeDayOf, officeDayRange } from '../../shared/office-time';
 import { CATEGORY_LABELS, CHANNEL_LABELS, DEFAULT_RECEPTION_LIMITS, deadlinesFor, nextDueAt, type Category, type Channel, type EntryState, type Urgency } from '../../shared/reception';
 import type { BulkInsert, Db } from '../context';
 import type { ReceptionEntriesTable, ReceptionEventsTable } from '../schema';
-import { pick, seededRandom } from './names';
+import { pick, seededRandom } from '../demo/names';
 import { formatSerial, serialPolicy } from '../../shared/serials';
 
 export interface ReceptionShape {

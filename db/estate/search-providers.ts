@@ -1,24 +1,12 @@
 import { sql } from 'kysely';
-import type { SearchHit } from '../../shared/contract/search';
 import { LINK_ROLE_LABELS, UNIT_STATE_LABELS, UNIT_TYPE_LABELS, type LinkRole, type UnitState, type UnitType } from '../../shared/estate';
 import { maskIdNumber } from '../../shared/mask';
-import type { CommandContext, Db } from '../context';
-import type { CommandName } from '../../shared/contract';
-import { phoneFor, seesMobiles } from '../estate/people';
-import { prefixRange, type CounterQuery } from './query';
-import { receptionSearchProvider } from '../reception/providers';
+import type { Db } from '../context';
+import type { SearchProvider } from '../desk-module';
+import { phoneFor, seesMobiles } from './people';
+import { prefixRange, type CounterQuery } from '../search/query';
 
-/**
- * One provider per kind of thing the counter looks up. Later desks append theirs (key tags,
- * pass numbers, receipt numbers) to SEARCH_PROVIDERS; the box groups hits by provider.
- */
-export interface SearchProvider {
-  kind: string;
-  label: string;
-  /** The command whose roles may see these hits (they show that command's data). */
-  shows: CommandName;
-  search(ctx: CommandContext, q: CounterQuery, limit: number): Promise<SearchHit[]>;
-}
+/** What the counter search finds of the estate: units by room, people by name, phone or ID tail, vehicles by plate. */
 
 const unitsProvider: SearchProvider = {
   kind: 'unit',
@@ -159,4 +147,4 @@ const vehiclesProvider: SearchProvider = {
   },
 };
 
-export const SEARCH_PROVIDERS: SearchProvider[] = [unitsProvider, peopleProvider, vehiclesProvider, receptionSearchProvider];
+export const ESTATE_SEARCH_PROVIDERS: readonly SearchProvider[] = [unitsProvider, peopleProvider, vehiclesProvider];
