@@ -8,6 +8,8 @@ import { requiredMark } from './components/RequiredMark';
 import { ApprovalHost } from './components/ApprovalDialog';
 import { PrintPreview, usePrintRoute } from './print/PrintPreview';
 import { S } from './strings';
+import { DesksProvider } from './desk-module';
+import { DESK_REGISTRY } from './desks';
 import './format'; // dayjs plugins and zh-cn locale, before any date picker renders
 
 export function App() {
@@ -17,8 +19,10 @@ export function App() {
     <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} form={{ requiredMark }}>
       {/* Lasting error cards go bottom right, where they do not cover the header buttons. */}
       <AntApp notification={{ placement: 'bottomRight' }}>
-        <SessionGate />
-        <ApprovalHost />
+        <DesksProvider value={DESK_REGISTRY}>
+          <SessionGate />
+          <ApprovalHost />
+        </DesksProvider>
       </AntApp>
     </ConfigProvider>
   );

@@ -1,13 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { SHORTCUT_TEXT } from './strings';
 import { S as SEARCH_TEXT } from './search/strings';
-import { S as RECEPTION_TEXT } from './reception/strings';
 
 /**
  * Every keyboard shortcut, once: the shell's handler and the help panel both read this list,
  * so the help can never describe a key that does nothing. Entries without `match` are handled
  * by the component that owns them (dialogs close on Esc, the list handles arrows and Enter);
- * they are listed so the operator can find them.
+ * they are listed so the operator can find them. Keys a desk handles itself come from its module.
  */
 export interface Shortcut {
   id: string;
@@ -36,8 +35,6 @@ export const SHORTCUTS = [
     description: SEARCH_TEXT.shortcut,
     match: (e: KeyboardEvent) => (e.key === 'F2' || (plainCtrl(e) && e.code === 'KeyK') ? 0 : null),
   },
-  // Handled by the reception desk and the unit card themselves (renderer/reception/keys.ts).
-  { id: 'newEntry', keys: 'F4', description: RECEPTION_TEXT.shortcutNewEntry },
   { id: 'close', keys: 'Esc', description: SHORTCUT_TEXT.close },
   { id: 'tableMove', keys: '↑ / ↓', description: SHORTCUT_TEXT.tableMove },
   { id: 'tableOpen', keys: 'Enter', description: SHORTCUT_TEXT.tableOpen },

@@ -13,6 +13,7 @@ export const S = {
   deskComing: (title: string) => `${title}即将上线`,
   deskComingSub: '这个工作台将在后续版本中提供。',
   deskComingTag: '即将上线',
+  deskBadge: (n: number) => `${n} 项待处理`,
   deskSwitch: (title: string) => `切换到「${title}」`,
   menuLabel: '工作台',
   signedInAs: '当前操作员',

@@ -4,8 +4,9 @@ import { checkIdNumber } from './id-checks';
 import type { estateCommands, UnitRow, VehicleView, EstateView } from '../../shared/contract/estate';
 import { fail } from '../../shared/result';
 import { mayRun } from '../../shared/contract';
+import { rolesMay } from '../../shared/permissions';
 import { unitCode, unitCodePrefix, type LinkRole, type UnitState, type UnitType } from '../../shared/estate';
-import { mayRevealIds, nameColumns, seesMobiles, toPersonView } from './people';
+import { nameColumns, seesMobiles, toPersonView } from './people';
 import { recordStateChange } from './state-history';
 import { personalRead } from './personal-reads';
 import { DEMO_SHAPE, generateDemoStaff, generateEstate } from '../demo/generate';
@@ -426,7 +427,7 @@ export const estateHandlers: EstateHandlers = {
   }),
 
   'estate.exportRoster': async (ctx, input) => {
-    if (input.fullIdNumbers && !mayRevealIds(ctx.requireOperator())) {
+    if (input.fullIdNumbers && !rolesMay(ctx.requireOperator().roles, 'mayExportFullIds')) {
       throw fail.forbidden('只有主管或管理员可以导出完整证件号');
     }
     const file = await exportRoster(ctx, input);

@@ -21,7 +21,7 @@ export function ExportModal(props: { estates: EstateView[]; filters: UnitFilters
 
   const run = async () => {
     setBusy(true);
-    const result = await call('estate.exportRoster', { estateId: estate?.id, buildingId, fullIdNumbers: rights.revealIds && fullIds });
+    const result = await call('estate.exportRoster', { estateId: estate?.id, buildingId, fullIdNumbers: rights.exportFullIds && fullIds });
     setBusy(false);
     if (!result.ok) {
       notify.error(result.error);
@@ -35,7 +35,7 @@ export function ExportModal(props: { estates: EstateView[]; filters: UnitFilters
   return (
     <Modal open title={S.exportTitle} okText={S.exportOk} confirmLoading={busy} onOk={() => void run()} onCancel={props.onClose}>
       <Typography.Paragraph>{S.exportScope(scope)}</Typography.Paragraph>
-      {rights.revealIds && (
+      {rights.exportFullIds && (
         <>
           <Checkbox checked={fullIds} onChange={(e) => setFullIds(e.target.checked)}>
             {S.exportFullIds}

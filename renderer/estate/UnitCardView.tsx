@@ -14,12 +14,13 @@ import { useEstateRights } from './roles';
 import { estateHash, go } from './route';
 import { UnitStateTag } from './tags';
 import { S } from './strings';
-import { LogFromUnitButton, openItemHref } from '../reception/LogFromUnit';
+import { useDesks } from '../desk-module';
 
 /** 房屋卡片: everything the counter needs about one unit on one screen. */
 export function UnitCardView(props: { unitId: number; estates: EstateView[] }) {
   const { unitId } = props;
   const rights = useEstateRights();
+  const actions = useDesks().unitCardActions;
   const { value: card, error, reload } = useCommandResult('estate.unitCard', { id: unitId });
   const [editing, setEditing] = useState(false);
   const back = useBackButton(() => go(estateHash.list));
@@ -39,7 +40,10 @@ export function UnitCardView(props: { unitId: number; estates: EstateView[] }) {
           <Typography.Text type="secondary">{unit.estateName}</Typography.Text>
         </Space>
         <Space wrap>
-          <LogFromUnitButton card={card} onLogged={reload} />
+          {/* The desks' actions on this unit (接待登记's 登记接待, F4…). */}
+          {actions.map((Action, i) => (
+            <Action key={i} card={card} onDone={reload} />
+          ))}
           {rights.edit && (
             <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
               {S.editUnit}
@@ -86,6 +90,7 @@ export function UnitCardView(props: { unitId: number; estates: EstateView[] }) {
 }
 
 function OpenItems(props: { card: UnitCard }) {
+  const { openItemHref } = useDesks();
   const groups = props.card.openItems.filter((g) => g.items.length);
   return (
     <Card size="small" title={S.openItems} style={{ marginBottom: 16 }}>

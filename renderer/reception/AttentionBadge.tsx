@@ -1,24 +1,21 @@
 import { Badge, Button, Space, Tooltip } from 'antd';
 import { ClockCircleOutlined, ExclamationCircleOutlined, RiseOutlined } from '@ant-design/icons';
-import { RECEPTION_ROLES, SUPERVISOR_ROLES } from '../../shared/contract/reception';
-import { hasAnyRole } from '../desks';
+import type { Attention } from '../../shared/contract/reception';
+import type { DeskAttention } from '../../shared/contract/shell';
+import { rolesMay } from '../../shared/permissions';
 import { useSession } from '../session/SessionContext';
 import { go, receptionHash } from './route';
-import { useAttention } from './useAttention';
 import { S } from './strings';
 
 /**
- * The shell's reminder: "超时 N" (the operator's own overdue entries; all of them for supervisors),
- * "重大待阅 N" for supervisors and "上报待复 N" (escalated to this operator, not yet answered).
- * Nothing is shown while the counts are 0.
+ * The shell's reminder for the reception desk, from its shell.attention counts: "超时 N" (the
+ * operator's own overdue entries; all of them for supervisors), "重大待阅 N" for supervisors and
+ * "上报待复 N" (escalated to this operator, not yet answered). Nothing is shown while they are 0.
  */
-export function AttentionBadge() {
-  const { operator, session } = useSession();
-  const enabled = hasAnyRole(operator.roles, RECEPTION_ROLES) && !session.locked;
-  const attention = useAttention(enabled);
-  if (!attention) return null;
-  const supervisor = hasAnyRole(operator.roles, SUPERVISOR_ROLES);
-  const showMajor = supervisor && attention.majorPending > 0;
+export function AttentionBadge(props: { attention: DeskAttention }) {
+  const { operator } = useSession();
+  const attention = props.attention.counts as unknown as Attention;
+  const showMajor = rolesMay(operator.roles, 'approves') && attention.majorPending > 0;
   if (attention.overdue <= 0 && !showMajor && attention.escalated <= 0) return null;
   return (
     <Space size="small">

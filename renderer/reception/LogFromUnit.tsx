@@ -2,13 +2,11 @@ import { useState } from 'react';
 import { Button } from 'antd';
 import { FormOutlined } from '@ant-design/icons';
 import type { UnitCard } from '../../shared/contract/estate';
-import { RECEPTION_ROLES } from '../../shared/contract/reception';
 import { unitContacts } from '../../shared/reception';
-import { hasAnyRole } from '../desks';
+import { usesDesk } from '../../shared/permissions';
 import { useSession } from '../session/SessionContext';
 import { LogEntryModal, type LogPrefill } from './LogEntryModal';
 import { useF4 } from './keys';
-import { receptionHash } from './route';
 import { S } from './strings';
 
 /** The unit, with its residents offered as the contact (the owner first, chosen), channel 来访. */
@@ -22,9 +20,9 @@ export function prefillFromCard(card: UnitCard): LogPrefill {
 }
 
 /** 登记接待 (F4) on the unit card: the log form with the unit and its owner filled in. */
-export function LogFromUnitButton(props: { card: UnitCard; onLogged(): void }) {
+export function LogFromUnitButton(props: { card: UnitCard; onDone(): void }) {
   const { operator } = useSession();
-  const allowed = hasAnyRole(operator.roles, RECEPTION_ROLES);
+  const allowed = usesDesk(operator.roles, 'reception');
   const [open, setOpen] = useState(false);
   useF4(() => setOpen(true), allowed);
   if (!allowed) return null;
@@ -33,12 +31,7 @@ export function LogFromUnitButton(props: { card: UnitCard; onLogged(): void }) {
       <Button type="primary" icon={<FormOutlined aria-hidden />} onClick={() => setOpen(true)}>
         {`${S.logFromUnit} (${S.logFromUnitKey})`}
       </Button>
-      {open && <LogEntryModal prefill={prefillFromCard(props.card)} onClose={() => setOpen(false)} onLogged={props.onLogged} />}
+      {open && <LogEntryModal prefill={prefillFromCard(props.card)} onClose={() => setOpen(false)} onLogged={props.onDone} />}
     </>
   );
-}
-
-/** Open items on the unit card that belong to this desk link to their entry. */
-export function openItemHref(desk: string, id: string): string | null {
-  return desk === 'reception' ? receptionHash.entry(id) : null;
 }

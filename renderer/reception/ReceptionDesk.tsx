@@ -10,7 +10,6 @@ import { VisitorsView } from './VisitorsView';
 import { go, parseReceptionHash, receptionHash, useReceptionHash, type ReceptionTab } from './route';
 import { useF4 } from './keys';
 import { S } from './strings';
-import './searchOpener';
 
 /** `?due=overdue`, `?urgency=major&state=open`, `?escalated=me`: the filters a link (the shell badge) asks for, or null. */
 function filtersFromQuery(q: URLSearchParams): EntryFilters | null {

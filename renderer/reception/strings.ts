@@ -243,7 +243,7 @@ export const S = {
 
   // settings
   limitsTab: '接待时限',
-  limitsIntro: '接待登记的各项时限（小时）。修改只对之后登记的事项生效，已登记事项的时限不变。',
+  limitsIntro: '接待登记的各项时限（小时和分钟）。修改只对之后登记的事项生效，已登记事项的时限不变。',
   limitsReadOnly: '只有管理员可以修改时限。',
   limitsHandler: '处理人回复时限',
   limitsHandlerHelp: '处理人员将处理结果回复客户接待员（无自定时限的事项）',
@@ -256,8 +256,7 @@ export const S = {
   limitsOwnerMajor: '重大事项答复业主',
   limitsOwnerMajorHelp: '重大问题反馈业主的时限（并上报主管）',
   limitsDueSoon: '即将到期提醒',
-  limitsDueSoonHelp: '距离时限不足多少小时时显示为“即将到期”',
-  hoursUnit: '小时',
+  limitsDueSoonHelp: '距离时限不足多久时显示为“即将到期”',
   limitsSave: '保存',
   limitsSaved: '接待时限已保存，之后登记的事项按新时限计算',
 

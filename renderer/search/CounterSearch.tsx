@@ -4,6 +4,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import type { SearchHit } from '../../shared/contract/search';
 import { useNotify } from '../components/notify';
 import { openHit } from './openers';
+import { useDesks } from '../desk-module';
 import { useCounterSearch } from './useCounterSearch';
 import { S } from './strings';
 
@@ -37,6 +38,7 @@ function SearchBody(props: { initialText?: string; onClose(): void }) {
   const [text, setText] = useState(props.initialText ?? '');
   const { answer, current, flush } = useCounterSearch(text);
   const hits = answer.groups.flatMap((g) => g.hits);
+  const { openers } = useDesks();
   const [active, setActive] = useState(0);
   const [seen, setSeen] = useState(answer);
   if (seen !== answer) {
@@ -55,7 +57,7 @@ function SearchBody(props: { initialText?: string; onClose(): void }) {
 
   const open = (hit: SearchHit | undefined) => {
     if (!hit) return;
-    if (openHit(hit)) props.onClose();
+    if (openHit(hit, openers)) props.onClose();
     else notify.error({ kind: 'not_found', message: S.noOpener });
   };
 

@@ -1,17 +1,15 @@
 import type { SearchHit } from '../../shared/contract/search';
 
-/**
- * How each kind of search hit opens. Later desks register theirs (a key tag opens the key,
- * a pass number the pass); anything with a unit opens the unit card.
- */
-export const openers: Record<string, (hit: SearchHit) => void> = {};
-
 export function unitCardHash(unitId: number): string {
   return `#/estate/unit/${unitId}`;
 }
 
-/** Opens a hit; false when nothing knows how to. */
-export function openHit(hit: SearchHit): boolean {
+/**
+ * Opens a hit with its desk's opener (renderer/desk-module.tsx `openers`: an entry number its
+ * entry, later a key tag its key); anything else with a unit opens the unit card. False when
+ * nothing knows how to.
+ */
+export function openHit(hit: SearchHit, openers: Readonly<Record<string, (hit: SearchHit) => void>>): boolean {
   const opener = openers[hit.kind];
   if (opener) {
     opener(hit);

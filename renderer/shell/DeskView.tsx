@@ -1,43 +1,25 @@
-import type { ReactNode } from 'react';
-import type { Desk, DeskKey } from '../desks';
-import { SettingsDesk } from '../settings/SettingsDesk';
-import { EstateDesk } from '../estate/EstateDesk';
-import { ReceptionDesk } from '../reception/ReceptionDesk';
+import type { DeskEntry, DeskViewProps } from '../desk-module';
 import { ComingSoon } from './ComingSoon';
-
-interface DeskViewProps {
-  desk: Desk;
-  section: string | undefined;
-  onSection(section: string): void;
-}
-
-/** The desks built so far and the component that fills the main area for each. A new desk adds its line here. */
-const VIEWS: Partial<Record<DeskKey, (props: DeskViewProps) => ReactNode>> = {
-  reception: () => <ReceptionDesk />,
-  estate: () => <EstateDesk />,
-  settings: (p) => <SettingsDesk section={p.section} onSection={p.onSection} />,
-};
-
-export function isBuilt(desk: Desk): boolean {
-  return desk.key in VIEWS;
-}
 
 /**
  * Where an operator lands: the first built desk of theirs in sidebar order, leaving 设置 for last.
  * Someone whose own desks are all still coming (the key custodian, the cashier) lands on
  * 房屋住户, the unit list and card everyone can use, search first (see `searchFirst`).
  */
-export function homeDesk(desks: Desk[]): Desk {
-  return desks.find((d) => isBuilt(d) && d.key !== 'settings') ?? desks.find(isBuilt) ?? desks[0]!;
+export function homeDesk(desks: DeskEntry[]): DeskEntry {
+  return desks.find((d) => d.module && d.key !== 'settings') ?? desks.find((d) => d.module) ?? desks[0]!;
 }
 
+/** Desks every role works at (房屋住户, 设置): not what makes an operator's day. */
+const EVERYONES = new Set(['estate', 'settings']);
+
 /** None of the desks made for this operator's roles is built yet: the counter search is their way in. */
-export function searchFirst(desks: Desk[]): boolean {
-  return desks.filter((d) => d.roles !== 'all').every((d) => !isBuilt(d));
+export function searchFirst(desks: DeskEntry[]): boolean {
+  return desks.filter((d) => !EVERYONES.has(d.key)).every((d) => !d.module);
 }
 
 /** Which component fills the main area for a desk; unbuilt desks say so plainly. */
-export function DeskView(props: DeskViewProps) {
-  const view = VIEWS[props.desk.key];
-  return view ? view(props) : <ComingSoon title={props.desk.title} />;
+export function DeskView(props: DeskViewProps & { desk: DeskEntry }) {
+  const View = props.desk.module?.view;
+  return View ? <View section={props.section} onSection={props.onSection} /> : <ComingSoon title={props.desk.title} />;
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ConfigProvider, Layout } from 'antd';
-import { visibleDesks } from '../desks';
+import { desksFor, useDesks } from '../desk-module';
 import { useSession } from '../session/SessionContext';
 import { LockScreen } from '../session/LockScreen';
 import { useIdleLock } from '../session/useIdleLock';
@@ -13,13 +13,15 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { useHashRoute } from './useHashRoute';
 import { CounterSearch } from '../search/CounterSearch';
 import { useScanner } from '../components/useScanner';
+import { useDeskAttention } from './useDeskAttention';
 
 /** The signed-in app: sidebar of desks, header, the current desk, and the lock screen over it all. */
 export function Shell() {
   const { session, operator, lock, refresh } = useSession();
   const appRef = useRef<HTMLDivElement>(null);
   const [route, navigate] = useHashRoute();
-  const desks = visibleDesks(operator.roles);
+  const registry = useDesks();
+  const desks = desksFor(registry, operator.roles);
   // "settings" is for everyone, so there is always a desk to fall back to.
   const home = homeDesk(desks);
   const current = desks.find((d) => d.key === route.desk) ?? home;
@@ -35,6 +37,7 @@ export function Shell() {
     setSearchOpen(true);
   }, []);
   const locked = session.locked;
+  const attention = useDeskAttention(!locked);
 
   useEffect(() => {
     if (route.desk !== current.key) navigate(current.key, undefined, true);
@@ -72,9 +75,9 @@ export function Shell() {
       <div ref={appRef} inert={locked} aria-hidden={locked || undefined}>
         <ConfigProvider getPopupContainer={() => appRef.current ?? document.body}>
           <Layout data-testid="shell" style={{ minHeight: '100vh' }} hasSider>
-            <DeskMenu desks={desks} current={current.key} onSelect={(key) => navigate(key)} />
+            <DeskMenu desks={desks} current={current.key} attention={attention} onSelect={(key) => navigate(key)} />
             <Layout>
-              <ShellHeader onLock={lockNow} onHelp={() => setHelpOpen(true)} onSearch={openSearch} />
+              <ShellHeader desks={desks} attention={attention} onLock={lockNow} onHelp={() => setHelpOpen(true)} onSearch={openSearch} />
               <Layout.Content style={{ padding: 24, minWidth: 0 }}>
                 <DeskView desk={current} section={route.section} onSection={(section) => navigate(current.key, section)} />
               </Layout.Content>

@@ -4,9 +4,11 @@ import { ROLE_LABELS } from '../../shared/roles';
 import { useSession } from '../session/SessionContext';
 import { S } from '../strings';
 import { S as SEARCH } from '../search/strings';
-import { AttentionBadge } from '../reception/AttentionBadge';
+import type { DeskAttention } from '../../shared/contract/shell';
+import type { DeskKey } from '../../shared/desks';
+import type { DeskEntry } from '../desk-module';
 
-export function ShellHeader(props: { onLock(): void; onHelp(): void; onSearch(): void }) {
+export function ShellHeader(props: { desks: DeskEntry[]; attention: Partial<Record<DeskKey, DeskAttention>>; onLock(): void; onHelp(): void; onSearch(): void }) {
   const { session, operator, logout } = useSession();
   const { token } = theme.useToken();
   return (
@@ -25,8 +27,12 @@ export function ShellHeader(props: { onLock(): void; onHelp(): void; onSearch():
         {session.officeName}
       </Typography.Text>
       <Space size="middle">
-        {/* Shown only to the reception roles, and only while something is overdue or awaits a supervisor. */}
-        <AttentionBadge />
+        {/* Each desk's reminders in words (超时 N, 上报待复 N…), for the desks this operator works at, only while there is something. */}
+        {props.desks.map((d) => {
+          const Badge = d.module?.headerBadge;
+          const attention = props.attention[d.key];
+          return Badge && attention ? <Badge key={d.key} attention={attention} /> : null;
+        })}
         <span aria-label={S.signedInAs}>
           <Typography.Text>{operator.displayName}</Typography.Text>{' '}
           {operator.roles.map((r) => (

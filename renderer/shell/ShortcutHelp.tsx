@@ -1,17 +1,20 @@
 import { Descriptions, Modal, Table, Typography } from 'antd';
 import { SHORTCUTS } from '../shortcuts';
-import type { Desk } from '../desks';
+import { useDesks, type DeskEntry } from '../desk-module';
 import { S, SHORTCUT_TEXT } from '../strings';
 
 /** The help panel: the registry itself, plus which desk each Alt+digit opens for this operator. */
-export function ShortcutHelp(props: { open: boolean; desks: Desk[]; onClose(): void }) {
+export function ShortcutHelp(props: { open: boolean; desks: DeskEntry[]; onClose(): void }) {
+  // The shell's keys, then the keys the desks handle themselves (F4 on 接待登记); Esc and the table keys last.
+  const { shortcuts } = useDesks();
+  const rows = [...SHORTCUTS.filter((s) => 'match' in s), ...shortcuts, ...SHORTCUTS.filter((s) => !('match' in s))];
   return (
     <Modal open={props.open} title={S.shortcutsTitle} onCancel={props.onClose} footer={null} width={560}>
       <Table
         size="small"
         pagination={false}
         rowKey="id"
-        dataSource={[...SHORTCUTS]}
+        dataSource={rows}
         columns={[
           { title: S.shortcutKey, dataIndex: 'keys', width: 140, render: (k: string) => <Typography.Text keyboard>{k}</Typography.Text> },
           { title: S.shortcutAction, dataIndex: 'description' },

@@ -2,9 +2,19 @@ import { z } from 'zod';
 import { defineCommand, returns } from './define';
 import { ROLES } from '../roles';
 import { requiredText } from '../zod-zh';
-import type { OperatorView } from './operators';
+import type { Role } from '../roles';
 import { officeNameSchema } from './settings';
 import { PASSWORD_MAX, PASSWORD_MESSAGES, passwordProblem } from '../password-rule';
+
+/** An operator as the session and the operators list show them. */
+export interface OperatorView {
+  id: number;
+  login: string;
+  displayName: string;
+  roles: Role[];
+  disabled: boolean;
+  createdAt: string;
+}
 
 export const loginName = () =>
   z

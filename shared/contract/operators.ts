@@ -2,17 +2,10 @@ import { z } from 'zod';
 import { defineCommand, returns } from './define';
 import { listQuery, type Page } from './paging';
 import { requiredText, id, text } from '../zod-zh';
-import { loginName, password, roleSchema } from './auth';
-import type { Role } from '../roles';
+import { loginName, password, roleSchema, type OperatorView } from './auth';
 
-export interface OperatorView {
-  id: number;
-  login: string;
-  displayName: string;
-  roles: Role[];
-  disabled: boolean;
-  createdAt: string;
-}
+// Declared with the session, which names the signed-in operator; the operators desk lists them.
+export type { OperatorView } from './auth';
 
 /** A row of the operators list: the operator, and whether signing in is being slowed for them. */
 export interface OperatorListRow extends OperatorView {

@@ -21,20 +21,10 @@ const SOURCE = /\.(ts|tsx|mts|cts|mjs|cjs|js)$/;
  * entry that no longer closes a cycle, so the list only shrinks. Any other cycle is new and fails.
  */
 const KNOWN_CYCLE_IMPORTS: [from: string, to: string][] = [
-  // #11 §1 (desks as modules: no lower layer imports a desk) — the circle the issue names,
-  // db/estate/open-items ↔ db/reception/providers ↔ db/search/providers.
-  ['db/estate/open-items.ts', 'db/reception/providers.ts'],
-  ['db/search/providers.ts', 'db/reception/providers.ts'],
   // #11 §1 (the estate desk as a module): UnitFilters is declared in EstateDesk, which imports the
   // list and the export dialog that use it; it belongs beside them.
   ['renderer/estate/UnitList.tsx', 'renderer/estate/EstateDesk.tsx'],
   ['renderer/estate/ExportModal.tsx', 'renderer/estate/EstateDesk.tsx'],
-  // #11 §1 (reception as a module): the reception rules (shared/reception.ts) take the DailyReport
-  // type from the reception contract, which takes its labels and limits from the rules.
-  ['shared/reception.ts', 'shared/contract/reception.ts'],
-  // The session contract names OperatorView from the operators contract, which takes loginName,
-  // password and roleSchema from it; the view (or those fields) belong in one place.
-  ['shared/contract/auth.ts', 'shared/contract/operators.ts'],
   // The sign-in throttle takes SESSION_MAX_HOURS from the dispatcher, whose context names the
   // throttle; the constant belongs with the session rules, not in the dispatcher.
   ['db/auth/throttle.ts', 'db/dispatcher.ts'],

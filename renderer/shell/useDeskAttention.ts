@@ -1,0 +1,41 @@
+import { useEffect, useRef, useState } from 'react';
+import type { DeskAttention } from '../../shared/contract/shell';
+import type { DeskKey } from '../../shared/desks';
+import { call } from '../api/client';
+
+type AllAttention = Partial<Record<DeskKey, DeskAttention>>;
+
+const POLL_MS = 60_000;
+
+/**
+ * shell.attention for the signed-in operator — every desk's reminders in one background poll:
+ * every minute, when the window regains focus, and when `refreshKey` changes (after writes).
+ * Empty until the first answer, and while `enabled` is off (the screen is locked).
+ */
+export function useDeskAttention(enabled: boolean, refreshKey = 0): AllAttention {
+  const [attention, setAttention] = useState<AllAttention>({});
+  const ticket = useRef(0);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    if (!enabled) return;
+    const mine = ++ticket.current;
+    void call('shell.attention', {}).then((result) => {
+      // A failed poll keeps the last counts: the badges must not flicker on a transient error.
+      if (mine === ticket.current && result.ok) setAttention(result.value);
+    });
+  }, [enabled, generation, refreshKey]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    const bump = () => setGeneration((g) => g + 1);
+    const timer = window.setInterval(bump, POLL_MS);
+    window.addEventListener('focus', bump);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener('focus', bump);
+    };
+  }, [enabled]);
+
+  return enabled ? attention : {};
+}
