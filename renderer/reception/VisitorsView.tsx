@@ -13,7 +13,7 @@ import { call } from '../api/client';
 import { sortableFields, useCommandList, type FiltersOf } from '../components/useCommandList';
 import { afterToday, futureTimes, officeNow } from './dates';
 import { DatesAndUnitFilters } from './filters';
-import { UnitPicker } from './pickers';
+import { UnitPicker } from '../components/pickers/UnitPicker';
 import { receptionChanged, useReceptionChanges } from './useAttention';
 import { S } from './strings';
 import { useTouched } from './useTouched';
