@@ -25,10 +25,6 @@ const KNOWN_CYCLE_IMPORTS: [from: string, to: string][] = [
   // db/estate/open-items ↔ db/reception/providers ↔ db/search/providers.
   ['db/estate/open-items.ts', 'db/reception/providers.ts'],
   ['db/search/providers.ts', 'db/reception/providers.ts'],
-  // #11 §1 (the estate desk as a module): UnitFilters is declared in EstateDesk, which imports the
-  // list and the export dialog that use it; it belongs beside them.
-  ['renderer/estate/UnitList.tsx', 'renderer/estate/EstateDesk.tsx'],
-  ['renderer/estate/ExportModal.tsx', 'renderer/estate/EstateDesk.tsx'],
   // #11 §1 (reception as a module): the reception rules (shared/reception.ts) take the DailyReport
   // type from the reception contract, which takes its labels and limits from the rules.
   ['shared/reception.ts', 'shared/contract/reception.ts'],
@@ -187,5 +183,18 @@ describe('layering: import cycles', () => {
     const found = cycles(looped);
     expect(found).toEqual([['a.ts', 'b.ts', 'c.ts'], ['e.ts']]);
     expect(loopThrough(looped, found[0]!)).toBe('a.ts → b.ts → c.ts → a.ts');
+  });
+});
+
+describe('layering: shared pickers', () => {
+  const graph = importGraph();
+
+  it('desks find units, people and staff through renderer/components/pickers, not boxes of their own', () => {
+    // #11 §3: the next desks pick the same things; one picker each, so they behave alike.
+    const ownSearchBoxes = [...graph]
+      .filter(([, targets]) => targets.includes('renderer/search/useCounterSearch.ts'))
+      .map(([from]) => from)
+      .filter((from) => !from.startsWith('renderer/search/') && !from.startsWith('renderer/components/pickers/'));
+    expect(ownSearchBoxes).toEqual([]);
   });
 });
