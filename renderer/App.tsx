@@ -8,7 +8,7 @@ import { requiredMark } from './components/RequiredMark';
 import { ApprovalHost } from './components/ApprovalDialog';
 import { PrintPreview, usePrintRoute } from './print/PrintPreview';
 import { S } from './strings';
-import './format'; // dayjs plugins and zh-cn locale, before any date picker renders
+import './dates'; // dayjs plugins and zh-cn locale, before any date picker renders
 
 export function App() {
   return (

@@ -8,7 +8,7 @@ import { FormModal } from '../components/FormModal';
 import { useCommandForm } from '../components/forms';
 import { useNotify } from '../components/notify';
 import { PersonPicker } from '../components/pickers/PersonPicker';
-import { dayText, officeToday } from './dates';
+import { dayText, officeToday } from '../dates';
 import { S } from './strings';
 
 /** Form values of a person: nested under `person` so the server's `person.idNumber` errors land on the field. */

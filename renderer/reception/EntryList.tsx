@@ -3,7 +3,7 @@ import { Button, Checkbox, Segmented, Space, Typography } from 'antd';
 import { ClearOutlined, PlusOutlined } from '@ant-design/icons';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { EntryRow } from '../../shared/contract/reception';
-import { officeDateTime } from '../../shared/office-time';
+import { officeDateTime } from '../dates';
 import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, ENTRY_STATES, ENTRY_STATE_LABELS, URGENCIES, URGENCY_LABELS } from '../../shared/reception';
 import { DataTable } from '../components/DataTable';
 import { sortableFields, useCommandList, type FiltersOf } from '../components/useCommandList';

@@ -22,7 +22,7 @@ import {
 } from '../../shared/reception';
 import { call } from '../api/client';
 import { useCommandForm } from '../components/forms';
-import { afterToday, futureTimes, officeNow, pickedToIso } from './dates';
+import { afterToday, futureTimes, officeNow, pickedToIso } from '../dates';
 import { StaffPicker } from '../components/pickers/StaffPicker';
 import { WhoPicker, type WhoPick } from '../components/pickers/WhoPicker';
 import { handlerIds } from './handler';

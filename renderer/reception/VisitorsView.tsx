@@ -3,7 +3,7 @@ import { Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row,
 import { createColumnHelper } from '@tanstack/react-table';
 import type { Dayjs } from 'dayjs';
 import type { VisitorView } from '../../shared/contract/reception';
-import { officeDateTime } from '../../shared/office-time';
+import { afterToday, futureTimes, officeDateTime, officeNow } from '../dates';
 import { PHONE_INPUT_MAX } from '../../shared/phone';
 import { DataTable } from '../components/DataTable';
 import { FormModal } from '../components/FormModal';
@@ -11,7 +11,6 @@ import { useCommandForm } from '../components/forms';
 import { useNotify } from '../components/notify';
 import { call } from '../api/client';
 import { sortableFields, useCommandList, type FiltersOf } from '../components/useCommandList';
-import { afterToday, futureTimes, officeNow } from './dates';
 import { DatesAndUnitFilters } from './filters';
 import { UnitPicker } from '../components/pickers/UnitPicker';
 import { receptionChanged, useReceptionChanges } from './useAttention';

@@ -1,6 +1,6 @@
 import { DatePicker, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { dayText } from '../estate/dates';
+import { dayText } from '../dates';
 import { UnitPicker } from '../components/pickers/UnitPicker';
 import { S } from './strings';
 
