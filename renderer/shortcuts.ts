@@ -36,7 +36,7 @@ export const SHORTCUTS = [
     description: SEARCH_TEXT.shortcut,
     match: (e: KeyboardEvent) => (e.key === 'F2' || (plainCtrl(e) && e.code === 'KeyK') ? 0 : null),
   },
-  // Handled by the reception desk and the unit card themselves (renderer/reception/keys.ts).
+  // Handled by the reception desk and the unit card themselves (renderer/reception/useNewEntryShortcut.ts).
   { id: 'newEntry', keys: 'F4', description: RECEPTION_TEXT.shortcutNewEntry },
   { id: 'close', keys: 'Esc', description: SHORTCUT_TEXT.close },
   { id: 'tableMove', keys: '↑ / ↓', description: SHORTCUT_TEXT.tableMove },

@@ -7,7 +7,7 @@ import { unitContacts } from '../../shared/reception';
 import { hasAnyRole } from '../desks';
 import { useSession } from '../session/SessionContext';
 import { LogEntryModal, type LogPrefill } from './LogEntryModal';
-import { useF4 } from './keys';
+import { useNewEntryShortcut } from './useNewEntryShortcut';
 import { receptionHash } from './route';
 import { S } from './strings';
 
@@ -26,7 +26,7 @@ export function LogFromUnitButton(props: { card: UnitCard; onLogged(): void }) {
   const { operator } = useSession();
   const allowed = hasAnyRole(operator.roles, RECEPTION_ROLES);
   const [open, setOpen] = useState(false);
-  useF4(() => setOpen(true), allowed);
+  useNewEntryShortcut(() => setOpen(true), allowed);
   if (!allowed) return null;
   return (
     <>

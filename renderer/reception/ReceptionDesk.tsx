@@ -8,7 +8,7 @@ import { HandoverView } from './HandoverView';
 import { LogEntryModal } from './LogEntryModal';
 import { VisitorsView } from './VisitorsView';
 import { go, parseReceptionHash, receptionHash, useReceptionHash, type ReceptionTab } from './route';
-import { useF4 } from './keys';
+import { useNewEntryShortcut } from './useNewEntryShortcut';
 import { S } from './strings';
 import './searchOpener';
 
@@ -49,7 +49,7 @@ export function ReceptionDesk() {
     if (asked) setFilters(asked);
   }
   const [logging, setLogging] = useState(false);
-  useF4(() => setLogging(true));
+  useNewEntryShortcut(() => setLogging(true));
 
   const tab: ReceptionTab = page.page === 'entry' ? 'list' : page.page;
   return (

@@ -198,3 +198,18 @@ describe('layering: shared pickers', () => {
     expect(ownSearchBoxes).toEqual([]);
   });
 });
+
+describe('names say what a file holds (#11 §4)', () => {
+  it('the F4 hook and the reception log entry’s parties live under names that say so', () => {
+    // renderer/reception/keys.ts held the F4 hook, not keys (钥匙 is a desk of its own); and
+    // db/reception/people.ts resolved an entry's contact and handler, not the residents that
+    // db/estate/people.ts is about.
+    for (const [misleading, plain] of [
+      ['renderer/reception/keys.ts', 'renderer/reception/useNewEntryShortcut.ts'],
+      ['db/reception/people.ts', 'db/reception/parties.ts'],
+    ] as const) {
+      expect(existsSync(join(ROOT, misleading)), misleading).toBe(false);
+      expect(existsSync(join(ROOT, plain)), plain).toBe(true);
+    }
+  });
+});
