@@ -10,7 +10,7 @@ import { PrintPreview, usePrintRoute } from './print/PrintPreview';
 import { S } from './strings';
 import { DesksProvider } from './desk-module';
 import { DESK_REGISTRY } from './desks';
-import './format'; // dayjs plugins and zh-cn locale, before any date picker renders
+import './dates'; // dayjs plugins and zh-cn locale, before any date picker renders
 
 export function App() {
   return (

@@ -20,7 +20,7 @@ import { listEntries } from './lists';
 import { dailyReport, handover } from './report';
 import { exportReport } from './export';
 import { visitorHandlers } from './visitors';
-import { resolveHandler, resolveWho } from './people';
+import { resolveHandler, resolveWho } from './parties';
 import { listSuperiors, resolveSuperior } from './superiors';
 
 /** 补登: how far back a received time may be set. */

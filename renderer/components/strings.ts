@@ -27,4 +27,13 @@ export const S = {
   approvalPassword: '核准人密码',
   approvalOk: '核准',
   approvalHint: 'Enter 核准 · Esc 取消',
+  pickerSearching: '正在搜索…',
+  pickerNotFound: '没有找到',
+  unitPickerPh: '房屋（房号）',
+  personPickerPh: '输入姓名、拼音首字母、手机尾号或证件尾号',
+  whoPickerPh: '输入房号、姓名、拼音首字母或手机尾号',
+  whoGroupUnits: '房屋',
+  whoGroupPeople: '住户',
+  staffPickerPh: '选择员工或部门（可不填）',
+  staffPickerDepartment: (name: string) => `${name}（部门）`,
 } as const;

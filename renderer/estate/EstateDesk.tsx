@@ -1,15 +1,13 @@
 import { useState } from 'react';
 import { Button, Result, Spin } from 'antd';
-import type { FiltersOf } from '../components/useCommandList';
 import { EstateEmpty } from './EstateEmpty';
 import { ImportWizard } from './ImportWizard';
 import { UnitCardView } from './UnitCardView';
+import type { UnitFilters } from './unitFilters';
 import { UnitList } from './UnitList';
 import { useEstatePage } from './route';
 import { useOverview } from './useOverview';
 import { S } from './strings';
-
-export type UnitFilters = FiltersOf<'estate.units'>;
 
 /**
  * 房屋住户: the unit list (with the estate's buildings on the left), the unit card and the

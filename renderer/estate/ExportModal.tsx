@@ -3,7 +3,7 @@ import { Checkbox, Modal, Typography } from 'antd';
 import type { EstateView } from '../../shared/contract/estate';
 import { call } from '../api/client';
 import { useNotify } from '../components/notify';
-import type { UnitFilters } from './EstateDesk';
+import type { UnitFilters } from './unitFilters';
 import { downloadBase64 } from './download';
 import { useEstateRights } from './roles';
 import { S } from './strings';

@@ -7,8 +7,8 @@ import { PHONE_INPUT_MAX } from '../../shared/phone';
 import { FormModal } from '../components/FormModal';
 import { useCommandForm } from '../components/forms';
 import { useNotify } from '../components/notify';
-import { useCounterSearch } from '../search/useCounterSearch';
-import { dayText, officeToday } from './dates';
+import { PersonPicker } from '../components/pickers/PersonPicker';
+import { dayText, officeToday } from '../dates';
 import { S } from './strings';
 
 /** Form values of a person: nested under `person` so the server's `person.idNumber` errors land on the field. */
@@ -188,9 +188,6 @@ export function LinkExistingModal(props: { unitId: number; onClose(): void; onSa
   const [form] = Form.useForm<LinkValues>();
   const notify = useNotify();
   const { submit, submitting, formProps } = useCommandForm(form, 'estate.link');
-  const [text, setText] = useState('');
-  const { answer, current } = useCounterSearch(text, 20);
-  const hits = answer.groups.filter((g) => g.kind === 'person').flatMap((g) => g.hits);
   const [names, setNames] = useState<Record<number, string>>({});
 
   const onFinish = async (v: LinkValues) => {
@@ -211,24 +208,7 @@ export function LinkExistingModal(props: { unitId: number; onClose(): void; onSa
       initialValues={{ role: 'family', startDate: officeToday() }}
     >
       <Form.Item label={S.linkPerson} name="personId" required rules={[{ required: true, message: S.linkPersonRequired }]}>
-        <Select<number>
-          autoFocus
-          showSearch={{ filterOption: false, onSearch: setText }}
-          placeholder={S.linkPersonPh}
-          notFoundContent={text.trim() ? (current ? S.linkNotFound : S.linkSearching) : null}
-          onChange={(id) => {
-            const hit = hits.find((h) => h.id === id);
-            if (hit) setNames((n) => ({ ...n, [id]: hit.title }));
-          }}
-          options={hits.map((h) => ({
-            value: Number(h.id),
-            label: (
-              <span>
-                {h.title} <Typography.Text type="secondary">{h.subtitle}</Typography.Text>
-              </span>
-            ),
-          }))}
-        />
+        <PersonPicker autoFocus onPick={(p) => setNames((n) => ({ ...n, [p.id]: p.name }))} />
       </Form.Item>
       <LinkFields />
     </FormModal>

@@ -6,7 +6,7 @@ import { formatAreaDm2, UNIT_STATE_LABELS, UNIT_TYPE_LABELS } from '../../shared
 import { LoadState } from '../components/LoadState';
 import { useCommandResult } from '../components/useCommandResult';
 import { useBackButton } from '../components/useBackButton';
-import { formatDateTime } from '../format';
+import { officeDateTimeSeconds } from '../dates';
 import { PeopleSection } from './PeopleSection';
 import { UnitFormModal } from './UnitFormModal';
 import { VehiclesSection } from './VehiclesSection';
@@ -106,7 +106,7 @@ function OpenItems(props: { card: UnitCard }) {
             renderItem={(item) => {
               const href = openItemHref(g.desk, item.id);
               return (
-                <List.Item key={item.id} extra={<Typography.Text type="secondary">{formatDateTime(item.at)}</Typography.Text>}>
+                <List.Item key={item.id} extra={<Typography.Text type="secondary">{officeDateTimeSeconds(item.at)}</Typography.Text>}>
                   <List.Item.Meta title={href ? <a href={href}>{item.title}</a> : item.title} description={item.detail} />
                 </List.Item>
               );
@@ -128,7 +128,7 @@ function History(props: { card: UnitCard }) {
         <Timeline
           items={history.map((h, i) => ({
             key: i,
-            title: formatDateTime(h.at),
+            title: officeDateTimeSeconds(h.at),
             content: (
               <div>
                 <div>

@@ -7,7 +7,7 @@ import { formatAreaDm2, UNIT_STATES, UNIT_STATE_LABELS, UNIT_TYPES, UNIT_TYPE_LA
 import { DataTable } from '../components/DataTable';
 import { sortableFields, useCommandList } from '../components/useCommandList';
 import { BuildingFormModal } from './BuildingFormModal';
-import type { UnitFilters } from './EstateDesk';
+import type { UnitFilters } from './unitFilters';
 import { ExportModal } from './ExportModal';
 import { UnitFormModal } from './UnitFormModal';
 import { useEstateRights } from './roles';

@@ -131,10 +131,7 @@ export const S = {
 
   linkTitle: '登记已有住户',
   linkPerson: '住户',
-  linkPersonPh: '输入姓名、拼音首字母、手机尾号或证件尾号',
   linkPersonRequired: '请选择住户',
-  linkSearching: '正在搜索…',
-  linkNotFound: '没有找到',
   linked: (name: string) => `已登记 ${name}`,
 
   endTitle: (name: string) => `结束 ${name} 的关系`,

@@ -1,6 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Button, Result, Space } from 'antd';
-import dayjs from 'dayjs';
 import '@fontsource/noto-sans-sc/400.css';
 import type { PdfRequest, PrintRequest } from '../../shared/print-jobs';
 import type { PrintFormSettings } from '../../shared/contract/settings';
@@ -8,7 +7,7 @@ import { OFFSET_LIMIT_MM, PAPER_KEYS, PAPERS, ROLL_MAX_HEIGHT_MM } from '../../s
 import type { CommandError } from '../../shared/result';
 import { call } from '../api/client';
 import { useNotify } from '../components/notify';
-import { OFFICE_TZ } from '../format';
+import { officeFormat } from '../dates';
 import { getForm, listForms } from './registry';
 import { pageCss, rollHeightMm } from './pageCss';
 import { parsePrintHash, printHash, type PrintRoute } from './route';
@@ -136,7 +135,7 @@ export function PrintPreview(props: { route: PrintRoute; officeName: string }) {
       </div>
     );
   }
-  const serial = route.serial ?? `TEST-${dayjs(printedAt).tz(OFFICE_TZ).format('YYYYMMDD-HHmmss')}`;
+  const serial = route.serial ?? `TEST-${officeFormat(printedAt, 'YYYYMMDD-HHmmss')}`;
   const rollMm = paper.heightMm === null && contentPx !== null ? rollHeightMm(paper, contentPx) + Math.max(0, offsetY) : null;
   const ready = saved !== null && recordReady && assetsReady && (paper.heightMm !== null || rollMm !== null);
   const Form = def.component;

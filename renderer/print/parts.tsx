@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import QRCode from 'qrcode';
-import { formatDateTime } from '../format';
+import { officeDateTimeSeconds } from '../dates';
 import type { PrintFormProps } from './registry';
 import { S } from './strings';
 
@@ -46,7 +46,7 @@ export function PrintHeader(props: PrintFormProps & { qrMm?: number }) {
             {S.serial}：<span className="print-serial">{props.serial}</span>
           </span>
           <span>
-            {S.printedAt}：{formatDateTime(props.printedAt)}
+            {S.printedAt}：{officeDateTimeSeconds(props.printedAt)}
           </span>
         </div>
       </div>

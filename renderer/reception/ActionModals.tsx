@@ -6,7 +6,9 @@ import type { Result } from '../../shared/result';
 import { FormModal } from '../components/FormModal';
 import { useCommandForm } from '../components/forms';
 import { useNotify } from '../components/notify';
-import { HandlerPicker, handlerIds, handlerKey, SuperiorPicker } from './pickers';
+import { StaffPicker, staffKey } from '../components/pickers/StaffPicker';
+import { handlerIds } from './handler';
+import { SuperiorPicker } from './SuperiorPicker';
 import { receptionChanged } from './useAttention';
 import { S } from './strings';
 
@@ -100,7 +102,7 @@ function EscalateModal(props: ActionProps) {
 
 function AssignModal(props: ActionProps) {
   const a = useAction('reception.assign', props, S.assignDone);
-  const current = handlerKey(props.entry.handlerStaffId, props.entry.handlerDepartmentId) ?? null;
+  const current = staffKey(props.entry.handlerStaffId, props.entry.handlerDepartmentId) ?? null;
   return (
     <FormModal<{ handler: string | null; note: string }>
       title={S.assignTitle}
@@ -117,7 +119,7 @@ function AssignModal(props: ActionProps) {
       }}
     >
       <Form.Item label={S.handler} name="handler" required>
-        <HandlerPicker />
+        <StaffPicker />
       </Form.Item>
       <Form.Item label={S.assignNote} name="note">
         <Input maxLength={200} />

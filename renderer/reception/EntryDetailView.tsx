@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Col, Descriptions, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import type { EntryDetail } from '../../shared/contract/reception';
-import { officeDateTime, spanText } from '../../shared/office-time';
+import { officeDateTime, spanText } from '../dates';
 import { CHANNEL_LABELS, ENTRY_MACHINE, EVENT_KIND_LABELS, REPAIR_SCOPE_LABELS, SATISFACTION_LABELS, URGENCY_LABELS, type DeadlineView, type EntryAction } from '../../shared/reception';
 import { allowedActions, transitionOf } from '../../shared/state-machine';
 import { call } from '../api/client';

@@ -3,12 +3,13 @@ import { Button, Checkbox, Segmented, Space, Typography } from 'antd';
 import { ClearOutlined, PlusOutlined } from '@ant-design/icons';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { EntryRow } from '../../shared/contract/reception';
-import { officeDateTime } from '../../shared/office-time';
+import { officeDateTime } from '../dates';
 import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, ENTRY_STATES, ENTRY_STATE_LABELS, URGENCIES, URGENCY_LABELS } from '../../shared/reception';
 import { DataTable } from '../components/DataTable';
 import { sortableFields, useCommandList, type FiltersOf } from '../components/useCommandList';
 import { DatesAndUnitFilters, LabelFilter } from './filters';
-import { HandlerPicker, handlerIds, handlerKey } from './pickers';
+import { StaffPicker, staffKey } from '../components/pickers/StaffPicker';
+import { handlerIds } from './handler';
 import { go, receptionHash } from './route';
 import { CategoryTag, EntryStateTag, TimeText } from './tags';
 import { useReceptionChanges } from './useAttention';
@@ -83,10 +84,10 @@ export function EntryList(props: { filters: EntryFilters; onFilters(f: EntryFilt
         <LabelFilter label={S.filterChannel} all={S.allChannels} values={CHANNELS} labels={CHANNEL_LABELS} value={filters.channel} onChange={(channel) => set({ channel })} />
         <LabelFilter label={S.filterState} all={S.allStates} values={ENTRY_STATES} labels={ENTRY_STATE_LABELS} value={filters.state} onChange={(state) => set({ state })} />
         <LabelFilter label={S.filterUrgency} all={S.allUrgencies} values={URGENCIES} labels={URGENCY_LABELS} value={filters.urgency} onChange={(urgency) => set({ urgency })} />
-        <HandlerPicker
+        <StaffPicker
           aria-label={S.filterHandler}
           placeholder={S.allHandlers}
-          value={handlerKey(filters.handlerStaffId ?? null, filters.handlerDepartmentId ?? null) ?? null}
+          value={staffKey(filters.handlerStaffId ?? null, filters.handlerDepartmentId ?? null) ?? null}
           onChange={(key) => {
             const ids = handlerIds(key);
             set({ handlerStaffId: ids.handlerStaffId ?? undefined, handlerDepartmentId: ids.handlerDepartmentId ?? undefined });

@@ -1,10 +1,9 @@
 import { Button, Card, Space, Typography } from 'antd';
 import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import { officeDateTime } from '../../shared/office-time';
+import { handoverSerial, officeDateTime } from '../dates';
 import { LoadState } from '../components/LoadState';
 import { useCommandResult } from '../components/useCommandResult';
 import { printHash } from '../print/route';
-import { handoverSerial } from './dates';
 import { ExportButton, Figure, OpenVisitorsTable, ReportEntriesTable } from './ReportTables';
 import { useReceptionChanges } from './useAttention';
 import { useOpenPrint } from './usePrint';

@@ -22,8 +22,10 @@ import {
 } from '../../shared/reception';
 import { call } from '../api/client';
 import { useCommandForm } from '../components/forms';
-import { afterToday, futureTimes, officeNow, pickedToIso } from './dates';
-import { HandlerPicker, handlerIds, WhoPicker, type WhoPick } from './pickers';
+import { afterToday, futureTimes, officeNow, pickedToIso } from '../dates';
+import { StaffPicker } from '../components/pickers/StaffPicker';
+import { WhoPicker, type WhoPick } from '../components/pickers/WhoPicker';
+import { handlerIds } from './handler';
 import { go, receptionHash } from './route';
 import { receptionChanged } from './useAttention';
 import { S } from './strings';
@@ -373,7 +375,7 @@ export function LogEntryModal(props: { prefill?: LogPrefill; onClose(): void; on
           <Row gutter={16}>
             <Col span={12}>
               <Form.Item label={S.who} name="unitId">
-                <WhoPicker pick={pick} onPick={onPick} />
+                <WhoPicker pick={pick} onPick={onPick} notFound={S.whoNotFound} />
               </Form.Item>
             </Col>
             <Col span={6}>
@@ -422,7 +424,7 @@ export function LogEntryModal(props: { prefill?: LogPrefill; onClose(): void; on
           <Row gutter={16}>
             <Col span={10}>
               <Form.Item label={S.handler} name="handler">
-                <HandlerPicker />
+                <StaffPicker />
               </Form.Item>
             </Col>
             <Col span={7}>

@@ -6,7 +6,7 @@ import { unitContacts } from '../../shared/reception';
 import { usesDesk } from '../../shared/permissions';
 import { useSession } from '../session/SessionContext';
 import { LogEntryModal, type LogPrefill } from './LogEntryModal';
-import { useF4 } from './keys';
+import { useNewEntryShortcut } from './useNewEntryShortcut';
 import { S } from './strings';
 
 /** The unit, with its residents offered as the contact (the owner first, chosen), channel 来访. */
@@ -24,7 +24,7 @@ export function LogFromUnitButton(props: { card: UnitCard; onDone(): void }) {
   const { operator } = useSession();
   const allowed = usesDesk(operator.roles, 'reception');
   const [open, setOpen] = useState(false);
-  useF4(() => setOpen(true), allowed);
+  useNewEntryShortcut(() => setOpen(true), allowed);
   if (!allowed) return null;
   return (
     <>

@@ -8,7 +8,7 @@ import { HandoverView } from './HandoverView';
 import { LogEntryModal } from './LogEntryModal';
 import { VisitorsView } from './VisitorsView';
 import { go, parseReceptionHash, receptionHash, useReceptionHash, type ReceptionTab } from './route';
-import { useF4 } from './keys';
+import { useNewEntryShortcut } from './useNewEntryShortcut';
 import { S } from './strings';
 
 /** `?due=overdue`, `?urgency=major&state=open`, `?escalated=me`: the filters a link (the shell badge) asks for, or null. */
@@ -48,7 +48,7 @@ export function ReceptionDesk() {
     if (asked) setFilters(asked);
   }
   const [logging, setLogging] = useState(false);
-  useF4(() => setLogging(true));
+  useNewEntryShortcut(() => setLogging(true));
 
   const tab: ReceptionTab = page.page === 'entry' ? 'list' : page.page;
   return (

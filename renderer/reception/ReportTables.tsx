@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { EntryRow, VisitorView } from '../../shared/contract/reception';
-import { officeDateTime } from '../../shared/office-time';
+import { officeDateTime } from '../dates';
 import { CHANNEL_LABELS } from '../../shared/reception';
 import { call } from '../api/client';
 import { useNotify } from '../components/notify';

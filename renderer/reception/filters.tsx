@@ -1,7 +1,7 @@
 import { DatePicker, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { dayText } from '../estate/dates';
-import { UnitPicker } from './pickers';
+import { dayText } from '../dates';
+import { UnitPicker } from '../components/pickers/UnitPicker';
 import { S } from './strings';
 
 interface DatesAndUnit {

@@ -24,6 +24,6 @@ export const receptionModule: RendererDesk = {
   settingsTabs: [{ key: 'reception', label: S.limitsTab, roles: RECEPTION_ROLES, render: () => <ReceptionLimitsTab /> }],
   unitCardActions: [LogFromUnitButton],
   openItemHref: (id) => receptionHash.entry(id),
-  // Handled by the reception desk and the unit card themselves (renderer/reception/keys.ts).
+  // Handled by the reception desk and the unit card themselves (renderer/reception/useNewEntryShortcut.ts).
   shortcuts: [{ id: 'newEntry', keys: 'F4', description: S.shortcutNewEntry }],
 };

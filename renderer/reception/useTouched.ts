@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import type { Dayjs } from 'dayjs';
 import type { useCommandForm } from '../components/forms';
-import { pickedToIso } from './dates';
+import { pickedToIso } from '../dates';
 
 type FormProps = ReturnType<typeof useCommandForm>['formProps'];
 

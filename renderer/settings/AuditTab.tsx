@@ -7,7 +7,7 @@ import { AUDIT_DESKS, AUDIT_DESK_KEYS, auditDeskOf, type AuditDesk, type AuditRo
 import { DataTable } from '../components/DataTable';
 import { sortableFields, useCommandList } from '../components/useCommandList';
 import { useCommandResult } from '../components/useCommandResult';
-import { formatDateTime, officeDayBounds } from '../format';
+import { officeDateTimeSeconds, officeDayRange } from '../dates';
 import { S } from './strings';
 
 const col = createColumnHelper<AuditRow>();
@@ -29,8 +29,8 @@ export function AuditTab() {
   const operators = useCommandResult('audit.operators', {});
 
   // Days are picked on the office calendar; the filter wants the UTC instants that bound them.
-  const from = days?.[0] ? officeDayBounds(days[0].format('YYYY-MM-DD')).start : undefined;
-  const to = days?.[1] ? officeDayBounds(days[1].format('YYYY-MM-DD')).end : undefined;
+  const from = days?.[0] ? officeDayRange(days[0].format('YYYY-MM-DD')).start : undefined;
+  const to = days?.[1] ? officeDayRange(days[1].format('YYYY-MM-DD')).end : undefined;
   const list = useCommandList('audit.list', { operatorId, desk, command, from, to }, { sort: { field: 'at', desc: true } });
 
   const commandOptions = useMemo(
@@ -48,7 +48,7 @@ export function AuditTab() {
 
   const columns = useMemo(
     () => [
-      col.accessor('at', { header: S.colAt, size: 160, cell: (c) => formatDateTime(c.getValue()) }),
+      col.accessor('at', { header: S.colAt, size: 160, cell: (c) => officeDateTimeSeconds(c.getValue()) }),
       col.accessor('operatorName', {
         header: S.colOperator,
         size: 120,

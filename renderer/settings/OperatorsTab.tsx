@@ -8,7 +8,7 @@ import { call } from '../api/client';
 import { useNotify } from '../components/notify';
 import { DataTable } from '../components/DataTable';
 import { sortableFields, useCommandList } from '../components/useCommandList';
-import { formatDateTime } from '../format';
+import { officeDateTimeSeconds } from '../dates';
 import { OperatorFormModal } from './OperatorFormModal';
 import { ResetPasswordModal, SetDisabledModal } from './OperatorStatusModals';
 import { S } from './strings';
@@ -64,7 +64,7 @@ export function OperatorsTab() {
           </>
         ),
       }),
-      col.accessor('createdAt', { header: S.colCreatedAt, size: 170, cell: (c) => formatDateTime(c.getValue()) }),
+      col.accessor('createdAt', { header: S.colCreatedAt, size: 170, cell: (c) => officeDateTimeSeconds(c.getValue()) }),
       col.display({
         id: 'actions',
         header: S.colActions,

@@ -56,6 +56,29 @@ test('the receptionist finds 3-2-1101 with F2 like a scanner, and 张三 by zs, 
   await expect(search).toBeHidden();
 });
 
+test('登记已有住户 finds a resident with the shared person picker and links them to another unit', async ({ page }) => {
+  await signIn(page, 'qiantai', 'demo-qiantai-1');
+  await page.keyboard.press('F2');
+  const box = page.getByTestId('counter-search').getByRole('combobox', { name: '前台搜索' });
+  await box.pressSequentially('3-2-1102', { delay: 0 });
+  await box.press('Enter');
+  const card = page.getByTestId('unit-card');
+  await expect(card).toContainText('3-2-1102');
+  const people = card.getByRole('table', { name: '住户' });
+  await expect(people).not.toContainText('张三');
+
+  await card.getByRole('button', { name: '登记已有住户' }).click();
+  const dialog = page.getByRole('dialog', { name: '登记已有住户' });
+  // The picker has the focus: type the name, then choose 张三 of 3-2-1101.
+  await page.keyboard.type('张三');
+  const zhang = page.locator('.ant-select-item-option', { hasText: '3-2-1101' }).filter({ hasText: '张三' }).first();
+  await expect(zhang).toBeVisible();
+  await zhang.click();
+  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(people).toContainText('张三');
+});
+
 test('the officer imports a roster with broken rows: problems by row, valid rows imported, re-import changes nothing, export', async ({ page }) => {
   test.setTimeout(120_000);
   const roster = join(dir, 'roster.xlsx');

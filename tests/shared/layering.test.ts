@@ -21,10 +21,6 @@ const SOURCE = /\.(ts|tsx|mts|cts|mjs|cjs|js)$/;
  * entry that no longer closes a cycle, so the list only shrinks. Any other cycle is new and fails.
  */
 const KNOWN_CYCLE_IMPORTS: [from: string, to: string][] = [
-  // #11 §1 (the estate desk as a module): UnitFilters is declared in EstateDesk, which imports the
-  // list and the export dialog that use it; it belongs beside them.
-  ['renderer/estate/UnitList.tsx', 'renderer/estate/EstateDesk.tsx'],
-  ['renderer/estate/ExportModal.tsx', 'renderer/estate/EstateDesk.tsx'],
   // The sign-in throttle takes SESSION_MAX_HOURS from the dispatcher, whose context names the
   // throttle; the constant belongs with the session rules, not in the dispatcher.
   ['db/auth/throttle.ts', 'db/dispatcher.ts'],
@@ -177,5 +173,33 @@ describe('layering: import cycles', () => {
     const found = cycles(looped);
     expect(found).toEqual([['a.ts', 'b.ts', 'c.ts'], ['e.ts']]);
     expect(loopThrough(looped, found[0]!)).toBe('a.ts → b.ts → c.ts → a.ts');
+  });
+});
+
+describe('layering: shared pickers', () => {
+  const graph = importGraph();
+
+  it('desks find units, people and staff through renderer/components/pickers, not boxes of their own', () => {
+    // #11 §3: the next desks pick the same things; one picker each, so they behave alike.
+    const ownSearchBoxes = [...graph]
+      .filter(([, targets]) => targets.includes('renderer/search/useCounterSearch.ts'))
+      .map(([from]) => from)
+      .filter((from) => !from.startsWith('renderer/search/') && !from.startsWith('renderer/components/pickers/'));
+    expect(ownSearchBoxes).toEqual([]);
+  });
+});
+
+describe('names say what a file holds (#11 §4)', () => {
+  it('the F4 hook and the reception log entry’s parties live under names that say so', () => {
+    // renderer/reception/keys.ts held the F4 hook, not keys (钥匙 is a desk of its own); and
+    // db/reception/people.ts resolved an entry's contact and handler, not the residents that
+    // db/estate/people.ts is about.
+    for (const [misleading, plain] of [
+      ['renderer/reception/keys.ts', 'renderer/reception/useNewEntryShortcut.ts'],
+      ['db/reception/people.ts', 'db/reception/parties.ts'],
+    ] as const) {
+      expect(existsSync(join(ROOT, misleading)), misleading).toBe(false);
+      expect(existsSync(join(ROOT, plain)), plain).toBe(true);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { DailyReport } from '../../../shared/contract/reception';
-import { officeDateTime } from '../../../shared/office-time';
+import { officeDateTime } from '../../dates';
 import { CATEGORIES, CATEGORY_LABELS, CHANNEL_LABELS, dailyFigures } from '../../../shared/reception';
 import { PrintHeader, SignatureLines } from '../../print/parts';
 import type { PrintFormProps } from '../../print/registry';

@@ -1,5 +1,5 @@
 import type { EntryRow } from '../../../shared/contract/reception';
-import { officeDateTime } from '../../../shared/office-time';
+import { officeDateTime } from '../../dates';
 import { CATEGORY_LABELS, CHANNEL_LABELS, ENTRY_STATE_LABELS, URGENCY_LABELS } from '../../../shared/reception';
 import { S } from '../strings';
 

@@ -1,5 +1,5 @@
 import type { Handover } from '../../../shared/contract/reception';
-import { officeDateTime } from '../../../shared/office-time';
+import { officeDateTime } from '../../dates';
 import { PrintHeader, SignatureLines } from '../../print/parts';
 import type { PrintFormProps } from '../../print/registry';
 import { EntriesPrintTable } from './EntriesPrintTable';

@@ -1,5 +1,5 @@
 import type { EntryDetail } from '../../../shared/contract/reception';
-import { officeDateTime } from '../../../shared/office-time';
+import { officeDateTime } from '../../dates';
 import { CATEGORY_LABELS, URGENCY_LABELS } from '../../../shared/reception';
 import { PrintHeader, SignatureLines } from '../../print/parts';
 import type { PrintFormProps } from '../../print/registry';

@@ -3,6 +3,9 @@ import { fail } from '../../shared/result';
 import type { CommandContext } from '../context';
 import { handlerLabel } from './entries';
 
+// The parties of a log entry, checked against the roster and the staff directory: who brought the
+// matter (resolveWho) and who handles it (resolveHandler).
+
 /**
  * Who brought the matter: a resident (unit and/or person from the roster) or a visitor/caller
  * by name. The person's name and number are copied onto the entry unless the caller gave their

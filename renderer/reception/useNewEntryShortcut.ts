@@ -6,7 +6,7 @@ import { useSession } from '../session/SessionContext';
  * the reception desk opens a blank form, the unit card a prefilled one — never under a dialog
  * or the lock screen.
  */
-export function useF4(handler: () => void, enabled = true): void {
+export function useNewEntryShortcut(handler: () => void, enabled = true): void {
   const { session } = useSession();
   const latest = useRef(handler);
   useEffect(() => {
