@@ -203,3 +203,42 @@ describe('names say what a file holds (#11 §4)', () => {
     }
   });
 });
+
+describe('layering: desks as modules (#11 §1)', () => {
+  const graph = importGraph();
+  /** The desks built so far; each owns these paths. */
+  const DESKS = ['estate', 'reception'];
+  const deskOf = (file: string): string | null =>
+    DESKS.find((d) => file.startsWith(`db/${d}/`) || file.startsWith(`renderer/${d}/`) || file === `shared/contract/${d}.ts` || file === `shared/${d}.ts`) ?? null;
+  /** Where the desks are plugged in: one line per desk each. */
+  const MODULE_LISTS = new Set(['shared/contract/desks.ts', 'db/desks.ts', 'renderer/desks.ts']);
+  /**
+   * 房屋住户 is what every desk points at (units, people, the personal-data rules): the lower
+   * layers and the other desks may use what it exports; it uses none of theirs.
+   */
+  const BASE_DESK = 'estate';
+
+  it('no lower layer imports a desk, and a desk uses no other desk — but the estate, which all build on', () => {
+    const wrong: string[] = [];
+    for (const [from, targets] of graph) {
+      if (MODULE_LISTS.has(from)) continue;
+      const own = deskOf(from);
+      for (const to of targets) {
+        const desk = deskOf(to);
+        if (desk === null || desk === own) continue;
+        if (desk === BASE_DESK) continue;
+        wrong.push(`${from} → ${to}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('knows every desk folder there is', () => {
+    // A desk added without being named above would escape the rule: every db/ folder with a module.ts is a desk.
+    const withModules = readdirSync(join(ROOT, 'db'), { withFileTypes: true })
+      .filter((e) => e.isDirectory() && existsSync(join(ROOT, 'db', e.name, 'module.ts')))
+      .map((e) => e.name)
+      .sort();
+    expect(withModules).toEqual([...DESKS].sort());
+  });
+});
