@@ -35,9 +35,6 @@ const KNOWN_CYCLE_IMPORTS: [from: string, to: string][] = [
   // The session contract names OperatorView from the operators contract, which takes loginName,
   // password and roleSchema from it; the view (or those fields) belong in one place.
   ['shared/contract/auth.ts', 'shared/contract/operators.ts'],
-  // The sign-in throttle takes SESSION_MAX_HOURS from the dispatcher, whose context names the
-  // throttle; the constant belongs with the session rules, not in the dispatcher.
-  ['db/auth/throttle.ts', 'db/dispatcher.ts'],
 ];
 
 type Graph = Map<string, string[]>;
