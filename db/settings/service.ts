@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/contract/settings';
 import type { CommandContext, Db } from '../context';
+import { cacheWhileUnchanged, type CachedWhileUnchanged, type TableChanges } from '../table-changes';
 
 /**
  * Stored values over the defaults; a value that no longer validates falls back to its own
@@ -17,6 +18,21 @@ export async function readSettings(db: Db): Promise<Settings> {
   }
   const parsed = settingsSchema.safeParse(merged);
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+/**
+ * Every command reads the settings (lock minutes, time limits): kept in memory until a row of the
+ * settings table changes, whoever writes it (db/table-changes.ts).
+ */
+export function createSettingsCache(changes: TableChanges): { read(db: Db): Promise<{ settings: Settings; version: number }>; changedSince(version: number): boolean } {
+  const kept: CachedWhileUnchanged<'settings', Settings> = cacheWhileUnchanged(changes, ['settings']);
+  return {
+    async read(db) {
+      const { value, version } = await kept.get('settings', () => readSettings(db));
+      return { settings: value!, version };
+    },
+    changedSince: kept.changedSince,
+  };
 }
 
 function logoDigest(dataUrl: string): string {
