@@ -5,7 +5,7 @@ import { CommandFailure, fail, type CommandError, type Result } from '../shared/
 import { fieldErrors } from '../shared/zod-zh';
 import type { Database } from './schema';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { AuditEntry, BulkInsert, CommandContext, Db, Handlers, Services, SignedInOperator } from './context';
+import type { AuditEntry, BulkInsert, CommandContext, Handlers, Services, SignedInOperator } from './context';
 import { createSettingsCache } from './settings/service';
 import { confirmApproval, verifyApproval, type Approval, type ApprovalProof } from './auth/approval';
 import { createSessionResolver, storeIdleLocks, type ResolvedSession } from './auth/sessions';

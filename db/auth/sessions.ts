@@ -42,7 +42,12 @@ async function loadSession(db: Db, token: string): Promise<StoredSession | null>
   if (!session) return null;
   const operator = await loadOperator(db, session.operator_id);
   if (!operator || operator.disabled) return null;
-  return { session, operator: { id: operator.id, login: operator.login, displayName: operator.displayName, roles: operator.roles } };
+  // Frozen: one kept copy serves every command of this session until a write drops it.
+  const roles = Object.freeze(operator.roles) as SignedInOperator['roles'];
+  return Object.freeze({
+    session: Object.freeze(session),
+    operator: Object.freeze({ id: operator.id, login: operator.login, displayName: operator.displayName, roles }),
+  });
 }
 
 /** The time rules: too old is expired; idle past the lock time (or locked by hand) is locked. */
