@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema';
 import { createPrivateFile, keepPrivate } from './private-file';
 
@@ -39,6 +39,41 @@ export function openSqlite(path: string, options: OpenOptions = {}): BetterSqlit
 
 export function connect(path: string, options: OpenOptions = {}): Connection {
   const sqlite = openSqlite(path, options);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
+  connections.set(db, sqlite);
   return { sqlite, db };
+}
+
+const connections = new WeakMap<Kysely<Database>, BetterSqlite3.Database>();
+
+/** The raw connection under a Kysely instance made by connect(). */
+export function sqliteUnder(db: Kysely<Database>): BetterSqlite3.Database | undefined {
+  return connections.get(db);
+}
+
+/** Distinct statements kept prepared; past this the least recently used is dropped. */
+const KEPT_STATEMENTS = 500;
+
+/**
+ * Kysely's SQLite driver prepares every statement it runs, every time — for a counter read that is
+ * most of the cost. Keep the prepared statements by their SQL text (Kysely's parameters are always
+ * bound, never inlined), least recently used dropped first: queries built with lists of varying length
+ * and bulk inserts make many texts used once.
+ */
+function reusingStatements(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    prepare(sqlText) {
+      let statement = statements.get(sqlText);
+      if (statement) {
+        statements.delete(sqlText);
+      } else {
+        statement = sqlite.prepare(sqlText);
+        if (statements.size >= KEPT_STATEMENTS) statements.delete(statements.keys().next().value!);
+      }
+      statements.set(sqlText, statement);
+      return statement;
+    },
+    close: () => sqlite.close(),
+  };
 }

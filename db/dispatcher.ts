@@ -1,21 +1,17 @@
-import { createHash } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import { isCommandName, getCommand, type CommandName } from '../shared/contract';
 import { accessAllows, type ApprovalInput, type CommandDef } from '../shared/contract/define';
 import { CommandFailure, fail, type CommandError, type Result } from '../shared/result';
 import { fieldErrors } from '../shared/zod-zh';
-import type { Database, SessionRow } from './schema';
+import type { Database } from './schema';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { AuditEntry, BulkInsert, CommandContext, Db, Handlers, Services, SignedInOperator } from './context';
-import { readSettings } from './settings/service';
-import type { Settings } from '../shared/contract/settings';
-import { loadOperator } from './operators/service';
+import type { AuditEntry, BulkInsert, CommandContext, Handlers, Services, SignedInOperator } from './context';
+import { createSettingsCache } from './settings/service';
 import { confirmApproval, verifyApproval, type Approval, type ApprovalProof } from './auth/approval';
-
-/** A session lives at most this long, however active; then the operator signs in again. */
-export const SESSION_MAX_HOURS = 16;
-/** How stale a session's last-seen time may get before a command refreshes it. */
-export const TOUCH_EVERY_MS = 15_000;
+import { createSessionResolver, storeIdleLocks, type ResolvedSession } from './auth/sessions';
+import { TOUCH_EVERY_MS } from './auth/session-rules';
+import { sqliteUnder } from './connection';
+import { tableChanges } from './table-changes';
 
 export interface DispatchOutcome {
   response: Result<unknown>;
@@ -33,59 +29,6 @@ export interface Caller {
   clientId?: string;
 }
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-interface SessionState {
-  session: SessionRow;
-  operator: SignedInOperator;
-  locked: boolean;
-}
-
-const idleLockTime = (lastSeenAt: string, lockMinutes: number) => new Date(Date.parse(lastSeenAt) + lockMinutes * 60_000);
-
-/**
- * Store the idle locks that have happened (at last seen + lock minutes) — for one session, or for
- * every open one. A lock is a fact once it happens: raising 锁屏时间 later must not unlock a screen
- * its operator walked away from, so it may not stay a sum recomputed from the current setting.
- */
-export async function storeIdleLocks(db: Db, now: Date, lockMinutes: number, sessionId?: number): Promise<void> {
-  let query = db.selectFrom('sessions').select(['id', 'last_seen_at']).where('ended_at', 'is', null).where('locked_at', 'is', null);
-  if (sessionId !== undefined) query = query.where('id', '=', sessionId);
-  for (const s of await query.execute()) {
-    const lockedAt = idleLockTime(s.last_seen_at, lockMinutes);
-    if (lockedAt.getTime() >= now.getTime()) continue;
-    await db.updateTable('sessions').set({ locked_at: lockedAt.toISOString() }).where('id', '=', s.id).where('locked_at', 'is', null).execute();
-  }
-}
-
-/** Find the live session for a token without writing anything. */
-export async function resolveSession(
-  db: Kysely<Database>,
-  token: string | null,
-  now: Date,
-  lockMinutes: number,
-): Promise<SessionState | 'expired' | null> {
-  if (!token || token.length > 200) return null;
-  const session = await db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
-  if (!session) return null;
-  if (now.getTime() - Date.parse(session.created_at) > SESSION_MAX_HOURS * 3600_000) return 'expired';
-  const operator = await loadOperator(db, session.operator_id);
-  if (!operator || operator.disabled) return null;
-  const idle = now.getTime() > idleLockTime(session.last_seen_at, lockMinutes).getTime();
-  return {
-    session,
-    operator: { id: operator.id, login: operator.login, displayName: operator.displayName, roles: operator.roles },
-    locked: session.locked_at !== null || idle,
-  };
-}
-
 const err = (kind: CommandFailure['kind'] | 'internal', message: string, fields?: Record<string, string>, approval?: CommandError['approval']): DispatchOutcome => ({
   response: { ok: false, error: { kind, message, ...(fields && { fields }), ...(approval && { approval }) } },
 });
@@ -97,7 +40,7 @@ const err = (kind: CommandFailure['kind'] | 'internal', message: string, fields?
  */
 export function createDispatcher(deps: {
   db: Kysely<Database>;
-  /** The raw connection under `db`, for bulk inserts; without it they go through Kysely. */
+  /** The raw connection under `db` (default: the one connect() opened it on): bulk inserts, change counts. */
   sqlite?: BetterSqlite3.Database;
   handlers: Handlers;
   services: Services;
@@ -110,11 +53,16 @@ export function createDispatcher(deps: {
 }): Dispatcher {
   const { db, handlers, services, clock } = deps;
   const definitionOf = (name: CommandName): CommandDef => deps.commandDefs?.[name] ?? getCommand(name);
-  const bulk = deps.sqlite ? rawBulkInsert(deps.sqlite) : null;
-  // Settings are read by every command (lock minutes, time limits) but change only through
-  // commands this one dispatcher runs, each of which audits the change as entity 'settings'
-  // (db/settings/service.ts writeSettings): read once, forget after a command that wrote them.
-  let settingsCache: Settings | null = null;
+  const sqlite = deps.sqlite ?? sqliteUnder(db);
+  if (!sqlite) throw new Error('createDispatcher: db must be a connection opened by connect() (db/connection.ts)');
+  const bulk = rawBulkInsert(sqlite);
+  // The session, its operator and the settings are kept in memory, not read for every command:
+  // one process owns the database (Electron's main process or `npm run serve`), and every write to
+  // those tables through its connection — or a commit by any other — is counted
+  // (db/table-changes.ts), so what is kept is dropped the moment it may be out of date.
+  const changes = tableChanges(sqlite);
+  const sessions = createSessionResolver(changes);
+  const settingsCache = createSettingsCache(changes);
 
   return {
     async run(rawName, rawInput, caller) {
@@ -141,21 +89,17 @@ export function createDispatcher(deps: {
 
       const now = clock();
       try {
-        const settings = (settingsCache ??= await readSettings(db));
-        const state = await resolveSession(db, caller.sessionToken, now, settings.lockMinutes);
+        const read = await settingsCache.read(db);
+        let settings = read.settings;
+        const resolved = await sessions.resolve(db, caller.sessionToken, now, settings.lockMinutes);
+        let state = resolved.state;
         if (state && state !== 'expired' && state.locked && state.session.locked_at === null) {
           // The idle lock has just been noticed: one small write, once per lock.
           await storeIdleLocks(db, now, settings.lockMinutes, state.session.id);
         }
-        if (def.access !== 'public') {
-          if (state === 'expired') return err('unauthenticated', '登录已过期，请重新登录');
-          if (!state) return err('unauthenticated', '请先登录');
-          if (state.locked && !def.allowedWhenLocked) return err('unauthenticated', '屏幕已锁定，请输入密码解锁');
-          if (!accessAllows(def.access, state.operator.roles)) {
-            return err('forbidden', `您的角色无权执行“${def.summary}”`);
-          }
-        }
-        const live = state && state !== 'expired' ? state : null;
+        const refused = refusal(def, state);
+        if (refused) return err(refused.kind, refused.message);
+        let live = state && state !== 'expired' ? state : null;
         const scope = {
           command: name,
           now,
@@ -181,17 +125,24 @@ export function createDispatcher(deps: {
 
         let sessionChange: { token: string | null } | undefined;
         let audits = 0;
-        let settingsWritten = false;
         const value = await db.transaction().execute(async (trx) => {
           const nowIso = now.toISOString();
+          if (sessions.changedSince(resolved.version) || settingsCache.changedSince(read.version)) {
+            // Another command committed while this one waited for the database (or prepared):
+            // judge it again by what is stored now — signed out, disabled, a role taken away,
+            // locked, a shorter 锁屏时间 all count from the moment they commit.
+            settings = scope.settings = (await settingsCache.read(trx)).settings;
+            state = (await sessions.resolve(trx, caller.sessionToken, now, settings.lockMinutes)).state;
+            const refusedNow = refusal(def, state);
+            if (refusedNow) throw refusedNow;
+            live = state && state !== 'expired' ? state : null;
+            Object.assign(scope, { operator: live?.operator ?? null, session: live?.session ?? null, sessionLocked: live?.locked ?? false });
+          }
+          const settingsRowsBefore = changes.written('settings');
           if (live && !live.locked && def.access !== 'public' && !def.background && now.getTime() - Date.parse(live.session.last_seen_at) >= TOUCH_EVERY_MS) {
             // Activity keeps an unlocked session from locking. Lock times are whole minutes, so
             // a touch every few seconds is plenty — and keeps reads free of writes and fsyncs.
             await trx.updateTable('sessions').set({ last_seen_at: nowIso }).where('id', '=', live.session.id).execute();
-          }
-          if (live && typeof handler !== 'function' && !(await sessionStillOpen(trx, live.session.id))) {
-            // Signed out or disabled while the command was preparing.
-            throw fail.unauthenticated('请先登录');
           }
           // The approver may have been disabled, lost the role or changed the password meanwhile.
           if (approval && approvalProof) scope.approver = await confirmApproval(trx, live!.operator, approval, approvalProof);
@@ -199,10 +150,9 @@ export function createDispatcher(deps: {
             ...scope,
             db: trx,
             nowIso,
-            bulkInsert: bulk ?? kyselyBulkInsert(trx),
+            bulkInsert: bulk,
             async audit(entry: AuditEntry) {
               audits++;
-              if (entry.entity === 'settings') settingsWritten = true;
               await trx
                 .insertInto('audit_log')
                 .values(auditRow({ at: nowIso, operator: ctx.operator, approver: ctx.approver ?? null, command: name }, entry))
@@ -222,10 +172,9 @@ export function createDispatcher(deps: {
               : await (handler.run as (c: CommandContext, i: unknown, p: unknown) => Promise<unknown>)(ctx, input, prepared);
           if (def.writes && audits === 0) throw new Error(`write command ${name} appended no audit row`);
           // Screens already idle past the lock time as it was stay locked whatever the new setting says.
-          if (settingsWritten) await storeIdleLocks(trx, now, settings.lockMinutes);
+          if (changes.written('settings') !== settingsRowsBefore) await storeIdleLocks(trx, now, settings.lockMinutes);
           return result;
         });
-        if (settingsWritten) settingsCache = null;
         return sessionChange ? { response: { ok: true, value }, session: sessionChange } : { response: { ok: true, value } };
       } catch (e) {
         if (e instanceof CommandFailure) return err(e.kind, e.message, e.fields, e.approval);
@@ -240,6 +189,16 @@ export function createDispatcher(deps: {
       }
     },
   };
+}
+
+/** Why a command may not run for this session (null: it may). */
+function refusal(def: CommandDef, state: ResolvedSession): CommandFailure | null {
+  if (def.access === 'public') return null;
+  if (state === 'expired') return fail.unauthenticated('登录已过期，请重新登录');
+  if (!state) return fail.unauthenticated('请先登录');
+  if (state.locked && !def.allowedWhenLocked) return fail.unauthenticated('屏幕已锁定，请输入密码解锁');
+  if (!accessAllows(def.access, state.operator.roles)) return fail.forbidden(`您的角色无权执行“${def.summary}”`);
+  return null;
 }
 
 /** The audit_log row for one entry: every writer of audit rows builds it here. */
@@ -259,19 +218,6 @@ export function auditRow(
   };
 }
 
-/** One indexed lookup: the session has not ended and its operator is not disabled. */
-async function sessionStillOpen(db: Db, sessionId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('operators', 'operators.id', 'sessions.operator_id')
-    .select('sessions.id')
-    .where('sessions.id', '=', sessionId)
-    .where('sessions.ended_at', 'is', null)
-    .where('operators.disabled_at', 'is', null)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /** Prepared INSERTs on the raw connection: inside the Kysely transaction, since it is the same connection. */
 export function rawBulkInsert(sqlite: BetterSqlite3.Database): BulkInsert {
   const statements = new Map<string, BetterSqlite3.Statement>();
@@ -285,12 +231,6 @@ export function rawBulkInsert(sqlite: BetterSqlite3.Database): BulkInsert {
       statements.set(key, statement);
     }
     for (const row of rows) statement.run(row);
-  };
-}
-
-function kyselyBulkInsert(db: Db): BulkInsert {
-  return async (table, rows) => {
-    for (let i = 0; i < rows.length; i += 400) await db.insertInto(table).values(rows.slice(i, i + 400) as never).execute();
   };
 }
 

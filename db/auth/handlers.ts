@@ -6,7 +6,7 @@ import { hashPassword, verifyPassword } from './password';
 import { checkSetupCode } from './setup-code';
 import { trustClient } from './trust';
 import { checkLoginPassword } from './login-check';
-import { hashToken } from '../dispatcher';
+import { hashToken } from './session-rules';
 import { writeSettings } from '../settings/service';
 import { loadOperator, operatorCount, passwordHashOf, setRoles } from '../operators/service';
 

@@ -1,6 +1,6 @@
 import { fail } from '../../shared/result';
 import type { RateLimiter, RateRule } from '../rate-limit';
-import { SESSION_MAX_HOURS } from '../dispatcher';
+import { SESSION_MAX_HOURS } from './session-rules';
 
 /**
  * How wrong passwords slow sign-in. Three aims: a stranger who knows a login name cannot keep

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_SETTINGS, SETTINGS_SCHEMAS, type Settings } from '../../shared/contract/settings';
 import type { DeskSettingsSection } from '../../shared/contract/desk-settings';
 import type { CommandContext, Db } from '../context';
+import { cacheWhileUnchanged, type CachedWhileUnchanged, type TableChanges } from '../table-changes';
 
 /**
  * Stored values over the defaults; a value that no longer validates falls back to its own
@@ -24,6 +25,21 @@ export function updateDeskSettings<Value>(section: DeskSettingsSection<string, i
   return async (ctx: CommandContext, value: Value): Promise<Value> => {
     const after = await writeSettings(ctx, { [section.key]: value } as Partial<Settings>);
     return (after as unknown as Record<string, Value>)[section.key]!;
+  };
+}
+
+/**
+ * Every command reads the settings (lock minutes, time limits): kept in memory until a row of the
+ * settings table changes, whoever writes it (db/table-changes.ts).
+ */
+export function createSettingsCache(changes: TableChanges): { read(db: Db): Promise<{ settings: Settings; version: number }>; changedSince(version: number): boolean } {
+  const kept: CachedWhileUnchanged<'settings', Settings> = cacheWhileUnchanged(changes, ['settings']);
+  return {
+    async read(db) {
+      const { value, version } = await kept.get('settings', () => readSettings(db));
+      return { settings: value!, version };
+    },
+    changedSince: kept.changedSince,
   };
 }
 

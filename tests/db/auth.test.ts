@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SESSION_MAX_HOURS } from '../../db/dispatcher';
+import { SESSION_MAX_HOURS } from '../../db/auth/session-rules';
 import { createTestApp, expectError, valueOf, ADMIN, PASSWORD, type TestApp } from '../support/app';
 import type { SessionView } from '../../shared/contract/auth';
 
