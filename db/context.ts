@@ -127,6 +127,8 @@ export interface ServerDesk<Names extends CommandName = CommandName> {
   attention?: AttentionProvider;
   /** Adds the desk's part of the demo office once the estate exists (estate.generateDemo). */
   demo?: DemoGenerator;
+  /** The desk's records at a busy office's volume and its hot paths, for `npm run bench`. */
+  bench?: DeskBench;
 }
 
 /** One provider per kind of thing the counter looks up; the box groups hits by provider. */
@@ -156,6 +158,26 @@ export interface DemoGenerator {
   generate(ctx: CommandContext): Promise<number>;
 }
 
+/**
+ * One timed path of `npm run bench`: a command run through the real dispatcher with inputs drawn
+ * from the bench database, next to the same lookup as one raw prepared statement when there is one.
+ */
+export interface BenchScenario {
+  name: string;
+  target: { p99Ms: number; maxRatio?: number };
+  command: CommandName;
+  /** Inputs cycled through the runs. */
+  inputs(sqlite: import('better-sqlite3').Database): unknown[];
+  /** The same lookup as one raw prepared statement (the floor the dispatcher is compared to). */
+  raw: ((sqlite: import('better-sqlite3').Database) => (input: any) => unknown) | null;
+}
+
+export interface DeskBench {
+  /** Adds the desk's records to the bench estate (a year of a busy office; a tenth with `small`); returns how many. */
+  data?(db: Db, bulkInsert: BulkInsert, options: { small: boolean; now: Date; operatorId: number }): Promise<{ label: string; rows: number }>;
+  scenarios: readonly BenchScenario[];
+}
+
 /** The desks' pieces, combined once at start (db/desks.ts). */
 export interface DeskRegistry {
   desks: readonly ServerDesk<never>[];
@@ -164,4 +186,5 @@ export interface DeskRegistry {
   openItems: readonly OpenItemsProvider[];
   attention: readonly (AttentionProvider & { desk: DeskKey })[];
   demo: readonly (DemoGenerator & { desk: DeskKey })[];
+  bench: readonly (DeskBench & { desk: DeskKey })[];
 }

@@ -1,6 +1,6 @@
 import type { DeskRegistry, ServerDesk } from './context';
 
-export type { AttentionProvider, DemoGenerator, DeskRegistry, OpenItemsProvider, SearchProvider, ServerDesk } from './context';
+export type { AttentionProvider, BenchScenario, DeskBench, DemoGenerator, DeskRegistry, OpenItemsProvider, SearchProvider, ServerDesk } from './context';
 
 /**
  * Combine the desks' modules, refusing a list where two claim the same desk, command or search
@@ -32,5 +32,6 @@ export function combineServerDesks(desks: readonly ServerDesk<never>[], core: { 
     openItems: desks.flatMap((d) => d.openItems ?? []),
     attention: desks.flatMap((d) => (d.attention ? [{ ...d.attention, desk: d.desk }] : [])),
     demo: desks.flatMap((d) => (d.demo ? [{ ...d.demo, desk: d.desk }] : [])),
+    bench: desks.flatMap((d) => (d.bench ? [{ ...d.bench, desk: d.desk }] : [])),
   };
 }

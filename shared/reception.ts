@@ -4,6 +4,7 @@
  * instants — nothing else does date arithmetic on entries.
  */
 import { addMinutes, spanText } from './office-time';
+import { earliestOpenDeadline, type Deadline } from './deadlines';
 import type { LinkRole } from './estate';
 import { rolesUsing, rolesWith } from './permissions';
 import { defineMachine } from './state-machine';
@@ -224,38 +225,38 @@ export interface DeadlineView {
 }
 
 /**
- * The deadlines worth showing. The escalation limit only counts for entries that were
- * escalated (nobody knows in advance that a handler cannot settle something): it then shows
- * whether 上报 came in time.
+ * The entry's named deadlines (the platform's `{key, dueAt, metAt}`, shared/deadlines.ts): the
+ * handler's answer, the owner's answer when someone outside is owed one, and the escalation limit
+ * only for entries that were escalated — nobody knows in advance that a handler cannot settle
+ * something; once escalated it shows whether 上报 came in time.
  */
+export function entryDeadlines(clock: EntryClock): (Deadline & { key: DeadlineKey })[] {
+  const out: (Deadline & { key: DeadlineKey })[] = [{ key: 'handler', dueAt: clock.handlerDueAt, metAt: clock.handlerAnsweredAt }];
+  if (clock.escalatedAt !== null) out.push({ key: 'escalate', dueAt: clock.escalateDueAt, metAt: clock.escalatedAt });
+  if (clock.ownerDueAt !== null) out.push({ key: 'owner', dueAt: clock.ownerDueAt, metAt: clock.ownerAnsweredAt });
+  return out;
+}
+
+/** The deadlines as the entry's detail shows them: met, still owed, or left unmet when the entry ended. */
 export function deadlineViews(clock: EntryClock, now: Date): DeadlineView[] {
-  const t = now.getTime();
-  const view = (key: DeadlineKey, dueAt: string, metAt: string | null): DeadlineView => {
-    const due = Date.parse(dueAt);
-    const base = { key, label: DEADLINE_LABELS[key], dueAt, metAt };
-    if (metAt !== null) return { ...base, status: 'met', late: Date.parse(metAt) > due };
-    if (clock.state === 'open') return { ...base, status: 'owed', late: t > due };
+  return entryDeadlines(clock).map((d) => {
+    const base = { ...d, label: DEADLINE_LABELS[d.key] };
+    const due = Date.parse(d.dueAt);
+    if (d.metAt !== null) return { ...base, status: 'met', late: Date.parse(d.metAt) > due };
+    if (clock.state === 'open') return { ...base, status: 'owed', late: now.getTime() > due };
     const closedAt = clock.state === 'closed' && clock.closedAt ? Date.parse(clock.closedAt) : null;
     return { ...base, status: 'unmet', late: closedAt !== null && closedAt > due };
-  };
-  const views = [view('handler', clock.handlerDueAt, clock.handlerAnsweredAt)];
-  if (clock.escalatedAt !== null) views.push(view('escalate', clock.escalateDueAt, clock.escalatedAt));
-  if (clock.ownerDueAt !== null) views.push(view('owner', clock.ownerDueAt, clock.ownerAnsweredAt));
-  return views;
+  });
 }
 
 /**
- * The next deadline an open entry still owes: the earliest of the handler's answer and the
- * owner's answer not yet given. null when nothing is owed (closed, voided, or all answered).
- * Stored as `next_due_at` so overdue and due-soon lists are index range scans.
+ * The next deadline an open entry still owes: the earliest of its deadlines not yet met (the
+ * escalation limit is only listed once met). null when nothing is owed (closed, voided, or all
+ * answered). Stored as `next_due_at` so overdue and due-soon lists are index range scans.
  */
 export function nextDueAt(clock: EntryClock): string | null {
   if (clock.state !== 'open') return null;
-  const owed: string[] = [];
-  if (clock.handlerAnsweredAt === null) owed.push(clock.handlerDueAt);
-  if (clock.ownerDueAt !== null && clock.ownerAnsweredAt === null) owed.push(clock.ownerDueAt);
-  if (owed.length === 0) return null;
-  return owed.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
+  return earliestOpenDeadline(entryDeadlines(clock))?.dueAt ?? null;
 }
 
 export type TimeStatusKind = 'done' | 'waiting' | 'ok' | 'due_soon' | 'overdue';

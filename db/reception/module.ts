@@ -1,6 +1,7 @@
 import type { ServerDesk } from '../desk-module';
 import type { receptionCommands } from '../../shared/contract/reception';
 import { receptionHandlers } from './handlers';
+import { receptionBench } from './bench';
 import { receptionAttention, receptionDemo, receptionOpenItems, receptionSearchProvider } from './providers';
 
 /** 接待登记 as the lower layers see it (db/desk-module.ts). */
@@ -11,4 +12,5 @@ export const receptionDesk: ServerDesk<keyof typeof receptionCommands> = {
   openItems: [receptionOpenItems],
   attention: receptionAttention,
   demo: receptionDemo,
+  bench: receptionBench,
 };

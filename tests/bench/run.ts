@@ -2,7 +2,7 @@
  * `npm run bench [-- --json] [-- --small]`: speed of the counter's hot paths on a large estate,
  * each through the real dispatcher next to the same query as a raw prepared statement in the
  * same run (ratios, not absolute timings, are what travel between machines).
- * Later desks add their scenarios to SCENARIOS below.
+ * Each desk adds its records and scenarios through its module's `bench` (db/<desk>/bench.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,10 +10,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp, type App } from '../../db/app';
 import { generateEstate, type EstateShape } from '../../db/demo/generate';
-import { generateReceptionLog } from '../../db/reception/demo';
-import { officeDayOf } from '../../shared/office-time';
+import { DESK_REGISTRY } from '../../db/desks';
+import type { BenchScenario } from '../../db/desk-module';
 import { rawBulkInsert } from '../../db/dispatcher';
-import type BetterSqlite3 from 'better-sqlite3';
 import { benchPdf, measurePdf } from './pdf';
 import { measureBrowser, printBrowser } from './browser';
 import { PERSONAL_READS } from '../../db/estate/personal-reads';
@@ -37,8 +36,6 @@ async function signInClerks(app: App, adminToken: string, n: number): Promise<st
 
 const { values: args } = parseArgs({ options: { json: { type: 'boolean', default: false }, small: { type: 'boolean', default: false } } });
 
-/** A year of a busy office's reception log. */
-const RECEPTION_ENTRIES = { large: 200_000, small: 20_000 };
 
 /** 40 buildings × 4 entrances × 25 floors × 5 rooms = 20,000 units; ~60,000 people; 8,000 vehicles. */
 const LARGE: EstateShape = { name: '基准小区', buildings: 40, entrances: 4, floors: 25, roomsPerFloor: 5, peoplePerUnit: 3.5, vehicles: 8000, seed: 7 };
@@ -76,20 +73,9 @@ async function time(n: number, fn: (i: number) => Promise<unknown> | unknown): P
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-interface Scenario {
-  name: string;
-  target: { p99Ms: number; maxRatio?: number };
-  /** Inputs cycled through the runs. */
-  inputs: (sqlite: BetterSqlite3.Database) => unknown[];
-  command: string;
-  /** The same lookup as one raw prepared statement (the floor the dispatcher is compared to). */
-  raw: ((sqlite: BetterSqlite3.Database) => (input: any) => unknown) | null;
-}
+type Scenario = BenchScenario;
 
-const RAW_UNIT = `SELECT u.id, u.code, u.type, u.state FROM units u JOIN buildings b ON b.id = u.building_id
-  WHERE b.code = ? AND u.entrance = ? AND u.room = ? LIMIT 8`;
-const RAW_INITIALS = `SELECT id, name, mobile, id_number FROM people WHERE name_initials = ? ORDER BY name LIMIT 8`;
-
+/** The core's own scenario; each desk's come from its module (db/<desk>/bench.ts, through DESK_REGISTRY). */
 export const SCENARIOS: Scenario[] = [
   {
     // Nothing to look up: what every command pays before its own work (session and operator,
@@ -100,136 +86,7 @@ export const SCENARIOS: Scenario[] = [
     inputs: () => [{}],
     raw: null,
   },
-  {
-    name: '前台搜索：房号 3-2-1101',
-    target: { p99Ms: 5, maxRatio: 3 },
-    command: 'search.counter',
-    inputs: (db) => (db.prepare('SELECT code FROM units ORDER BY random() LIMIT 200').all() as { code: string }[]).map((r) => ({ q: r.code })),
-    raw: (db) => {
-      const stmt = db.prepare(RAW_UNIT);
-      return (input: { q: string }) => stmt.all(...input.q.split('-'));
-    },
-  },
-  {
-    name: '前台搜索：拼音首字母 zs',
-    target: { p99Ms: 5, maxRatio: 3 },
-    command: 'search.counter',
-    inputs: (db) => (db.prepare('SELECT DISTINCT name_initials AS q FROM people ORDER BY random() LIMIT 200').all() as { q: string }[]).filter((r) => r.q.length >= 2),
-    raw: (db) => {
-      const stmt = db.prepare(RAW_INITIALS);
-      return (input: { q: string }) => stmt.all(input.q);
-    },
-  },
-  {
-    name: '前台搜索：姓名 张三',
-    target: { p99Ms: 5, maxRatio: 3 },
-    command: 'search.counter',
-    inputs: (db) => (db.prepare('SELECT name AS q FROM people ORDER BY random() LIMIT 200').all() as { q: string }[]),
-    raw: (db) => {
-      const stmt = db.prepare(`SELECT id, name, mobile, id_number FROM people WHERE name >= ? AND name < ? ORDER BY name LIMIT 8`);
-      return (input: { q: string }) => stmt.all(input.q, input.q + '\u{10FFFF}');
-    },
-  },
-  {
-    name: '前台搜索：手机尾号 4 位',
-    target: { p99Ms: 5, maxRatio: 3 },
-    command: 'search.counter',
-    inputs: (db) => (db.prepare('SELECT substr(mobile, -4) AS q FROM people ORDER BY random() LIMIT 200').all() as { q: string }[]),
-    raw: (db) => {
-      const stmt = db.prepare(`SELECT id, name, mobile, id_number FROM people WHERE substr(mobile, -4) = ? LIMIT 8`);
-      return (input: { q: string }) => stmt.all(input.q);
-    },
-  },
-  {
-    name: '前台搜索：证件尾号 4 位',
-    target: { p99Ms: 5, maxRatio: 3 },
-    command: 'search.counter',
-    inputs: (db) => (db.prepare('SELECT substr(id_number, -4) AS q FROM people WHERE id_number IS NOT NULL ORDER BY random() LIMIT 200').all() as { q: string }[]),
-    raw: (db) => {
-      const stmt = db.prepare(`SELECT id, name, mobile, id_number FROM people WHERE substr(id_number, -4) = ? LIMIT 8`);
-      return (input: { q: string }) => stmt.all(input.q);
-    },
-  },
-  {
-    name: '前台搜索：车牌',
-    target: { p99Ms: 5, maxRatio: 3 },
-    command: 'search.counter',
-    inputs: (db) => (db.prepare('SELECT plate AS q FROM vehicles ORDER BY random() LIMIT 200').all() as { q: string }[]),
-    raw: (db) => {
-      const stmt = db.prepare(`SELECT id, plate, unit_id FROM vehicles WHERE plate = ?`);
-      return (input: { q: string }) => stmt.all(input.q);
-    },
-  },
-  {
-    name: '房屋卡片',
-    target: { p99Ms: 10 },
-    command: 'estate.unitCard',
-    inputs: (db) => (db.prepare('SELECT id FROM units ORDER BY random() LIMIT 200').all() as { id: number }[]),
-    raw: null,
-  },
-  {
-    name: '房屋列表（按楼栋，第 1 页 50 条）',
-    target: { p99Ms: 20 },
-    command: 'estate.units',
-    inputs: (db) => (db.prepare('SELECT id FROM buildings').all() as { id: number }[]).map((b) => ({ pageSize: 50, filters: { buildingId: b.id } })),
-    raw: null,
-  },
-  {
-    name: '接待登记列表（全部，第 1 页 50 条）',
-    target: { p99Ms: 20 },
-    command: 'reception.list',
-    inputs: () => [{ pageSize: 50, filters: {} }],
-    raw: (db) => {
-      const count = db.prepare('SELECT count(*) FROM reception_entries');
-      const page = db.prepare('SELECT * FROM reception_entries ORDER BY received_at DESC, id DESC LIMIT 50');
-      return () => [count.get(), page.all()];
-    },
-  },
-  {
-    name: '接待登记：超时列表',
-    target: { p99Ms: 20 },
-    command: 'reception.list',
-    inputs: () => [{ pageSize: 50, filters: { due: 'overdue' } }],
-    raw: null,
-  },
-  {
-    name: '接待登记：按房屋',
-    target: { p99Ms: 20 },
-    command: 'reception.list',
-    inputs: (db) => (db.prepare('SELECT DISTINCT unit_id AS id FROM reception_entries WHERE unit_id IS NOT NULL ORDER BY random() LIMIT 200').all() as { id: number }[]).map((u) => ({ pageSize: 50, filters: { unitId: u.id } })),
-    raw: null,
-  },
-  {
-    name: '接待登记：报修 + 近 30 天 + 处理中',
-    target: { p99Ms: 20 },
-    command: 'reception.list',
-    inputs: () => [{ pageSize: 50, filters: { category: 'repair', state: 'open', from: officeDayOf(new Date(Date.now() - 30 * 86_400_000)) } }],
-    raw: null,
-  },
-  {
-    name: '接待登记：最后一页（第 20 万条附近）',
-    target: { p99Ms: 50 },
-    command: 'reception.list',
-    inputs: (db) => {
-      const n = (db.prepare('SELECT count(*) AS n FROM reception_entries').get() as { n: number }).n;
-      return [{ pageSize: 50, page: Math.max(1, Math.ceil(n / 50)), filters: {} }];
-    },
-    raw: null,
-  },
-  {
-    name: '前台搜索：登记号 JD…',
-    target: { p99Ms: 5 },
-    command: 'search.counter',
-    inputs: (db) => (db.prepare('SELECT no AS q FROM reception_entries ORDER BY random() LIMIT 200').all() as { q: string }[]),
-    raw: null,
-  },
-  {
-    name: '客服中心日报表（一天）',
-    target: { p99Ms: 50 },
-    command: 'reception.daily',
-    inputs: () => Array.from({ length: 30 }, (_, i) => ({ day: officeDayOf(new Date(Date.now() - i * 86_400_000)) })),
-    raw: null,
-  },
+  ...DESK_REGISTRY.bench.flatMap((b) => b.scenarios),
 ];
 
 /**
@@ -263,13 +120,14 @@ async function main() {
     const t0 = performance.now();
     const counts = await app.connection.db.transaction().execute((trx) => generateEstate(trx, rawBulkInsert(app!.connection.sqlite), shape, new Date().toISOString(), null));
     const genMs = performance.now() - t0;
-    const r0 = performance.now();
-    const log = await app.connection.db
-      .transaction()
-      .execute((trx) =>
-        generateReceptionLog(trx, rawBulkInsert(app!.connection.sqlite), { entries: args.small ? RECEPTION_ENTRIES.small : RECEPTION_ENTRIES.large, days: 365, seed: 11 }, new Date(), 1),
-      );
-    const receptionMs = performance.now() - r0;
+    // Then each desk's records at a busy office's volume (a year of reception log…).
+    const deskData: { label: string; rows: number; ms: number }[] = [];
+    for (const b of DESK_REGISTRY.bench) {
+      if (!b.data) continue;
+      const d0 = performance.now();
+      const made = await app.connection.db.transaction().execute((trx) => b.data!(trx, rawBulkInsert(app!.connection.sqlite), { small: args.small, now: new Date(), operatorId: 1 }));
+      deskData.push({ ...made, ms: Math.round(performance.now() - d0) });
+    }
     const rows = counts.units * 2 + counts.people + counts.links + counts.vehicles + counts.buildings;
     // Measure steady state: fold the generation's large WAL into the database first, as the
     // app does over a working day, so the first timed write does not pay for it.
@@ -314,10 +172,10 @@ async function main() {
     const stalls = schedulingStalls();
     if (args.json) {
       const pdf = await measurePdf();
-      console.log(JSON.stringify({ shape, generation, reception: { entries: log.entries, ms: Math.round(receptionMs) }, results, browser, pdf, stalls }, null, 2));
+      console.log(JSON.stringify({ shape, generation, desks: deskData, results, browser, pdf, stalls }, null, 2));
     } else {
       console.log(`数据生成：${counts.units} 套房屋，${counts.people} 位住户，${counts.vehicles} 辆车，共 ${rows} 行，${generation.ms} ms，${generation.rowsPerSecond} 行/秒（目标 ≥ 20000）`);
-      console.log(`接待登记：${log.entries} 条（一年），生成 ${Math.round(receptionMs)} ms`);
+      for (const d of deskData) console.log(`${d.label}：${d.rows} 条（一年），生成 ${d.ms} ms`);
       console.table(
         results.map((r) => ({
           场景: r.scenario,
