@@ -39,7 +39,7 @@ export function UnitCardView(props: { unitId: number; estates: EstateView[] }) {
           <Typography.Text type="secondary">{unit.estateName}</Typography.Text>
         </Space>
         <Space wrap>
-          <LogFromUnitButton card={card} onLogged={reload} />
+          <LogFromUnitButton card={card} />
           {rights.edit && (
             <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
               {S.editUnit}
@@ -62,8 +62,8 @@ export function UnitCardView(props: { unitId: number; estates: EstateView[] }) {
       />
       <Row gutter={16}>
         <Col xs={24} xl={16}>
-          <PeopleSection card={card} onChanged={reload} />
-          <VehiclesSection card={card} onChanged={reload} />
+          <PeopleSection card={card} />
+          <VehiclesSection card={card} />
         </Col>
         <Col xs={24} xl={8}>
           <OpenItems card={card} />
@@ -75,10 +75,7 @@ export function UnitCardView(props: { unitId: number; estates: EstateView[] }) {
           estates={props.estates}
           unit={unit}
           onClose={() => setEditing(false)}
-          onSaved={() => {
-            setEditing(false);
-            reload();
-          }}
+          onSaved={() => setEditing(false)}
         />
       )}
     </div>

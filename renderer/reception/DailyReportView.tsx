@@ -9,7 +9,6 @@ import { useCommandResult } from '../components/useCommandResult';
 import { printHash } from '../print/route';
 import { afterToday, officeTodayText } from './dates';
 import { ExportButton, Figure, ReportEntriesTable } from './ReportTables';
-import { useReceptionChanges } from './useAttention';
 import { useOpenPrint } from './usePrint';
 import { S } from './strings';
 
@@ -20,7 +19,6 @@ export function DailyReportView() {
   const [day, setDay] = useState(officeTodayText);
   const { value: report, error, reload } = useCommandResult('reception.daily', { day });
   const openPrint = useOpenPrint();
-  useReceptionChanges(reload);
 
   const toolbar = (
     <Space wrap style={{ marginBottom: 12 }}>

@@ -22,7 +22,7 @@ export function prefillFromCard(card: UnitCard): LogPrefill {
 }
 
 /** 登记接待 (F4) on the unit card: the log form with the unit and its owner filled in. */
-export function LogFromUnitButton(props: { card: UnitCard; onLogged(): void }) {
+export function LogFromUnitButton(props: { card: UnitCard }) {
   const { operator } = useSession();
   const allowed = hasAnyRole(operator.roles, RECEPTION_ROLES);
   const [open, setOpen] = useState(false);
@@ -33,7 +33,7 @@ export function LogFromUnitButton(props: { card: UnitCard; onLogged(): void }) {
       <Button type="primary" icon={<FormOutlined aria-hidden />} onClick={() => setOpen(true)}>
         {`${S.logFromUnit} (${S.logFromUnitKey})`}
       </Button>
-      {open && <LogEntryModal prefill={prefillFromCard(props.card)} onClose={() => setOpen(false)} onLogged={props.onLogged} />}
+      {open && <LogEntryModal prefill={prefillFromCard(props.card)} onClose={() => setOpen(false)} />}
     </>
   );
 }

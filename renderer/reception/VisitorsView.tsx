@@ -14,7 +14,6 @@ import { sortableFields, useCommandList, type FiltersOf } from '../components/us
 import { afterToday, futureTimes, officeNow } from './dates';
 import { DatesAndUnitFilters } from './filters';
 import { UnitPicker } from './pickers';
-import { receptionChanged, useReceptionChanges } from './useAttention';
 import { S } from './strings';
 import { useTouched } from './useTouched';
 
@@ -30,7 +29,6 @@ export function VisitorsView() {
   const [q, setQ] = useState('');
   const [voiding, setVoiding] = useState<VisitorView | null>(null);
   const list = useCommandList('reception.visitors', filters, { pageSize: 50 });
-  useReceptionChanges(list.reload);
   const set = (patch: Partial<VisitorFilters>) => setFilters({ ...filters, ...patch });
 
   const signOut = useCallback(
@@ -41,7 +39,6 @@ export function VisitorsView() {
         return;
       }
       notify.success(S.visitorOutDone(v.name));
-      receptionChanged();
     },
     [notify],
   );
@@ -145,7 +142,6 @@ function VisitorInForm() {
     });
     if (!result.ok) return;
     notify.success(S.visitorSaved(result.value.name));
-    receptionChanged();
     form.setFieldsValue({ ...initialValues, inAt: officeNow() });
     touched.reset();
   };
@@ -218,7 +214,6 @@ function VoidVisitorModal(props: { visitor: VisitorView; onClose(): void }) {
         const result = await submit({ id: props.visitor.id, reason: v.reason ?? '' });
         if (!result.ok) return;
         notify.success(S.visitorVoidDone);
-        receptionChanged();
         props.onClose();
       }}
     >

@@ -1,42 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Attention } from '../../shared/contract/reception';
 import { call } from '../api/client';
-
-/**
- * A tiny bus: every reception write (log, close, escalate, visitor in/out…) announces itself, so
- * the shell badge and any open list refresh at once instead of waiting for the next poll.
- */
-const listeners = new Set<() => void>();
-
-export function receptionChanged(): void {
-  for (const listener of listeners) listener();
-}
-
-export function useReceptionChanges(onChange: () => void): void {
-  const latest = useRef(onChange);
-  useEffect(() => {
-    latest.current = onChange;
-  });
-  useEffect(() => {
-    const listener = () => latest.current();
-    listeners.add(listener);
-    return () => {
-      listeners.delete(listener);
-    };
-  }, []);
-}
+import { useDeskChanges } from '../api/useDeskChanges';
 
 const POLL_MS = 60_000;
 
 /**
  * reception.attention for the signed-in operator: polled every minute, when the window regains
- * focus and after any reception write. null until the first answer (or when `enabled` is off).
+ * focus and after any write that changes the reception desk. null until the first answer (or when `enabled` is off).
  */
 export function useAttention(enabled: boolean): Attention | null {
   const [attention, setAttention] = useState<Attention | null>(null);
   const ticket = useRef(0);
   const [generation, setGeneration] = useState(0);
-  useReceptionChanges(() => setGeneration((g) => g + 1));
+  useDeskChanges(['reception'], () => setGeneration((g) => g + 1));
 
   useEffect(() => {
     if (!enabled) return;
