@@ -1,3 +1,5 @@
+// The client reads window.qiantai, declared for the renderer's program only; this test compiles the client in the node one.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../../renderer/api/electron.d.ts" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, commands, type CommandName } from '../../shared/contract';
