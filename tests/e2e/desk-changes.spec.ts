@@ -1,6 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import type { ServeProcess } from './support/server';
 import { signIn as signInAt, startDemoHost, type DemoHost } from './support/demo';
+import { voidEntry } from './support/reception';
 
 /**
  * Writes announce what changed (#11 §1): after a write, every list and card on screen that shows
@@ -94,12 +95,7 @@ test('an entry logged from the unit card shows in its open items and the list; v
   const detail = page.getByTestId('entry-detail');
   await expect(detail).toContainText(no);
   await expect(detail.getByText('处理中').first()).toBeVisible();
-  await detail.getByRole('button', { name: '作废' }).click();
-  const voiding = page.getByRole('dialog', { name: '作废登记' });
-  await voiding.getByRole('textbox', { name: '作废原因' }).fill('重复登记');
-  await voiding.getByRole('button', { name: '作废' }).click();
-  await expect(voiding).toBeHidden();
-  await expect(detail.getByText('已作废').first()).toBeVisible();
+  await voidEntry(page, detail);
   await expect(page.getByTestId('entry-timeline')).toContainText('作废：重复登记');
   await expect(detail.getByRole('button', { name: '作废' })).toHaveCount(0);
 
