@@ -41,7 +41,7 @@ export interface RendererDesk {
   printForms?: readonly PrintFormDef<never>[];
   settingsTabs?: readonly SettingsTab[];
   /** Buttons on the unit card (reception's 登记接待, F4). */
-  unitCardActions?: readonly ComponentType<{ card: UnitCard; onDone(): void }>[];
+  unitCardActions?: readonly ComponentType<{ card: UnitCard }>[];
   /** Where an open item this desk listed on the unit card links to. */
   openItemHref?(itemId: string): string;
   /** Keys the desk handles itself, listed in the F1 help. */
@@ -55,7 +55,7 @@ export interface DeskRegistry {
   openers: Readonly<Record<string, (hit: SearchHit) => void>>;
   printForms: readonly PrintFormDef<never>[];
   settingsTabs: readonly SettingsTab[];
-  unitCardActions: readonly ComponentType<{ card: UnitCard; onDone(): void }>[];
+  unitCardActions: readonly ComponentType<{ card: UnitCard }>[];
   openItemHref(desk: string, itemId: string): string | null;
   shortcuts: readonly { id: string; keys: string; description: string }[];
 }

@@ -1,11 +1,13 @@
 import { commands, type CommandInput, type CommandName, type CommandOutput } from '../../shared/contract';
 import type { CommandError, Result } from '../../shared/result';
 import type { ApprovalInput } from '../../shared/contract/define';
+import { announceSuccess } from './desk-changes';
 
 /**
  * The typed client: `call('operators.list', {...})`. It picks the transport by itself —
  * the Electron preload when present, otherwise the loopback HTTP host of browser mode.
- * Either way the answer is the contract's envelope; this function never throws.
+ * Either way the answer is the contract's envelope; this function never throws. A write that
+ * succeeded announces the desks it changed (desk-changes.ts), so the lists and cards showing them refresh.
  */
 export async function call<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Result<CommandOutput<N>>> {
   let result = (await transport(name, input)) as Result<CommandOutput<N>>;
@@ -19,6 +21,7 @@ export async function call<N extends CommandName>(name: N, input: CommandInput<N
   if (!result.ok && result.error.kind === 'unauthenticated' && commands[name].access !== 'public') {
     for (const listener of unauthenticatedListeners) listener();
   }
+  if (result.ok) announceSuccess(name);
   return result;
 }
 

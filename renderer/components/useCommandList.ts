@@ -3,7 +3,10 @@ import type { z } from 'zod';
 import { commands, type CommandInput, type CommandName, type CommandOutput } from '../../shared/contract';
 import type { Page } from '../../shared/contract/paging';
 import type { CommandError } from '../../shared/result';
+import { deskOf } from '../../shared/contract/define';
+import type { Desk } from '../../shared/contract/changes';
 import { call } from '../api/client';
+import { useDeskChanges } from '../api/useDeskChanges';
 import { useNotify } from './notify';
 
 /** Commands built with listQuery(): they take page/pageSize/sort/filters and answer a Page. */
@@ -30,11 +33,13 @@ export function sortableFields<N extends ListCommandName>(name: N): readonly Sor
 /**
  * Runs a list command with server-side paging and sorting and keeps its answer.
  * New filters start again at page 1. Stale answers (the operator clicked on) are dropped.
+ * After a write that changes the command's desk (or one in `refreshOn`) it runs again on the
+ * same page, sort and filters.
  */
 export function useCommandList<N extends ListCommandName>(
   name: N,
   filters: FiltersOf<N>,
-  options: { sort?: ListSort<SortFieldOf<N>>; pageSize?: number } = {},
+  options: { sort?: ListSort<SortFieldOf<N>>; pageSize?: number; refreshOn?: readonly Desk[] } = {},
 ) {
   const notify = useNotify();
   const [page, setPage] = useState(1);
@@ -74,6 +79,7 @@ export function useCommandList<N extends ListCommandName>(
   }, [name, page, pageSize, sort, stableFilters, generation, notify]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  useDeskChanges([deskOf(name), ...(options.refreshOn ?? [])], reload);
   const changePage = useCallback((nextPage: number, nextSize: number) => {
     setPageSize(nextSize);
     setPage(nextPage);

@@ -19,7 +19,7 @@ export function EstateDesk() {
   const [filters, setFilters] = useState<UnitFilters>({});
 
   if (page.page === 'unit') return <UnitCardView key={page.unitId} unitId={page.unitId} estates={overview.estates ?? []} />;
-  if (page.page === 'import') return <ImportWizard estates={overview.estates} onImported={overview.reload} />;
+  if (page.page === 'import') return <ImportWizard estates={overview.estates} />;
 
   if (!overview.estates) {
     if (overview.error) {
@@ -32,6 +32,6 @@ export function EstateDesk() {
     );
   }
   const units = overview.estates.reduce((n, e) => n + e.buildings.reduce((m, b) => m + b.unitCount, 0), 0);
-  if (!overview.estates.length || units === 0) return <EstateEmpty estates={overview.estates} onChanged={overview.reload} />;
-  return <UnitList estates={overview.estates} filters={filters} onFilters={setFilters} onChanged={overview.reload} />;
+  if (!overview.estates.length || units === 0) return <EstateEmpty estates={overview.estates} />;
+  return <UnitList estates={overview.estates} filters={filters} onFilters={setFilters} />;
 }

@@ -15,7 +15,7 @@ import { S } from './strings';
 type Dialog = 'estate' | 'building' | 'unit' | null;
 
 /** No estate or no unit yet: the first steps of a new office. */
-export function EstateEmpty(props: { estates: EstateView[]; onChanged(): void }) {
+export function EstateEmpty(props: { estates: EstateView[] }) {
   const rights = useEstateRights();
   const { modal } = App.useApp();
   const notify = useNotify();
@@ -39,14 +39,10 @@ export function EstateEmpty(props: { estates: EstateView[]; onChanged(): void })
           return;
         }
         modal.success({ title: S.generateDemo, content: S.generateDemoDone(result.value), okText: S.confirm });
-        props.onChanged();
       },
     });
 
-  const saved = () => {
-    setDialog(null);
-    props.onChanged();
-  };
+  const saved = () => setDialog(null);
 
   // Once an estate exists the page says so and names the next step, instead of still asking for one.
   const sub = !rights.edit

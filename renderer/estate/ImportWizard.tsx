@@ -23,7 +23,7 @@ interface PickedFile {
  * row (the clerk may pick another header row or map columns by hand); then import the valid rows.
  * The problem list stays on the result, downloadable as the rows to fix.
  */
-export function ImportWizard(props: { estates: EstateView[] | null; onImported(): void }) {
+export function ImportWizard(props: { estates: EstateView[] | null }) {
   const notify = useNotify();
   const rights = useEstateRights();
   const [estateId, setEstateId] = useState<number | undefined>();
@@ -77,7 +77,6 @@ export function ImportWizard(props: { estates: EstateView[] | null; onImported()
     setBusy(false);
     if (answer.ok) {
       setResult(answer.value);
-      props.onImported();
     } else if (answer.error.kind === 'validation') setError(answer.error);
     else notify.error(answer.error);
   };

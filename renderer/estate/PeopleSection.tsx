@@ -12,7 +12,7 @@ const NOWRAP = { whiteSpace: 'nowrap' } as const;
 type Dialog = { kind: 'create' | 'linkExisting' } | { kind: 'edit' | 'end' | 'reveal'; link: LinkView } | null;
 
 /** 住户: who is linked to the unit now (and who was, greyed), and the counter's actions on them. */
-export function PeopleSection(props: { card: UnitCard; onChanged(): void }) {
+export function PeopleSection(props: { card: UnitCard }) {
   const { card } = props;
   const { token } = theme.useToken();
   const rights = useEstateRights();
@@ -24,10 +24,6 @@ export function PeopleSection(props: { card: UnitCard; onChanged(): void }) {
   });
 
   const close = () => setDialog(null);
-  const saved = () => {
-    setDialog(null);
-    props.onChanged();
-  };
 
   return (
     <Card
@@ -105,10 +101,10 @@ export function PeopleSection(props: { card: UnitCard; onChanged(): void }) {
             : []),
         ]}
       />
-      {dialog?.kind === 'create' && <PersonFormModal unitId={card.unit.id} link={null} onClose={close} onSaved={saved} />}
-      {dialog?.kind === 'edit' && <PersonFormModal unitId={card.unit.id} link={dialog.link} onClose={close} onSaved={saved} />}
-      {dialog?.kind === 'linkExisting' && <LinkExistingModal unitId={card.unit.id} onClose={close} onSaved={saved} />}
-      {dialog?.kind === 'end' && <EndLinkModal link={dialog.link} onClose={close} onSaved={saved} />}
+      {dialog?.kind === 'create' && <PersonFormModal unitId={card.unit.id} link={null} onClose={close} onSaved={close} />}
+      {dialog?.kind === 'edit' && <PersonFormModal unitId={card.unit.id} link={dialog.link} onClose={close} onSaved={close} />}
+      {dialog?.kind === 'linkExisting' && <LinkExistingModal unitId={card.unit.id} onClose={close} onSaved={close} />}
+      {dialog?.kind === 'end' && <EndLinkModal link={dialog.link} onClose={close} onSaved={close} />}
       {dialog?.kind === 'reveal' && <RevealIdModal link={dialog.link} onClose={close} />}
     </Card>
   );

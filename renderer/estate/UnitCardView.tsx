@@ -42,7 +42,7 @@ export function UnitCardView(props: { unitId: number; estates: EstateView[] }) {
         <Space wrap>
           {/* The desks' actions on this unit (接待登记's 登记接待, F4…). */}
           {actions.map((Action, i) => (
-            <Action key={i} card={card} onDone={reload} />
+            <Action key={i} card={card} />
           ))}
           {rights.edit && (
             <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
@@ -66,8 +66,8 @@ export function UnitCardView(props: { unitId: number; estates: EstateView[] }) {
       />
       <Row gutter={16}>
         <Col xs={24} xl={16}>
-          <PeopleSection card={card} onChanged={reload} />
-          <VehiclesSection card={card} onChanged={reload} />
+          <PeopleSection card={card} />
+          <VehiclesSection card={card} />
         </Col>
         <Col xs={24} xl={8}>
           <OpenItems card={card} />
@@ -79,10 +79,7 @@ export function UnitCardView(props: { unitId: number; estates: EstateView[] }) {
           estates={props.estates}
           unit={unit}
           onClose={() => setEditing(false)}
-          onSaved={() => {
-            setEditing(false);
-            reload();
-          }}
+          onSaved={() => setEditing(false)}
         />
       )}
     </div>

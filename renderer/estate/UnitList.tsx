@@ -23,7 +23,7 @@ const SORTABLE = sortableFields('estate.units');
 type Dialog = 'building' | 'unit' | 'export' | null;
 
 /** The estate's buildings on the left, the filtered unit list on the right. */
-export function UnitList(props: { estates: EstateView[]; filters: UnitFilters; onFilters(f: UnitFilters): void; onChanged(): void }) {
+export function UnitList(props: { estates: EstateView[]; filters: UnitFilters; onFilters(f: UnitFilters): void }) {
   const { estates, filters, onFilters } = props;
   const { token } = theme.useToken();
   const rights = useEstateRights();
@@ -90,11 +90,6 @@ export function UnitList(props: { estates: EstateView[]; filters: UnitFilters; o
     [],
   );
 
-  const saved = () => {
-    setDialog(null);
-    list.reload();
-    props.onChanged();
-  };
 
   return (
     <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
@@ -184,7 +179,7 @@ export function UnitList(props: { estates: EstateView[]; filters: UnitFilters; o
           onOpen={(u) => go(estateHash.unit(u.id))}
         />
       </div>
-      {dialog === 'building' && <BuildingFormModal estates={estates} estateId={filters.estateId} onClose={() => setDialog(null)} onSaved={saved} />}
+      {dialog === 'building' && <BuildingFormModal estates={estates} estateId={filters.estateId} onClose={() => setDialog(null)} onSaved={() => setDialog(null)} />}
       {dialog === 'unit' && (
         <UnitFormModal
           estates={estates}
@@ -192,7 +187,7 @@ export function UnitList(props: { estates: EstateView[]; filters: UnitFilters; o
           buildingId={filters.buildingId}
           onClose={() => setDialog(null)}
           onSaved={(id) => {
-            saved();
+            setDialog(null);
             go(estateHash.unit(id));
           }}
         />

@@ -9,7 +9,7 @@ import { useEstateRights } from './roles';
 import { S } from './strings';
 
 /** 车辆 of the unit, with the owner's name. */
-export function VehiclesSection(props: { card: UnitCard; onChanged(): void }) {
+export function VehiclesSection(props: { card: UnitCard }) {
   const rights = useEstateRights();
   const [adding, setAdding] = useState(false);
   return (
@@ -42,10 +42,7 @@ export function VehiclesSection(props: { card: UnitCard; onChanged(): void }) {
         <VehicleFormModal
           card={props.card}
           onClose={() => setAdding(false)}
-          onSaved={() => {
-            setAdding(false);
-            props.onChanged();
-          }}
+          onSaved={() => setAdding(false)}
         />
       )}
     </Card>

@@ -9,17 +9,16 @@ import { useNotify } from '../components/notify';
 import { StaffPicker, staffKey } from '../components/pickers/StaffPicker';
 import { handlerIds } from './handler';
 import { SuperiorPicker } from './SuperiorPicker';
-import { receptionChanged } from './useAttention';
 import { S } from './strings';
 
-/** What every action dialog gets: the entry, and where the updated entry goes. */
+/** What every action dialog gets: the entry, and what to do once the action is done. */
 interface ActionProps {
   entry: EntryDetail;
   onClose(): void;
-  onDone(entry: EntryDetail): void;
+  onDone(): void;
 }
 
-/** One command, one dialog: submit, toast, tell the badge and the lists, hand back the new entry. */
+/** One command, one dialog: submit, toast, done (the write announces itself; the entry's page, the lists and the badge refresh). */
 function useAction<N extends CommandName>(name: N, props: ActionProps, done: string) {
   const [form] = Form.useForm();
   const notify = useNotify();
@@ -27,8 +26,7 @@ function useAction<N extends CommandName>(name: N, props: ActionProps, done: str
   const finish = (result: Result<CommandOutput<N>>) => {
     if (!result.ok) return;
     notify.success(done);
-    receptionChanged();
-    props.onDone(result.value as EntryDetail);
+    props.onDone();
   };
   return { form, submit, submitting, formProps, finish };
 }

@@ -8,7 +8,6 @@ import { LoadState } from '../components/LoadState';
 import { useCommandResult } from '../components/useCommandResult';
 import { printHash } from '../print/route';
 import { ExportButton, Figure, ReportEntriesTable } from './ReportTables';
-import { useReceptionChanges } from './useAttention';
 import { useOpenPrint } from './usePrint';
 import { S } from './strings';
 
@@ -19,7 +18,6 @@ export function DailyReportView() {
   const [day, setDay] = useState(officeTodayText);
   const { value: report, error, reload } = useCommandResult('reception.daily', { day });
   const openPrint = useOpenPrint();
-  useReceptionChanges(reload);
 
   const toolbar = (
     <Space wrap style={{ marginBottom: 12 }}>

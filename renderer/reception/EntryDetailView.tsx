@@ -16,7 +16,6 @@ import { unitCardHash } from '../search/openers';
 import { ActionModal } from './ActionModals';
 import { go, receptionHash } from './route';
 import { CategoryTag, EntryStateTag, TimeText } from './tags';
-import { receptionChanged, useReceptionChanges } from './useAttention';
 import { useOpenPrint } from './usePrint';
 import { S } from './strings';
 
@@ -25,11 +24,10 @@ export function EntryDetailView(props: { entryId: number }) {
   const { entryId } = props;
   const notify = useNotify();
   const { operator } = useSession();
-  const { value: entry, error, reload, setValue: setEntry } = useCommandResult('reception.get', { id: entryId });
+  const { value: entry, error, reload } = useCommandResult('reception.get', { id: entryId });
   const [action, setAction] = useState<EntryAction | null>(null);
   const [printing, setPrinting] = useState(false);
   const openPrint = useOpenPrint();
-  useReceptionChanges(reload);
   const back = useBackButton(() => go(receptionHash.list));
 
   if (!entry) return <LoadState error={error} loading={S.detailLoading} back={back} onRetry={reload} />;
@@ -42,7 +40,6 @@ export function EntryDetailView(props: { entryId: number }) {
       notify.error(result.error);
       return;
     }
-    receptionChanged();
     openPrint(printHash('work-contact-slip', {
       serial: result.value.no,
       reprint: result.value.reprint || undefined,
@@ -165,10 +162,7 @@ export function EntryDetailView(props: { entryId: number }) {
           action={action}
           entry={entry}
           onClose={() => setAction(null)}
-          onDone={(next) => {
-            setAction(null);
-            setEntry(next);
-          }}
+          onDone={() => setAction(null)}
         />
       )}
     </div>

@@ -12,7 +12,6 @@ import { StaffPicker, staffKey } from '../components/pickers/StaffPicker';
 import { handlerIds } from './handler';
 import { go, receptionHash } from './route';
 import { CategoryTag, EntryStateTag, TimeText } from './tags';
-import { useReceptionChanges } from './useAttention';
 import { S } from './strings';
 
 export type EntryFilters = FiltersOf<'reception.list'>;
@@ -27,7 +26,6 @@ type Quick = 'all' | 'overdue' | 'due_soon';
 export function EntryList(props: { filters: EntryFilters; onFilters(f: EntryFilters): void; onNew(): void }) {
   const { filters, onFilters } = props;
   const list = useCommandList('reception.list', filters, { sort: { field: 'receivedAt', desc: true }, pageSize: 50 });
-  useReceptionChanges(list.reload);
 
   const columns = useMemo(
     () => [

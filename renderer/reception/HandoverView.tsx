@@ -5,7 +5,6 @@ import { LoadState } from '../components/LoadState';
 import { useCommandResult } from '../components/useCommandResult';
 import { printHash } from '../print/route';
 import { ExportButton, Figure, OpenVisitorsTable, ReportEntriesTable } from './ReportTables';
-import { useReceptionChanges } from './useAttention';
 import { useOpenPrint } from './usePrint';
 import { S } from './strings';
 
@@ -13,7 +12,6 @@ import { S } from './strings';
 export function HandoverView() {
   const { value: handover, error, reload } = useCommandResult('reception.handover', {});
   const openPrint = useOpenPrint();
-  useReceptionChanges(reload);
 
   const toolbar = (
     <Space wrap style={{ marginBottom: 12 }}>

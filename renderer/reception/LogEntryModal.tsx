@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { App, Col, DatePicker, Form, Input, Modal, Radio, Row, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { EntryDetail } from '../../shared/contract/reception';
 import { LINK_ROLE_LABELS } from '../../shared/estate';
 import { PHONE_INPUT_MAX } from '../../shared/phone';
 import {
@@ -27,7 +26,6 @@ import { StaffPicker } from '../components/pickers/StaffPicker';
 import { WhoPicker, type WhoPick } from '../components/pickers/WhoPicker';
 import { handlerIds } from './handler';
 import { go, receptionHash } from './route';
-import { receptionChanged } from './useAttention';
 import { S } from './strings';
 import { useTouched } from './useTouched';
 
@@ -90,7 +88,7 @@ function typingIn(target: HTMLElement): boolean {
  * content · Ctrl+Enter — both with the contact on record. Esc on a form with anything filled in
  * asks before throwing it away.
  */
-export function LogEntryModal(props: { prefill?: LogPrefill; onClose(): void; onLogged?(entry: EntryDetail): void }) {
+export function LogEntryModal(props: { prefill?: LogPrefill; onClose(): void }) {
   const [form] = Form.useForm<LogValues>();
   const { message, modal } = App.useApp();
   const { submit, submitting, formProps } = useCommandForm(form, 'reception.log');
@@ -295,8 +293,6 @@ export function LogEntryModal(props: { prefill?: LogPrefill; onClose(): void; on
       },
       6,
     );
-    receptionChanged();
-    props.onLogged?.(entry);
     props.onClose();
   };
 

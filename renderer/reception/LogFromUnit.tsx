@@ -20,7 +20,7 @@ export function prefillFromCard(card: UnitCard): LogPrefill {
 }
 
 /** 登记接待 (F4) on the unit card: the log form with the unit and its owner filled in. */
-export function LogFromUnitButton(props: { card: UnitCard; onDone(): void }) {
+export function LogFromUnitButton(props: { card: UnitCard }) {
   const { operator } = useSession();
   const allowed = usesDesk(operator.roles, 'reception');
   const [open, setOpen] = useState(false);
@@ -31,7 +31,7 @@ export function LogFromUnitButton(props: { card: UnitCard; onDone(): void }) {
       <Button type="primary" icon={<FormOutlined aria-hidden />} onClick={() => setOpen(true)}>
         {`${S.logFromUnit} (${S.logFromUnitKey})`}
       </Button>
-      {open && <LogEntryModal prefill={prefillFromCard(props.card)} onClose={() => setOpen(false)} onLogged={props.onDone} />}
+      {open && <LogEntryModal prefill={prefillFromCard(props.card)} onClose={() => setOpen(false)} />}
     </>
   );
 }

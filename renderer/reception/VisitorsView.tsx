@@ -13,7 +13,6 @@ import { call } from '../api/client';
 import { sortableFields, useCommandList, type FiltersOf } from '../components/useCommandList';
 import { DatesAndUnitFilters } from './filters';
 import { UnitPicker } from '../components/pickers/UnitPicker';
-import { receptionChanged, useReceptionChanges } from './useAttention';
 import { S } from './strings';
 import { useTouched } from './useTouched';
 
@@ -29,7 +28,6 @@ export function VisitorsView() {
   const [q, setQ] = useState('');
   const [voiding, setVoiding] = useState<VisitorView | null>(null);
   const list = useCommandList('reception.visitors', filters, { pageSize: 50 });
-  useReceptionChanges(list.reload);
   const set = (patch: Partial<VisitorFilters>) => setFilters({ ...filters, ...patch });
 
   const signOut = useCallback(
@@ -40,7 +38,6 @@ export function VisitorsView() {
         return;
       }
       notify.success(S.visitorOutDone(v.name));
-      receptionChanged();
     },
     [notify],
   );
@@ -144,7 +141,6 @@ function VisitorInForm() {
     });
     if (!result.ok) return;
     notify.success(S.visitorSaved(result.value.name));
-    receptionChanged();
     form.setFieldsValue({ ...initialValues, inAt: officeNow() });
     touched.reset();
   };
@@ -217,7 +213,6 @@ function VoidVisitorModal(props: { visitor: VisitorView; onClose(): void }) {
         const result = await submit({ id: props.visitor.id, reason: v.reason ?? '' });
         if (!result.ok) return;
         notify.success(S.visitorVoidDone);
-        receptionChanged();
         props.onClose();
       }}
     >

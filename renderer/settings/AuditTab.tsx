@@ -26,7 +26,8 @@ export function AuditTab() {
   const [command, setCommand] = useState<string | undefined>();
   const [days, setDays] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
-  const operators = useCommandResult('audit.operators', {});
+  // The operator filter names operators: a new one, or a new name, belongs in it.
+  const operators = useCommandResult('audit.operators', {}, { refreshOn: ['operators'] });
 
   // Days are picked on the office calendar; the filter wants the UTC instants that bound them.
   const from = days?.[0] ? officeDayRange(days[0].format('YYYY-MM-DD')).start : undefined;

@@ -29,16 +29,14 @@ export function OperatorsTab() {
     { search: search || undefined, role, includeDisabled: includeDisabled || undefined },
     { sort: { field: 'login', desc: false } },
   );
-  const { reload } = list;
   // An admin lets a clerk sign in again at once from a new computer (audited on the server).
   const clearLockout = useCallback(
     async (operator: OperatorView) => {
       const result = await call('operators.clearLockout', { id: operator.id });
       if (result.ok) notify.success(S.lockoutCleared(operator.displayName));
       else notify.error(result.error);
-      reload();
     },
-    [notify, reload],
+    [notify],
   );
 
   const columns = useMemo(
@@ -96,10 +94,7 @@ export function OperatorsTab() {
   );
 
   const close = () => setDialog(null);
-  const saved = () => {
-    setDialog(null);
-    list.reload();
-  };
+  const saved = () => setDialog(null);
 
   return (
     <>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, returns } from './define';
+import { defineCommand, deskOf, returns } from './define';
 import { listQuery, type Page } from './paging';
 import { text, id } from '../zod-zh';
 
@@ -20,7 +20,7 @@ export type AuditDesk = keyof typeof AUDIT_DESKS;
 export const AUDIT_DESK_KEYS = Object.keys(AUDIT_DESKS) as [AuditDesk, ...AuditDesk[]];
 
 export function auditDeskOf(command: string): string {
-  return command.split('.')[0] ?? command;
+  return deskOf(command);
 }
 
 /**

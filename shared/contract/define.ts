@@ -16,7 +16,17 @@ export function accessAllows(access: Access, roles: readonly Role[] | null): boo
   return access === 'signed_in' || roles.some((r) => access.includes(r));
 }
 
-export interface CommandDef<Name extends string = string, In extends z.ZodType = z.ZodType, Out = unknown> {
+/**
+ * A command's desk: the part of its name before the dot (`reception.log` → `reception`). The desks
+ * in use are the prefixes of the contract's command names (`Desk` in shared/contract/changes.ts).
+ */
+export type DeskOf<Name extends string> = Name extends `${infer Desk}.${string}` ? Desk : string;
+
+export function deskOf<const Name extends string>(name: Name): DeskOf<Name> {
+  return name.split('.')[0] as DeskOf<Name>;
+}
+
+export interface CommandDef<Name extends string = string, In extends z.ZodType = z.ZodType, Out = unknown, Affects extends string = string> {
   name: Name;
   /** One line in Chinese, shown in GET /api/commands and the help panel. */
   summary: string;
@@ -39,6 +49,13 @@ export interface CommandDef<Name extends string = string, In extends z.ZodType =
    * approver's login and password before the transaction and records them on every audit row.
    */
   approval?: ApprovalRule;
+  /**
+   * Writes only: the other desks whose views show what this command changes (reception.log puts an
+   * entry on the unit card's open items, so it affects estate). After the write succeeds the
+   * client announces its own desk and these, and the lists and cards reading them refresh.
+   * Each must be a desk in use: shared/contract/changes.ts fails to compile on a name no command has.
+   */
+  affects?: readonly Affects[];
   /** Phantom: carries the result type to the typed client. Never read at run time. */
   output?: Out;
 }
@@ -67,11 +84,11 @@ export function withApproval<Shape extends z.ZodRawShape>(schema: z.ZodObject<Sh
 }
 
 /** Declare a command; the result type is given as the type argument of `returns<T>()`. */
-export function defineCommand<const Name extends string, In extends z.ZodType, Out>(
-  def: Omit<CommandDef<Name, In, Out>, 'output'> & { output: Returns<Out> },
-): CommandDef<Name, In, Out> {
+export function defineCommand<const Name extends string, In extends z.ZodType, Out, const Affects extends string = never>(
+  def: Omit<CommandDef<Name, In, Out, Affects>, 'output'> & { output: Returns<Out> },
+): CommandDef<Name, In, Out, Affects> {
   const { output: _phantom, ...rest } = def;
-  return rest as CommandDef<Name, In, Out>;
+  return rest as CommandDef<Name, In, Out, Affects>;
 }
 
 declare const returnsBrand: unique symbol;

@@ -26,7 +26,7 @@ export function deskSettings<const Key extends string, Schema extends z.ZodType>
 export function updateSettingsCommand<const Name extends string, Schema extends z.ZodType>(
   name: Name,
   section: DeskSettingsSection<string, Schema>,
-): CommandDef<Name, Schema, z.output<Schema>> {
+): CommandDef<Name, Schema, z.output<Schema>, never> {
   return defineCommand({
     name,
     summary: section.summary,

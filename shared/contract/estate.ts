@@ -270,6 +270,8 @@ export const estateCommands = {
     output: returns<{ id: number; code: string }>(),
     access: ESTATE_EDITORS,
     writes: true,
+    // Entries and visitors show the unit's code, read when they are shown.
+    affects: ['reception'],
   }),
   'estate.savePerson': defineCommand({
     name: 'estate.savePerson',
@@ -375,6 +377,8 @@ export const estateCommands = {
     output: returns<DemoResult>(),
     access: ['admin'],
     writes: true,
+    // A month of settled reception log and the staff directory come with the demo estate.
+    affects: ['reception', 'staff'],
   }),
   'estate.revealId': defineCommand({
     name: 'estate.revealId',

@@ -38,6 +38,8 @@ export const operatorCommands = {
     output: returns<OperatorView>(),
     access: ['admin'],
     writes: true,
+    // The 上报 picker lists the supervisors and admins by name (so do update and setDisabled).
+    affects: ['reception'],
   }),
   'operators.update': defineCommand({
     name: 'operators.update',
@@ -46,6 +48,7 @@ export const operatorCommands = {
     output: returns<OperatorView>(),
     access: ['admin'],
     writes: true,
+    affects: ['reception'],
   }),
   'operators.setDisabled': defineCommand({
     name: 'operators.setDisabled',
@@ -54,6 +57,7 @@ export const operatorCommands = {
     output: returns<OperatorView>(),
     access: ['admin'],
     writes: true,
+    affects: ['reception'],
   }),
   'operators.resetPassword': defineCommand({
     name: 'operators.resetPassword',

@@ -220,6 +220,8 @@ export const receptionCommands = {
     output: returns<EntryDetail>(),
     access: RECEPTION_ROLES,
     writes: true,
+    // The unit card lists a unit's open entries with their time left (so do note, escalate, close, reopen, void).
+    affects: ['estate'],
   }),
   'reception.get': defineCommand({
     name: 'reception.get',
@@ -262,6 +264,7 @@ export const receptionCommands = {
     output: returns<EntryDetail>(),
     access: transitionRoles(ENTRY_MACHINE, 'note'),
     writes: true,
+    affects: ['estate'],
   }),
   'reception.escalate': defineCommand({
     name: 'reception.escalate',
@@ -270,6 +273,7 @@ export const receptionCommands = {
     output: returns<EntryDetail>(),
     access: transitionRoles(ENTRY_MACHINE, 'escalate'),
     writes: true,
+    affects: ['estate'],
   }),
   'reception.superiors': defineCommand({
     name: 'reception.superiors',
@@ -299,6 +303,7 @@ export const receptionCommands = {
     output: returns<EntryDetail>(),
     access: transitionRoles(ENTRY_MACHINE, 'close'),
     writes: true,
+    affects: ['estate'],
   }),
   'reception.reopen': defineCommand({
     name: 'reception.reopen',
@@ -307,6 +312,7 @@ export const receptionCommands = {
     output: returns<EntryDetail>(),
     access: transitionRoles(ENTRY_MACHINE, 'reopen'),
     writes: true,
+    affects: ['estate'],
   }),
   'reception.void': defineCommand({
     name: 'reception.void',
@@ -315,6 +321,7 @@ export const receptionCommands = {
     output: returns<EntryDetail>(),
     access: transitionRoles(ENTRY_MACHINE, 'void'),
     writes: true,
+    affects: ['estate'],
   }),
   'reception.acknowledge': defineCommand({
     name: 'reception.acknowledge',

@@ -109,6 +109,8 @@ export const settingsCommands = {
     output: returns<Settings>(),
     access: ['admin'],
     writes: true,
+    // The time limits behind every entry's time left, on the reception lists and the unit card's open items.
+    affects: ['reception', 'estate'],
     // The office logo alone may be ~270 KB as a data: URL, over the host's 256 KB default.
     inputLimitBytes: 512 * 1024,
   }),

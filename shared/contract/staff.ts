@@ -39,6 +39,7 @@ export const staffCommands = {
     output: returns<DepartmentView>(),
     access: ['supervisor', 'admin'],
     writes: true,
+    affects: ['reception'],
   }),
   'staff.list': defineCommand({
     name: 'staff.list',
@@ -64,5 +65,7 @@ export const staffCommands = {
     output: returns<StaffView>(),
     access: ['supervisor', 'admin'],
     writes: true,
+    // Entries show their handler's name and department; the 上报 picker a superior's position.
+    affects: ['reception'],
   }),
 } as const;

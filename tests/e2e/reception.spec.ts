@@ -7,6 +7,7 @@ import type { ServeProcess } from './support/server';
 import { signIn as signInAt, startDemoHost, type DemoHost } from './support/demo';
 import { DEMO_OPERATORS } from '../../db/demo/operators';
 import { expectEmbeddedCjkFont, pageSizePt, pdfText, UNMASKED_ID } from './support/pdf';
+import { voidEntry } from './support/reception';
 
 /**
  * 接待登记 as a new receptionist meets it, on the `npm run demo` estate: a walk-in repair logged
@@ -100,15 +101,6 @@ async function escalateTo(page: Page, detail: Locator, initials: string, name: s
   await escalate.getByRole('button', { name: '确定' }).click();
   await expect(escalate).toBeHidden();
   await expect(page.getByTestId('entry-timeline')).toContainText(`上报：${name}`);
-}
-
-async function voidEntry(page: Page, detail: Locator) {
-  await detail.getByRole('button', { name: '作废' }).click();
-  const voiding = page.getByRole('dialog', { name: '作废登记' });
-  await voiding.getByRole('textbox', { name: '作废原因' }).fill('重复登记');
-  await voiding.getByRole('button', { name: '作废' }).click();
-  await expect(voiding).toBeHidden();
-  await expect(detail.getByText('已作废').first()).toBeVisible();
 }
 
 let repairNo = '';
