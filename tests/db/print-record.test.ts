@@ -82,7 +82,6 @@ describe('print from the record', () => {
     expect(first.data.open[0]!.contactPhone).toBe('');
     valueOf(await printed('reception-handover', no));
 
-    t.clock.advanceMinutes(30);
     valueOf(await t.run(receptionist, 'reception.close', { id: entry.id, result: '已劝导' }));
     expect(valueOf<Handover>(await t.run(receptionist, 'reception.handover', {})).open).toEqual([]);
     const reprint = valueOf<PrintRecord<Handover>>(await t.run(receptionist, 'reception.printHandover', { no }));
