@@ -20,11 +20,6 @@ export function officeTodayText(): string {
   return officeDayOf(new Date());
 }
 
-/** For 交班 serials: JB + yyyymmddHHmm in office time. */
-export function handoverSerial(): string {
-  return `JB${dayjs().tz(OFFICE_TZ).format('YYYYMMDDHHmm')}`;
-}
-
 /** Pickers may not go past today (补登 goes back, never ahead). */
 export function afterToday(d: Dayjs): boolean {
   return d.format('YYYY-MM-DD') > officeTodayText();
