@@ -124,3 +124,37 @@ test('the handover prints a stored snapshot under its own number; its reprint sh
   await expect(page.getByTestId('print-preview')).toContainText(no);
   await expect(page.getByTestId('print-reprint')).toHaveText('补打（第 1 次）');
 });
+
+test('desktop (stand-in bridge): a job counts when the bridge reports it printed or the PDF saved, not when cancelled', async ({ browser }) => {
+  // A STAND-IN for the preload, as in print.spec.ts: it answers as main's print handlers do
+  // (tests/electron/print-jobs.test.ts runs those) — first cancelled, then printed, then a PDF saved.
+  const desk = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  await desk.addInitScript(() => {
+    const answers = [{ status: 'cancelled' }, { status: 'printed', printer: 'XP-80C', copies: 2 }];
+    (window as unknown as { qiantai: unknown }).qiantai = {
+      print: async () => ({ ok: true, value: answers.shift() ?? { status: 'cancelled' } }),
+      savePdf: async () => ({ ok: true, value: { status: 'saved', path: 'D:\\单据\\联系单.pdf' } }),
+      printers: async () => ({ ok: true, value: [] }),
+    };
+  });
+  const p = await desk.newPage();
+  try {
+    const csrf = ((await (await p.request.get('/api/session')).json()) as { csrf: string }).csrf;
+    const login = await p.request.post('/api/auth.login', { headers: { 'x-csrf-token': csrf }, data: { login: ADMIN.login, password: ADMIN.password } });
+    expect(((await login.json()) as { ok: boolean }).ok).toBe(true);
+    const entry = await logEntry('车库闸机故障');
+    await p.goto(`/#/print/work-contact-slip?serial=${entry.no}`);
+    await p.locator('[data-testid="print-preview"][data-print-ready="1"]').waitFor({ state: 'attached', timeout: 15_000 });
+
+    await p.getByRole('button', { name: '打印', exact: true }).click();
+    await expect(p.getByRole('button', { name: '打印', exact: true })).toBeEnabled();
+    expect(await printCount(entry.id)).toBe(0);
+    await p.getByRole('button', { name: '打印', exact: true }).click();
+    await expect(p.getByTestId('print-reprint')).toHaveText('补打（第 1 次）');
+    await p.getByRole('button', { name: '另存为 PDF' }).click();
+    await expect(p.getByTestId('print-reprint')).toHaveText('补打（第 2 次）');
+    expect(await printCount(entry.id)).toBe(2);
+  } finally {
+    await desk.close();
+  }
+});
