@@ -1,4 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { connect } from '../../db/connection';
+import { migrate } from '../../db/migrate';
+import { MIGRATIONS } from '../../db/migrations';
 import type { EntryDetail, Handover, HandoverSummary } from '../../shared/contract/reception';
 import type { PrintRecord } from '../../shared/print';
 import { createTestApp, expectError, valueOf, type TestApp } from '../support/app';
@@ -107,5 +113,31 @@ describe('print from the record', () => {
     expect(() => db.prepare("UPDATE reception_handovers SET content = '{}'").run()).toThrow(/不可修改/);
     expect(() => db.prepare('DELETE FROM reception_handovers').run()).toThrow(/不可删除/);
     expect([count('print_log'), count('reception_handovers')]).toEqual([1, 1]);
+  });
+
+  it('migration 0009 carries slips printed before it over into print_log, so their next copy still says 补打', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qiantai-print-log-'));
+    try {
+      const conn = connect(join(dir, 'old.db'));
+      const { '0009_print_log': _added, ...before } = MIGRATIONS;
+      await migrate(conn, { migrations: before });
+      const db = conn.sqlite;
+      db.prepare("INSERT INTO operators (id, login, display_name, password_hash, created_at, updated_at) VALUES (1, 'qiantai', '前台', 'x', 't', 't')").run();
+      db.prepare(
+        `INSERT INTO reception_entries (id, no, channel, category, urgency, content, received_at, handler_due_at, escalate_due_at, state, print_count, created_by, created_at, updated_at)
+         VALUES (1, 'JD202603020001', 'call', 'complaint', 'ordinary', '楼上漏水', 't', 't', 't', 'open', 2, 1, 't', 't')`,
+      ).run();
+      for (const at of ['2026-03-02T02:00:00.000Z', '2026-03-02T03:00:00.000Z']) {
+        db.prepare("INSERT INTO reception_events (entry_id, kind, at, operator_id, text) VALUES (1, 'print', ?, 1, '打印工作联系单')").run(at);
+      }
+      await migrate(conn);
+      expect(db.prepare('SELECT form_key, record_no, printed_at, operator_id, copies, output FROM print_log ORDER BY id').all()).toEqual([
+        { form_key: 'work-contact-slip', record_no: 'JD202603020001', printed_at: '2026-03-02T02:00:00.000Z', operator_id: 1, copies: 1, output: 'legacy' },
+        { form_key: 'work-contact-slip', record_no: 'JD202603020001', printed_at: '2026-03-02T03:00:00.000Z', operator_id: 1, copies: 1, output: 'legacy' },
+      ]);
+      await conn.db.destroy();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
