@@ -98,7 +98,7 @@ export function HandoverView() {
               key: 'print',
               render: (_: unknown, h) => (
                 <Button size="small" icon={<PrinterOutlined aria-hidden />} onClick={() => printHandover(h.no)}>
-                  {h.prints === 0 ? S.print : S.handoverReprint}
+                  {h.prints === 0 ? S.handoverPrintStored : S.handoverReprint}
                 </Button>
               ),
             },

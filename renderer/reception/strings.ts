@@ -240,6 +240,8 @@ export const S = {
   handoverPastPrints: '已打印',
   handoverPrints: (n: number) => (n === 0 ? '未打印' : `${n} 次`),
   handoverReprint: '补打',
+  /** A stored handover whose preview was opened but never printed. */
+  handoverPrintStored: '打印此表',
 
   // shell badge
   badgeOverdue: (n: number) => `超时 ${n}`,
