@@ -196,6 +196,7 @@ export interface ReceptionEntriesTable {
   result: Generated<string>;
   closed_at: string | null;
   void_reason: Generated<string>;
+  /** No longer written: prints are counted in print_log (migration 0009 carried these over). */
   print_count: Generated<number>;
   created_by: number;
   created_at: string;
@@ -236,6 +237,28 @@ export interface ReceptionVisitorsTable {
   created_at: string;
 }
 
+/** Append-only (triggers): one row per printed job of a record's form. */
+export interface PrintLogTable {
+  id: Generated<number>;
+  form_key: string;
+  /** The record's printed number (JD…, JJ…, a report's day). */
+  record_no: string;
+  printed_at: string;
+  operator_id: number;
+  copies: number;
+  output: string;
+}
+
+/** Append-only (triggers): a 交班表 as printed, under its JJ number. */
+export interface ReceptionHandoversTable {
+  id: Generated<number>;
+  no: string;
+  generated_at: string;
+  operator_id: number;
+  /** The Handover as printed, JSON. */
+  content: string;
+}
+
 export interface SerialCountersTable {
   prefix: string;
   day: string;
@@ -264,6 +287,8 @@ export interface Database {
   reception_complaints: ReceptionComplaintsTable;
   reception_visitors: ReceptionVisitorsTable;
   serial_counters: SerialCountersTable;
+  print_log: PrintLogTable;
+  reception_handovers: ReceptionHandoversTable;
 }
 
 export type OperatorRow = Selectable<OperatorsTable>;

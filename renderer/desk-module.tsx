@@ -38,7 +38,7 @@ export interface RendererDesk {
   /** How the counter search opens this desk's hits, by hit kind. */
   openers?: Record<string, (hit: SearchHit) => void>;
   /** The forms this desk prints (`#/print/<key>`). */
-  printForms?: readonly PrintFormDef<never>[];
+  printForms?: readonly PrintFormDef<unknown>[];
   settingsTabs?: readonly SettingsTab[];
   /** Buttons on the unit card (reception's 登记接待, F4). */
   unitCardActions?: readonly ComponentType<{ card: UnitCard }>[];
@@ -53,7 +53,9 @@ export interface DeskRegistry {
   all: readonly { key: DeskKey; title: string; module: RendererDesk | null }[];
   modules: readonly RendererDesk[];
   openers: Readonly<Record<string, (hit: SearchHit) => void>>;
-  printForms: readonly PrintFormDef<never>[];
+  /** Every printable form: the print engine's own, then the desks'. */
+  printForms: readonly PrintFormDef<unknown>[];
+  printForm(key: string): PrintFormDef<unknown> | undefined;
   settingsTabs: readonly SettingsTab[];
   unitCardActions: readonly ComponentType<{ card: UnitCard }>[];
   openItemHref(desk: string, itemId: string): string | null;
@@ -66,15 +68,19 @@ function claim(seen: Set<string>, what: string, key: string) {
 }
 
 /** Combine the desks' modules, refusing two that claim the same desk (its routes), search kind, print form or settings tab. */
-export function combineDesks(modules: readonly RendererDesk[], core: { settingsTabs?: readonly string[]; printForms?: readonly string[] } = {}): DeskRegistry {
+export function combineDesks(modules: readonly RendererDesk[], core: { settingsTabs?: readonly string[]; printForms?: readonly PrintFormDef<unknown>[] } = {}): DeskRegistry {
   const desks = new Set<string>();
   const kinds = new Set<string>();
-  const forms = new Set(core.printForms ?? []);
+  const forms = new Set<string>();
+  const printForms = [...(core.printForms ?? []), ...modules.flatMap((m) => m.printForms ?? [])];
+  for (const f of printForms) {
+    if (!/^[a-z0-9-]{1,40}$/.test(f.key)) throw new Error(`bad form key: ${f.key}`);
+    claim(forms, 'print form', f.key);
+  }
   const tabs = new Set(core.settingsTabs ?? []);
   for (const m of modules) {
     claim(desks, 'desk', m.key);
     for (const kind of Object.keys(m.openers ?? {})) claim(kinds, 'search kind', kind);
-    for (const f of m.printForms ?? []) claim(forms, 'print form', f.key);
     for (const t of m.settingsTabs ?? []) claim(tabs, 'settings tab', t.key);
   }
   const byKey = new Map(modules.map((m) => [m.key as string, m]));
@@ -82,7 +88,8 @@ export function combineDesks(modules: readonly RendererDesk[], core: { settingsT
     all: DESKS.map((d) => ({ key: d.key, title: d.title, module: byKey.get(d.key) ?? null })),
     modules,
     openers: Object.assign({}, ...modules.map((m) => m.openers ?? {})) as Record<string, (hit: SearchHit) => void>,
-    printForms: modules.flatMap((m) => m.printForms ?? []),
+    printForms,
+    printForm: (key) => printForms.find((f) => f.key === key),
     settingsTabs: modules.flatMap((m) => m.settingsTabs ?? []),
     unitCardActions: modules.flatMap((m) => m.unitCardActions ?? []),
     openItemHref: (desk, itemId) => byKey.get(desk)?.openItemHref?.(itemId) ?? null,

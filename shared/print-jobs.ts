@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { printFormSettingsSchema } from './contract/settings';
-import { ROLL_MAX_HEIGHT_MM } from './print';
+import { COPIES_MAX, PRINT_OUTPUTS, ROLL_MAX_HEIGHT_MM } from './print';
 
 /**
  * What the print preview asks of the desktop app's print bridge and hears back (electron/bridge.ts
@@ -46,3 +46,12 @@ export interface PrinterChoice {
   description: string;
 }
 
+
+/**
+ * A desk's "printed" command takes these with the form and record: what the job reported, sent by
+ * the preview once it did (never when the preview opens).
+ */
+export const printedJobFields = {
+  copies: z.number().int().min(1).max(COPIES_MAX),
+  output: z.enum(PRINT_OUTPUTS),
+};

@@ -58,3 +58,19 @@ export const ROLL_MAX_HEIGHT_MM = 1000;
 /** Per-form offset bounds (mm): enough to line up pre-printed paper, not to print off the sheet. */
 export const OFFSET_LIMIT_MM = 20;
 export const COPIES_MAX = 9;
+
+/**
+ * A record's form as the server gives it (one print read per form kind): its printed number, how
+ * many copies went out before (n > 0 prints 补打（第 n 次）), whether it is voided (作废), and the
+ * data — masked and role-checked as the desk's own read does. Never taken from the print URL.
+ */
+export interface PrintRecord<Data> {
+  serial: string;
+  reprint: number;
+  voided: boolean;
+  data: Data;
+}
+
+/** How a copy went out: the printer (desktop), a saved PDF, or the browser's print dialog. */
+export const PRINT_OUTPUTS = ['printer', 'pdf', 'dialog'] as const;
+export type PrintOutput = (typeof PRINT_OUTPUTS)[number];

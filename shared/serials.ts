@@ -28,6 +28,9 @@ export const SERIALS = {
   JD: { period: 'daily', width: 4, start: 1, label: '接待登记编号' },
   TS: { period: 'daily', width: 4, start: 1, label: '投诉建议编号' },
   FK: { period: 'daily', width: 4, start: 1, label: '访客登记编号' },
+  // A handover belongs to its day's shifts (two or three a day): the number shows the day, and
+  // 999 a day leaves room for every reprint-worthy snapshot a desk would ever take.
+  JJ: { period: 'daily', width: 3, start: 1, label: '交班表编号' },
 } as const satisfies Record<string, Omit<SerialPolicy, 'prefix'>>;
 
 export type SeriesKey = keyof typeof SERIALS;

@@ -66,6 +66,9 @@ export const AUDIT_ENTITIES: Record<string, AuditEntityKind> = {
   staff: { label: '员工', names: column('staff', 'name') },
   reception_entry: { label: '接待登记', names: column('reception_entries', 'no') },
   reception_visitor: { label: '访客登记', names: column('reception_visitors', 'no') },
+  reception_handover: { label: '交班表', names: column('reception_handovers', 'no') },
+  // One printed job; named by the number of the record it printed (JD…, JJ…, a report's day).
+  print_log: { label: '打印记录', names: column('print_log', 'record_no') },
   // Keyed by the exported file's name (日报表 of a day, 交班表 of a minute): there is no stored record.
   reception_report: { label: '接待报表导出' },
   // Keyed by a digest of the roster's header row, not a number: the detail shows the headers.

@@ -7,6 +7,7 @@ import * as m0005 from './0005_reception_escalation';
 import * as m0006 from './0006_trusted_clients';
 import * as m0007 from './0007_audit_approver';
 import * as m0008 from './0008_counter_lookup_indexes';
+import * as m0009 from './0009_print_log';
 import * as m0010 from './0010_reception_limits_minutes';
 
 /**
@@ -22,5 +23,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_trusted_clients': m0006,
   '0007_audit_approver': m0007,
   '0008_counter_lookup_indexes': m0008,
+  '0009_print_log': m0009,
   '0010_reception_limits_minutes': m0010,
 };

@@ -21,6 +21,7 @@ import { checkTransition } from '../../shared/state-machine';
 import type { CommandContext, Db, SignedInOperator } from '../context';
 import { phoneFor } from '../estate/people';
 import type { ReceptionEntriesTable } from '../schema';
+import { printCount as printCountOf } from '../print/log';
 
 export type EntryRecord = Selectable<ReceptionEntriesTable>;
 
@@ -92,7 +93,7 @@ export async function loadEntry(ctx: CommandContext, where: { id?: number; no?: 
   if (where.no !== undefined) q = q.where('e.no', '=', where.no.trim().toUpperCase());
   const r = await q.executeTakeFirst();
   if (!r) throw fail.notFound(where.no !== undefined ? `找不到登记号 ${where.no}` : '找不到这条接待登记');
-  const [events, complaint] = await Promise.all([
+  const [events, complaint, printCount] = await Promise.all([
     ctx.db
       .selectFrom('reception_events as ev')
       .innerJoin('operators', 'operators.id', 'ev.operator_id')
@@ -101,6 +102,7 @@ export async function loadEntry(ctx: CommandContext, where: { id?: number; no?: 
       .orderBy('ev.id')
       .execute(),
     ctx.db.selectFrom('reception_complaints').selectAll().where('entry_id', '=', r.id).executeTakeFirst(),
+    printCountOf(ctx.db, 'work-contact-slip', r.no),
   ]);
   return {
     ...toEntryRow(ctx, r),
@@ -126,7 +128,7 @@ export async function loadEntry(ctx: CommandContext, where: { id?: number; no?: 
         }
       : null,
     events: events.map((e) => ({ id: e.id, kind: e.kind as EventKind, at: e.at, operatorName: e.display_name, text: e.text })),
-    printCount: r.print_count,
+    printCount,
   };
 }
 

@@ -15,10 +15,11 @@ import {
 } from '../../shared/reception';
 import { fail } from '../../shared/result';
 import { nextSerial } from '../serials';
-import { addEvent, changeEntry, clockOf, entryForAction, entryForUpdate, loadEntry } from './entries';
+import { addEvent, changeEntry, clockOf, entryForAction, loadEntry } from './entries';
 import { listEntries } from './lists';
 import { dailyReport, handover } from './report';
 import { exportReport } from './export';
+import { dailyRecord, handoverRecord, listHandovers, recordPrinted, saveHandover, slipRecord } from './prints';
 import { visitorHandlers } from './visitors';
 import { resolveHandler, resolveWho } from './parties';
 import { listSuperiors, resolveSuperior } from './superiors';
@@ -212,12 +213,12 @@ export const receptionHandlers: Handlers<keyof typeof receptionCommands> = {
     return changeEntry(ctx, before, { supervisor_ack_at: ctx.nowIso }, { kind: 'supervisor_ack', text: input.note || '主管已知悉' });
   },
 
-  'reception.printed': async (ctx, input) => {
-    const before = await entryForUpdate(ctx, input.id);
-    const reprint = before.print_count;
-    await changeEntry(ctx, before, { print_count: reprint + 1 }, { kind: 'print', text: reprint === 0 ? '打印工作联系单' : `补打工作联系单（第 ${reprint} 次补打）` });
-    return { no: before.no, reprint };
-  },
+  'reception.printSlip': async (ctx, input) => slipRecord(ctx, input.no),
+  'reception.printDaily': async (ctx, input) => dailyRecord(ctx, input.day),
+  'reception.saveHandover': async (ctx) => saveHandover(ctx),
+  'reception.printHandover': async (ctx, input) => handoverRecord(ctx, input.no),
+  'reception.handovers': async (ctx) => listHandovers(ctx),
+  'reception.printed': async (ctx, input) => recordPrinted(ctx, input),
 
   'reception.daily': async (ctx, input) => dailyReport(ctx, input.day),
   'reception.handover': async (ctx) => handover(ctx),

@@ -3,17 +3,17 @@ import { Button, Result, Space } from 'antd';
 import '@fontsource/noto-sans-sc/400.css';
 import type { PdfRequest, PrintRequest } from '../../shared/print-jobs';
 import type { PrintFormSettings } from '../../shared/contract/settings';
-import { OFFSET_LIMIT_MM, PAPER_KEYS, PAPERS, ROLL_MAX_HEIGHT_MM } from '../../shared/print';
+import { OFFSET_LIMIT_MM, PAPER_KEYS, PAPERS, ROLL_MAX_HEIGHT_MM, type PrintRecord } from '../../shared/print';
 import type { CommandError } from '../../shared/result';
 import { call } from '../api/client';
 import { useNotify } from '../components/notify';
 import { officeFormat } from '../dates';
-import { getForm, listForms } from './registry';
+import { useDesks } from '../desk-module';
+import type { PrintedJob } from './registry';
 import { pageCss, rollHeightMm } from './pageCss';
 import { parsePrintHash, printHash, type PrintRoute } from './route';
 import { VoidWatermark } from './parts';
 import { S } from './strings';
-import './forms';
 import './print.css';
 
 function subscribe(onChange: () => void) {
@@ -35,12 +35,16 @@ export function usePrintRoute(): PrintRoute | null {
  */
 export function PrintPreview(props: { route: PrintRoute; officeName: string }) {
   const { route } = props;
-  const def = getForm(route.formKey);
+  const { printForms, printForm } = useDesks();
+  const def = printForm(route.formKey);
+  const notify = useNotify();
   const [saved, setSaved] = useState<{ officeName: string; officeLogo: string; form: PrintFormSettings | undefined } | null>(null);
   const [printedAt] = useState(() => new Date().toISOString());
   const [assetsReady, setAssetsReady] = useState(false);
   const [contentPx, setContentPx] = useState<number | null>(null);
-  const [record, setRecord] = useState<{ serial: string | null; data: unknown; error: string | null } | null>(null);
+  const [record, setRecord] = useState<{ serial: string | null; value: PrintRecord<unknown> | null; error: string | null } | null>(null);
+  /** Bumped after a job went out: the record is read again, so the preview shows what the next copy is (补打). */
+  const [printedJobs, setPrintedJobs] = useState(0);
   const sheetRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -59,25 +63,34 @@ export function PrintPreview(props: { route: PrintRoute; officeName: string }) {
     };
   }, [route.formKey, props.officeName]);
 
-  // A form that prints a record loads it by serial; the test page needs nothing.
+  // A form that prints a record reads it — number, 补打 count, 作废 mark and data — from the server
+  // by the record's number; the test page needs nothing.
   useEffect(() => {
-    if (!def?.load) return;
+    if (!def?.record) return;
     let live = true;
     const serial = route.serial;
     if (!serial) {
-      setRecord({ serial, data: null, error: S.noSerial });
+      setRecord({ serial, value: null, error: S.noSerial });
       return;
     }
-    setRecord(null);
-    void def.load(serial).then((result) => {
-      if (live) setRecord(result.ok ? { serial, data: result.value, error: null } : { serial, data: null, error: result.error.message });
+    void def.record.load(serial).then((result) => {
+      if (live) setRecord(result.ok ? { serial, value: result.value, error: null } : { serial, value: null, error: result.error.message });
     });
     return () => {
       live = false;
     };
-  }, [def, route.serial]);
-  const needsRecord = def?.load !== undefined;
-  const recordReady = !needsRecord || (record !== null && record.error === null && record.serial === route.serial);
+  }, [def, route.serial, printedJobs]);
+  const needsRecord = def?.record !== undefined;
+  const loaded = needsRecord && record !== null && record.error === null && record.serial === route.serial ? record.value : null;
+  const recordReady = !needsRecord || loaded !== null;
+
+  /** A job went out (the printer or the browser's dialog returned, or the PDF was saved): counted now, never on opening. */
+  const jobDone = async (job: PrintedJob) => {
+    if (!def?.record || !loaded) return;
+    const result = await def.record.printed(loaded.serial, job);
+    if (!result.ok) notify.error(result.error);
+    else setPrintedJobs((n) => n + 1);
+  };
 
   const paper = PAPERS[route.paper ?? saved?.form?.paper ?? def?.defaultPaper ?? 'a4-portrait'];
   const offsetX = route.offsetXmm ?? saved?.form?.offsetXmm ?? 0;
@@ -118,8 +131,8 @@ export function PrintPreview(props: { route: PrintRoute; officeName: string }) {
         extra={
           // The registered forms, also how tests find every form to render.
           <ul data-testid="print-form-list" style={{ listStyle: 'none', padding: 0 }}>
-            {listForms().map((f) => (
-              <li key={f.key} data-key={f.key} data-papers={(f.papers ?? PAPER_KEYS).join(' ')} data-needs-record={f.load ? '1' : undefined}>
+            {printForms.map((f) => (
+              <li key={f.key} data-key={f.key} data-papers={(f.papers ?? PAPER_KEYS).join(' ')} data-needs-record={f.record ? '1' : undefined}>
                 <a href={`#/print/${f.key}`}>{f.title}</a>
               </li>
             ))}
@@ -135,7 +148,10 @@ export function PrintPreview(props: { route: PrintRoute; officeName: string }) {
       </div>
     );
   }
-  const serial = route.serial ?? `TEST-${officeFormat(printedAt, 'YYYYMMDD-HHmmss')}`;
+  // A record's form prints the number the server gave; the test page, whatever it was opened with.
+  const serial = loaded?.serial ?? route.serial ?? `TEST-${officeFormat(printedAt, 'YYYYMMDD-HHmmss')}`;
+  const reprint = loaded?.reprint ?? 0;
+  const voided = loaded?.voided ?? false;
   const rollMm = paper.heightMm === null && contentPx !== null ? rollHeightMm(paper, contentPx) + Math.max(0, offsetY) : null;
   const ready = saved !== null && recordReady && assetsReady && (paper.heightMm !== null || rollMm !== null);
   const Form = def.component;
@@ -144,9 +160,10 @@ export function PrintPreview(props: { route: PrintRoute; officeName: string }) {
   const clampOffset = (mm: number) => Math.min(OFFSET_LIMIT_MM, Math.max(-OFFSET_LIMIT_MM, mm));
   // What the desktop app's print window renders and the printer is told: the paper, offsets and
   // serial on screen now (the test page's made-up serial included), not whatever is saved later.
+  // Its 补打 count and 作废 mark it reads from the record itself, as this preview did.
   const desktopJob: DesktopPrintJob = {
     formKey: def.key,
-    hash: printHash(def.key, { paper: paper.key, serial, reprint: route.reprint || undefined, voided: route.voided ? 1 : undefined }),
+    hash: printHash(def.key, { paper: paper.key, serial }),
     form: { paper: paper.key, copies, printer, offsetXmm: clampOffset(offsetX), offsetYmm: clampOffset(offsetY) },
     rollHeightMm: rollMm === null ? null : Math.min(ROLL_MAX_HEIGHT_MM, rollMm),
     fileName: `${def.title}-${serial}`,
@@ -159,9 +176,18 @@ export function PrintPreview(props: { route: PrintRoute; officeName: string }) {
       <div className="print-toolbar">
         <Space wrap>
           {desktop ? (
-            <DesktopPrintButtons job={desktopJob} ready={ready} />
+            <DesktopPrintButtons job={desktopJob} ready={ready} onDone={jobDone} />
           ) : (
-            <Button type="primary" onClick={() => window.print()} disabled={!ready}>
+            <Button
+              type="primary"
+              disabled={!ready}
+              onClick={() => {
+                // Returns once the dialog closes; whether it printed or was cancelled the page cannot
+                // tell, so a dialog closed is counted as a copy out (never merely opening the preview).
+                window.print();
+                void jobDone({ copies, output: 'dialog' });
+              }}
+            >
               {S.print}
             </Button>
           )}
@@ -184,20 +210,20 @@ export function PrintPreview(props: { route: PrintRoute; officeName: string }) {
         <div ref={sheetRef} className="print-sheet" style={{ transform: offsetX || offsetY ? `translate(${offsetX}mm, ${offsetY}mm)` : undefined }}>
           {saved && recordReady && (
             <Form
-              data={record?.data}
+              data={loaded?.data}
               officeName={saved.officeName}
               officeLogo={saved.officeLogo}
               title={def.title}
               serial={serial}
               printedAt={printedAt}
-              reprint={route.reprint}
-              voided={route.voided}
+              reprint={reprint}
+              voided={voided}
               paper={paper}
             />
           )}
         </div>
       </div>
-      {route.voided && <VoidWatermark />}
+      {voided && <VoidWatermark />}
     </div>
   );
 }
@@ -211,7 +237,7 @@ const UNREACHABLE: CommandError = { kind: 'internal', message: S.desktopUnreacha
  * a hidden window and prints it (to the form's printer, or through the system dialog) or saves
  * it as PDF. Only shown when the preload is there; browser mode keeps window.print().
  */
-function DesktopPrintButtons(props: { job: DesktopPrintJob; ready: boolean }) {
+function DesktopPrintButtons(props: { job: DesktopPrintJob; ready: boolean; onDone(job: PrintedJob): Promise<void> }) {
   const notify = useNotify();
   const [busy, setBusy] = useState<'print' | 'dialog' | 'pdf' | null>(null);
   const bridge = window.qiantai;
@@ -223,7 +249,10 @@ function DesktopPrintButtons(props: { job: DesktopPrintJob; ready: boolean }) {
     try {
       const result = await bridge.print({ ...job, silent }).catch(() => ({ ok: false as const, error: UNREACHABLE }));
       if (!result.ok) notify.error(result.error);
-      else if (result.value.status === 'printed') notify.success(S.sentToPrinter(result.value.printer, result.value.copies));
+      else if (result.value.status === 'printed') {
+        notify.success(S.sentToPrinter(result.value.printer, result.value.copies));
+        await props.onDone({ copies: result.value.copies, output: 'printer' });
+      }
     } finally {
       setBusy(null);
     }
@@ -234,7 +263,11 @@ function DesktopPrintButtons(props: { job: DesktopPrintJob; ready: boolean }) {
     try {
       const result = await bridge.savePdf({ ...job, fileName }).catch(() => ({ ok: false as const, error: UNREACHABLE }));
       if (!result.ok) notify.error(result.error);
-      else if (result.value.status === 'saved') notify.success(S.pdfSaved(result.value.path));
+      else if (result.value.status === 'saved') {
+        notify.success(S.pdfSaved(result.value.path));
+        // A saved PDF is a copy that can be printed anywhere: it counts like one printed.
+        await props.onDone({ copies: 1, output: 'pdf' });
+      }
     } finally {
       setBusy(null);
     }

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { Paper, PaperKey } from '../../shared/print';
+import type { Paper, PaperKey, PrintOutput, PrintRecord } from '../../shared/print';
 import type { Result } from '../../shared/result';
 
 /** What every form component receives: the record's print facts, never raw personal data. */
@@ -11,10 +11,17 @@ export interface PrintFormProps {
   serial: string;
   /** ISO-8601 UTC; shown in Asia/Shanghai. */
   printedAt: string;
-  /** 0 on the first print; n on the n-th reprint (shows 补打). */
+  /** 0 on the first print; n on the n-th reprint (shows 补打). From the server, for a record's form. */
   reprint: number;
+  /** From the server, for a record's form. */
   voided: boolean;
   paper: Paper;
+}
+
+/** What a job reported once it went out: the copies printed and how. */
+export interface PrintedJob {
+  copies: number;
+  output: PrintOutput;
 }
 
 export interface PrintFormDef<Data = undefined> {
@@ -25,26 +32,18 @@ export interface PrintFormDef<Data = undefined> {
   papers?: readonly PaperKey[];
   copies: number;
   /**
-   * Forms that print a record load it by serial through a command (so the server masks and
-   * checks roles); the preview waits for it and shows the command's Chinese error instead.
+   * Forms that print a record: `load` reads it by its number through the desk's print read (the
+   * server checks roles, masks, and gives the printed number, 补打 count and 作废 mark — the URL
+   * gives only which record); `printed` tells the desk a job of it went out, after the job says so.
    */
-  load?: (serial: string) => Promise<Result<Data>>;
+  record?: {
+    load(no: string): Promise<Result<PrintRecord<Data>>>;
+    printed(no: string, job: PrintedJob): Promise<Result<unknown>>;
+  };
   component: ComponentType<PrintFormProps & { data: Data }>;
 }
 
-const forms = new Map<string, PrintFormDef<unknown>>();
-
-/** Each desk registers its forms (维修单, 放行条…) from its own folder; see forms/index.ts. */
-export function registerForm<Data = undefined>(def: PrintFormDef<Data>): void {
-  if (!/^[a-z0-9-]{1,40}$/.test(def.key)) throw new Error(`bad form key: ${def.key}`);
-  if (forms.has(def.key)) throw new Error(`form registered twice: ${def.key}`);
-  forms.set(def.key, def as PrintFormDef<unknown>);
-}
-
-export function getForm(key: string): PrintFormDef<unknown> | undefined {
-  return forms.get(key);
-}
-
-export function listForms(): PrintFormDef<unknown>[] {
-  return [...forms.values()];
+/** A desk's form as an entry of the one list (forms/index.ts): its data type is its own business. */
+export function printForm<Data>(def: PrintFormDef<Data>): PrintFormDef<unknown> {
+  return def as PrintFormDef<unknown>;
 }

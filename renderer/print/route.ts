@@ -1,12 +1,15 @@
 import { isPaperKey, type PaperKey } from '../../shared/print';
 
-/** `#/print/<formKey>?paper=a5-landscape&serial=T-1&reprint=2&voided=1&dx=1.5&dy=-2` */
+/**
+ * `#/print/<formKey>?serial=JD202611250007&paper=a5-landscape&dx=1.5&dy=-2`: which form, which
+ * record (its number) and how to lay it out. Nothing about the record itself — its 补打 count and
+ * 作废 mark come from the server; `reprint`/`voided` left in older links are ignored.
+ */
 export interface PrintRoute {
   formKey: string;
   paper: PaperKey | null;
+  /** The record's number (a report's day); the test page prints it as given. */
   serial: string | null;
-  reprint: number;
-  voided: boolean;
   /** Offsets given in the URL win over settings (used to try an offset before saving it). */
   offsetXmm: number | null;
   offsetYmm: number | null;
@@ -23,13 +26,10 @@ export function parsePrintHash(hash: string): PrintRoute | null {
     return Number.isFinite(n) ? n : null;
   };
   const paper = q.get('paper');
-  const reprint = num('reprint');
   return {
     formKey: m[1]!,
     paper: isPaperKey(paper) ? paper : null,
     serial: q.get('serial')?.slice(0, 60) || null,
-    reprint: reprint !== null && reprint > 0 ? Math.min(999, Math.floor(reprint)) : 0,
-    voided: q.get('voided') === '1',
     offsetXmm: num('dx'),
     offsetYmm: num('dy'),
   };

@@ -5,9 +5,7 @@ import type { EntryDetail } from '../../shared/contract/reception';
 import { officeDateTime, spanText } from '../dates';
 import { CHANNEL_LABELS, ENTRY_MACHINE, EVENT_KIND_LABELS, REPAIR_SCOPE_LABELS, SATISFACTION_LABELS, URGENCY_LABELS, type DeadlineView, type EntryAction } from '../../shared/reception';
 import { allowedActions, transitionOf } from '../../shared/state-machine';
-import { call } from '../api/client';
 import { LoadState } from '../components/LoadState';
-import { useNotify } from '../components/notify';
 import { useCommandResult } from '../components/useCommandResult';
 import { useBackButton } from '../components/useBackButton';
 import { printHash } from '../print/route';
@@ -22,30 +20,16 @@ import { S } from './strings';
 /** One entry: what came in, its deadlines, its complaint record, the timeline, and what can be done now. */
 export function EntryDetailView(props: { entryId: number }) {
   const { entryId } = props;
-  const notify = useNotify();
   const { operator } = useSession();
   const { value: entry, error, reload } = useCommandResult('reception.get', { id: entryId });
   const [action, setAction] = useState<EntryAction | null>(null);
-  const [printing, setPrinting] = useState(false);
   const openPrint = useOpenPrint();
   const back = useBackButton(() => go(receptionHash.list));
 
   if (!entry) return <LoadState error={error} loading={S.detailLoading} back={back} onRetry={reload} />;
 
-  const print = async () => {
-    setPrinting(true);
-    const result = await call('reception.printed', { id: entry.id });
-    setPrinting(false);
-    if (!result.ok) {
-      notify.error(result.error);
-      return;
-    }
-    openPrint(printHash('work-contact-slip', {
-      serial: result.value.no,
-      reprint: result.value.reprint || undefined,
-      voided: entry.state === 'voided' ? 1 : undefined,
-    }));
-  };
+  // The preview reads the slip from the entry (补打, 作废) and counts it once it is printed.
+  const print = () => openPrint(printHash('work-contact-slip', { serial: entry.no }));
 
   // Exactly what the server's state machine allows from this state for these roles; 主管已阅 also
   // only while a major matter awaits it.
@@ -71,7 +55,7 @@ export function EntryDetailView(props: { entryId: number }) {
               {transitionOf(ENTRY_MACHINE, a).label}
             </Button>
           ))}
-          <Button icon={<PrinterOutlined aria-hidden />} loading={printing} onClick={() => void print()}>
+          <Button icon={<PrinterOutlined aria-hidden />} onClick={print}>
             {S.actionPrint}
           </Button>
         </Space>

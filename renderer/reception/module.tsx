@@ -6,6 +6,7 @@ import { AttentionBadge } from './AttentionBadge';
 import { LogFromUnitButton } from './LogFromUnit';
 import { ReceptionLimitsTab } from './ReceptionLimitsTab';
 import { receptionHash } from './route';
+import { RECEPTION_PRINT_FORMS } from './print/forms';
 import { S } from './strings';
 
 /** 接待登记 as the shell, the counter search, the unit card and 设置 see it (renderer/desk-module.tsx). */
@@ -21,6 +22,7 @@ export const receptionModule: RendererDesk = {
       window.location.hash = receptionHash.entry(hit.id);
     },
   },
+  printForms: RECEPTION_PRINT_FORMS,
   settingsTabs: [{ key: 'reception', label: S.limitsTab, roles: RECEPTION_ROLES, render: () => <ReceptionLimitsTab /> }],
   unitCardActions: [LogFromUnitButton],
   openItemHref: (id) => receptionHash.entry(id),

@@ -225,6 +225,16 @@ export const S = {
   handoverBy: (name: string) => `交班人 ${name}`,
   handoverNoOpen: '没有未办结的事项',
   handoverNoVisitors: '没有未离开的访客',
+  handoverPast: '已打印的交班表',
+  handoverPastNone: '还没有打印过交班表',
+  handoverPastNo: '交班表编号',
+  handoverPastAt: '交班时间',
+  handoverPastOpen: '未办结',
+  handoverPastPrints: '已打印',
+  handoverPrints: (n: number) => (n === 0 ? '未打印' : `${n} 次`),
+  handoverReprint: '补打',
+  /** A stored handover whose preview was opened but never printed. */
+  handoverPrintStored: '打印此表',
 
   // shell badge
   badgeOverdue: (n: number) => `超时 ${n}`,

@@ -6,8 +6,8 @@ import { COPIES_MAX, OFFSET_LIMIT_MM, PAPER_KEYS, PAPERS } from '../../shared/pr
 import { call } from '../api/client';
 import { useCommandForm } from '../components/forms';
 import { useNotify } from '../components/notify';
-import '../print/forms';
-import { listForms, type PrintFormDef } from '../print/registry';
+import { useDesks } from '../desk-module';
+import type { PrintFormDef } from '../print/registry';
 import { printHash } from '../print/route';
 import { S } from './strings';
 
@@ -42,6 +42,7 @@ function useSystemPrinters(): PrinterChoice[] | null | undefined {
 
 /** Settings → 打印: paper, copies, printer and alignment offset for every registered form. */
 export function PrintSettingsTab() {
+  const { printForms } = useDesks();
   const notify = useNotify();
   const [settings, setSettings] = useState<Settings | null>(null);
   const printers = useSystemPrinters();
@@ -60,7 +61,7 @@ export function PrintSettingsTab() {
         {/* Cards wait for the printer list: the field is a list or a text box from the start, never both. */}
         {settings &&
           printers !== undefined &&
-          listForms().map((def) => <PrintFormCard key={def.key} def={def} settings={settings} printers={printers} onSaved={setSettings} />)}
+          printForms.map((def) => <PrintFormCard key={def.key} def={def} settings={settings} printers={printers} onSaved={setSettings} />)}
       </div>
     </Spin>
   );

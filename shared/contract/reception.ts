@@ -5,6 +5,8 @@ import { listQuery, type Page } from './paging';
 import { id, requiredText, text } from '../zod-zh';
 import { transitionRoles } from '../state-machine';
 import { phoneText } from '../phone';
+import type { PrintRecord } from '../print';
+import { printedJobFields } from '../print-jobs';
 import {
   CATEGORIES,
   CHANNELS,
@@ -188,7 +190,22 @@ export interface Handover {
   counts: { open: number; overdue: number; dueSoon: number; majorPending: number };
 }
 
-const entryRef = z.strictObject({ id: id() });
+/** A 交班表 stored when it was printed, as the handover view lists them for a reprint. */
+export interface HandoverSummary {
+  no: string;
+  generatedAt: string;
+  operatorName: string;
+  /** Open entries it listed. */
+  open: number;
+  /** Jobs printed of it (print_log). */
+  prints: number;
+}
+
+/** The desk's printed forms (renderer/reception/print/forms.ts): what reception.printed records. */
+export const RECEPTION_PRINT_FORMS = ['work-contact-slip', 'reception-daily', 'reception-handover'] as const;
+export type ReceptionPrintForm = (typeof RECEPTION_PRINT_FORMS)[number];
+/** 交班表 numbers: JJ + office date + 3-digit daily sequence, e.g. JJ20261125001. */
+const handoverNo = z.string().trim().max(13, '交班表编号格式不正确').toUpperCase().regex(/^JJ\d{11}$/, '交班表编号格式不正确');
 
 export const logEntryInput = z.strictObject({
   channel: z.enum(CHANNELS),
@@ -331,11 +348,51 @@ export const receptionCommands = {
     access: transitionRoles(ENTRY_MACHINE, 'acknowledge'),
     writes: true,
   }),
+  'reception.printSlip': defineCommand({
+    name: 'reception.printSlip',
+    summary: '打印工作联系单：按登记号读取（含补打次数与作废标记）',
+    input: z.strictObject({ no: requiredText(20) }),
+    output: returns<PrintRecord<EntryDetail>>(),
+    access: RECEPTION_ROLES,
+    writes: false,
+  }),
+  'reception.printDaily': defineCommand({
+    name: 'reception.printDaily',
+    summary: '打印客服中心日报表：按日期读取（含补打次数）',
+    input: z.strictObject({ day: officeDay }),
+    output: returns<PrintRecord<DailyReport>>(),
+    access: RECEPTION_ROLES,
+    writes: false,
+  }),
+  'reception.saveHandover': defineCommand({
+    name: 'reception.saveHandover',
+    summary: '打印交班表：按当前内容存档并编号',
+    input: z.strictObject({}),
+    output: returns<{ no: string }>(),
+    access: RECEPTION_ROLES,
+    writes: true,
+  }),
+  'reception.printHandover': defineCommand({
+    name: 'reception.printHandover',
+    summary: '打印交班表：按编号读取存档内容（含补打次数）',
+    input: z.strictObject({ no: handoverNo }),
+    output: returns<PrintRecord<Handover>>(),
+    access: RECEPTION_ROLES,
+    writes: false,
+  }),
+  'reception.handovers': defineCommand({
+    name: 'reception.handovers',
+    summary: '已存档的交班表（最近的在前），供补打',
+    input: z.strictObject({}),
+    output: returns<HandoverSummary[]>(),
+    access: RECEPTION_ROLES,
+    writes: false,
+  }),
   'reception.printed': defineCommand({
     name: 'reception.printed',
-    summary: '记录打印工作联系单（再次打印为补打）',
-    input: entryRef,
-    output: returns<{ no: string; reprint: number }>(),
+    summary: '记录已打印的单据（打印机报告打印完成后；再次打印为补打）',
+    input: z.strictObject({ form: z.enum(RECEPTION_PRINT_FORMS), record: requiredText(60), ...printedJobFields }),
+    output: returns<{ prints: number }>(),
     access: RECEPTION_ROLES,
     writes: true,
   }),

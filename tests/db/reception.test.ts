@@ -425,12 +425,13 @@ describe('reception log', () => {
     expect(await attentionOf(t, supervisor)).toMatchObject({ escalated: 0 });
   });
 
-  it('produces a 工作联系单 for staff feedback with no owner deadline, and counts reprints', async () => {
+  it('produces a 工作联系单 for staff feedback with no owner deadline, and counts the prints that went out', async () => {
     const feedback = await log({ channel: 'staff', category: 'staff_feedback', contactName: '保安 刘', content: '3 栋地下车库照明不足', handlerDepartmentId: 2 });
     expect(feedback.ownerDueAt).toBeNull();
     expect(feedback.deadlines.map((d) => d.key)).toEqual(['handler']);
-    expect(valueOf(await t.run(receptionist, 'reception.printed', { id: feedback.id }))).toEqual({ no: feedback.no, reprint: 0 });
-    expect(valueOf(await t.run(receptionist, 'reception.printed', { id: feedback.id }))).toEqual({ no: feedback.no, reprint: 1 });
+    const printed = { form: 'work-contact-slip', record: feedback.no, copies: 2, output: 'printer' } as const;
+    expect(valueOf(await t.run(receptionist, 'reception.printed', printed))).toEqual({ prints: 1 });
+    expect(valueOf(await t.run(receptionist, 'reception.printed', printed))).toEqual({ prints: 2 });
     const detail = valueOf<EntryDetail>(await t.run(receptionist, 'reception.get', { no: feedback.no.toLowerCase() }));
     expect(detail).toMatchObject({ printCount: 2 });
     expect(detail.events.at(-1)?.text).toBe('补打工作联系单（第 1 次补打）');

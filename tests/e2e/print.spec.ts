@@ -81,22 +81,46 @@ async function api<T>(command: string, input: unknown): Promise<T> {
   return body.value;
 }
 
-/** For each form that prints a record: make one through the API and give the serial it prints by. */
-const RECORD_SAMPLES: Record<string, () => Promise<string>> = {
-  'work-contact-slip': async () =>
-    (
-      await api<{ no: string }>('reception.log', {
-        channel: 'staff',
-        category: 'staff_feedback',
-        contactName: '保安 刘',
-        content: '地下车库照明不足',
-      })
-    ).no,
+/** What one print shows: which record, and the marks the server must put on it. */
+interface Variant {
+  serial: string;
+  reprint: number;
+  voided: boolean;
+}
+
+/** A record's form printed this many times before, through the desk's own "printed" command. */
+async function printedBefore(form: string, record: string, times: number) {
+  for (let i = 0; i < times; i++) await api('reception.printed', { form, record, copies: 1, output: 'printer' });
+}
+
+const logEntry = (content: string) => api<{ id: number; no: string }>('reception.log', { channel: 'call', category: 'complaint', contactName: '李女士', content });
+
+/**
+ * For each form that prints a record: made through the API, a record printed for the first time
+ * and one printed 3 times before (and voided, where the record can be) — the marks come from the
+ * server, never from the URL.
+ */
+const RECORD_SAMPLES: Record<string, () => Promise<{ plain: Variant; marked: Variant }>> = {
+  'work-contact-slip': async () => {
+    const plain = await logEntry('地下车库照明不足');
+    const marked = await logEntry('地下车库照明不足');
+    await printedBefore('work-contact-slip', marked.no, 3);
+    await api('reception.void', { id: marked.id, reason: '重复登记' });
+    return { plain: { serial: plain.no, reprint: 0, voided: false }, marked: { serial: marked.no, reprint: 3, voided: true } };
+  },
   'reception-daily': async () => {
     await api('reception.log', { channel: 'call', category: 'enquiry', contactName: '王女士', content: '缴费时间', answeredNow: '每月 1—10 日' });
-    return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = day(Date.now());
+    await printedBefore('reception-daily', today, 3);
+    return { plain: { serial: day(Date.now() - 86_400_000), reprint: 0, voided: false }, marked: { serial: today, reprint: 3, voided: false } };
   },
-  'reception-handover': async () => 'JB202611250800',
+  'reception-handover': async () => {
+    const plain = await api<{ no: string }>('reception.saveHandover', {});
+    const marked = await api<{ no: string }>('reception.saveHandover', {});
+    await printedBefore('reception-handover', marked.no, 3);
+    return { plain: { serial: plain.no, reprint: 0, voided: false }, marked: { serial: marked.no, reprint: 3, voided: false } };
+  },
 };
 
 async function registeredForms(): Promise<{ key: string; title: string; papers: Paper[]; needsRecord: boolean }[]> {
@@ -131,7 +155,7 @@ test('every registered form prints to PDF on each of its papers: size, embedded 
   expect(officeName).not.toBe('物业管理处');
   let n = 0;
   for (const form of forms) {
-    let recordSerial: string | null = null;
+    let samples: { plain: Variant; marked: Variant } | null = null;
     if (form.needsRecord) {
       // A form that prints a record loads it by serial: a made-up one finds nothing and says so in
       // Chinese; a real record (made through the API) prints and goes through every check below.
@@ -142,19 +166,18 @@ test('every registered form prints to PDF on each of its papers: size, embedded 
       if (await error.count()) await expect(error).toContainText(/[\u4e00-\u9fff]/);
       const sample = RECORD_SAMPLES[form.key];
       expect(sample, `${form.key} prints a record: add a sample record for it to RECORD_SAMPLES`).toBeDefined();
-      recordSerial = await sample!();
+      samples = await sample!();
     }
     for (const paper of form.papers) {
       let plain = { reprint: 0, voided: 0 };
-      for (const variant of [
-        { reprint: 0, voided: false },
-        { reprint: 3, voided: true },
-      ]) {
-        const serial = recordSerial ?? `P${String(++n).padStart(4, '0')}-${paper.key.toUpperCase()}`;
-        n += recordSerial ? 1 : 0;
-        const q = `paper=${paper.key}&serial=${serial}${variant.reprint ? `&reprint=${variant.reprint}` : ''}${variant.voided ? '&voided=1' : ''}`;
-        await openPrint(`#/print/${form.key}?${q}`);
-        const { file } = await toPdf(`${form.key}-${paper.key}-${variant.reprint}`);
+      // A form without a record (the test page) has no marks to show: asked for some in the URL, it shows none.
+      const variants = samples ? [samples.plain, samples.marked] : [0, 1].map((i) => ({ serial: `P${String(n + 1).padStart(4, '0')}-${paper.key.toUpperCase()}-${i}`, reprint: 0, voided: false }));
+      for (const [i, variant] of variants.entries()) {
+        const serial = variant.serial;
+        n++;
+        const tampered = i === 1 ? '&reprint=0&voided=0' : '&reprint=3&voided=1';
+        await openPrint(`#/print/${form.key}?paper=${paper.key}&serial=${serial}${tampered}`);
+        const { file } = await toPdf(`${form.key}-${paper.key}-${i}`);
         const what = `${form.key} on ${paper.key} ${JSON.stringify(variant)}`;
 
         const size = pageSizePt(file);
@@ -177,14 +200,21 @@ test('every registered form prints to PDF on each of its papers: size, embedded 
         expect(text, what).not.toMatch(UNMASKED_ID);
         // A report may hold the words itself (a 作废 column): the marks are what the variant adds.
         const marks = { reprint: (flat.match(/补打/g) ?? []).length, voided: (flat.match(/作废/g) ?? []).length };
-        if (!variant.voided) plain = marks;
+        if (i === 0) plain = marks;
+        if (i === 0 || variant.reprint === 0) expect(marks.reprint, what).toBe(plain.reprint);
         else {
           expect(marks.reprint, what).toBeGreaterThan(plain.reprint);
-          expect(marks.voided, what).toBeGreaterThan(plain.voided);
-          expect(flat, what).toContain('已作废');
           expect(flat, what).toContain(`第${variant.reprint}次`);
         }
-        if (form.key === 'test-page' && !variant.voided) expect(marks, what).toEqual({ reprint: 0, voided: 0 });
+        // The marks as the page shows them (a report's own 作废 column differs from day to day)…
+        await expect(page.getByTestId('print-void-stamp'), what).toHaveCount(variant.voided ? 1 : 0);
+        await expect(page.getByTestId('print-reprint'), what).toHaveCount(variant.reprint > 0 ? 1 : 0);
+        // …and on paper.
+        if (variant.voided) {
+          expect(marks.voided, what).toBeGreaterThan(plain.voided);
+          expect(flat, what).toContain('已作废');
+        }
+        if (form.key === 'test-page') expect(marks, what).toEqual({ reprint: 0, voided: 0 });
         if (form.key === 'test-page') {
           expect(flat, what).toContain('110105********002X');
           expect(flat, what).not.toContain('11010519900101002X');
@@ -438,6 +468,122 @@ test('stand-in desktop bridge (Chromium, not Electron): the print buttons use th
     await p.locator('[data-testid="print-preview"][data-print-ready="1"]').waitFor({ state: 'attached', timeout: 10_000 });
     await expect(p.getByTestId('print-preview')).toContainText('打印机：每次选择');
     await expect(p.getByRole('button', { name: '选择打印机…' })).toHaveCount(0);
+  } finally {
+    await desk.close();
+  }
+});
+
+/*
+ * Print from the record (#11 §2): a form's number, 补打 count and 作废 mark come from the server,
+ * whatever the URL says; a print counts when it was printed, not when the preview opened; the
+ * handover prints a stored snapshot that a reprint shows unchanged.
+ */
+const printCount = async (id: number) => (await api<{ printCount: number }>('reception.get', { id })).printCount;
+const preview = () => page.locator('[data-testid="print-preview"][data-print-ready="1"]');
+
+/** The entry's page, then its 打印工作联系单 button: the slip's preview, laid out. */
+async function openSlipFromEntry(id: number) {
+  await page.goto(`/#/reception/entry/${id}`);
+  await page.getByTestId('entry-detail').getByRole('button', { name: '打印工作联系单' }).click();
+  await preview().waitFor({ state: 'attached', timeout: 15_000 });
+}
+
+test('a tampered hash (reprint=0&voided=0) still prints 补打 and 作废 on a voided, printed entry', async () => {
+  const entry = await logEntry('登记错误的投诉');
+  await api('reception.void', { id: entry.id, reason: '重复登记' });
+  await openSlipFromEntry(entry.id);
+  await page.getByRole('button', { name: '打印', exact: true }).click();
+  await expect.poll(() => printCount(entry.id)).toBe(1);
+
+  await openPrint(`#/print/work-contact-slip?serial=${entry.no}&reprint=0&voided=0`);
+  await expect(page.getByTestId('print-reprint')).toHaveText('补打（第 1 次）');
+  await expect(page.getByTestId('print-void-stamp')).toBeVisible();
+  await expect(page.getByTestId('print-void')).toBeVisible();
+
+  // …and a made-up count on a record never voided or printed adds nothing.
+  const fresh = await logEntry('楼上漏水');
+  await openPrint(`#/print/work-contact-slip?serial=${fresh.no}&reprint=7&voided=1`);
+  await expect(page.getByTestId('print-preview')).toContainText(fresh.no);
+  await expect(page.getByTestId('print-reprint')).toHaveCount(0);
+  await expect(page.getByTestId('print-void-stamp')).toHaveCount(0);
+  await expect(page.getByTestId('print-void')).toHaveCount(0);
+});
+
+test('opening the preview and closing it prints nothing and counts nothing; each print counts once', async () => {
+  const entry = await logEntry('小区广场夜间噪音');
+  await openSlipFromEntry(entry.id);
+  await expect(page.getByTestId('print-reprint')).toHaveCount(0);
+  await page.getByRole('button', { name: '关闭' }).click();
+  await expect(page.getByTestId('entry-detail')).toBeVisible();
+  await openSlipFromEntry(entry.id);
+  await expect(page.getByTestId('print-reprint')).toHaveCount(0);
+  expect(await printCount(entry.id)).toBe(0);
+
+  await page.getByRole('button', { name: '打印', exact: true }).click();
+  // Printed once: the preview now shows what the next copy is — a 补打.
+  await expect(page.getByTestId('print-reprint')).toHaveText('补打（第 1 次）');
+  expect(await printCount(entry.id)).toBe(1);
+  await page.getByRole('button', { name: '打印', exact: true }).click();
+  await expect(page.getByTestId('print-reprint')).toHaveText('补打（第 2 次）');
+  expect(await printCount(entry.id)).toBe(2);
+});
+
+test('the handover prints a stored snapshot under its own number; its reprint shows the same content after the entry is closed', async () => {
+  const entry = await logEntry('电梯异响');
+  await page.goto('/#/reception/handover');
+  await expect(page.getByTestId('handover').getByRole('table', { name: '未办结事项（按时限）' })).toContainText(entry.no);
+  await page.getByTestId('handover').getByRole('button', { name: '打印', exact: true }).click();
+  await expect(page).toHaveURL(/#\/print\/reception-handover\?serial=JJ\d{11}$/);
+  const no = decodeURIComponent(page.url()).match(/JJ\d{11}/)![0];
+  await preview().waitFor({ state: 'attached', timeout: 15_000 });
+  await expect(page.getByTestId('print-preview')).toContainText(entry.no);
+  await expect(page.getByTestId('print-reprint')).toHaveCount(0);
+  await page.getByRole('button', { name: '打印', exact: true }).click();
+  await expect(page.getByTestId('print-reprint')).toHaveText('补打（第 1 次）');
+
+  await api('reception.close', { id: entry.id, result: '已联系电梯公司检修' });
+  await page.goto('/#/reception/handover');
+  const handover = page.getByTestId('handover');
+  await expect(handover.getByRole('table', { name: '未办结事项（按时限）' })).not.toContainText(entry.no);
+  const past = handover.getByRole('table', { name: '已打印的交班表' }).getByRole('row', { name: new RegExp(no) });
+  await expect(past).toContainText('1 次');
+  await past.getByRole('button', { name: '补打' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/print/reception-handover\\?serial=${no}$`));
+  await preview().waitFor({ state: 'attached', timeout: 15_000 });
+  await expect(page.getByTestId('print-preview')).toContainText(entry.no);
+  await expect(page.getByTestId('print-preview')).toContainText(no);
+  await expect(page.getByTestId('print-reprint')).toHaveText('补打（第 1 次）');
+});
+
+test('desktop (stand-in bridge): a job counts when the bridge reports it printed or the PDF saved, not when cancelled', async ({ browser }) => {
+  // A STAND-IN for the preload, as in the stand-in test above: it answers as main's print handlers do
+  // (tests/electron/print-jobs.test.ts runs those) — first cancelled, then printed, then a PDF saved.
+  const desk = await browser.newContext({ baseURL });
+  await desk.addInitScript(() => {
+    const answers = [{ status: 'cancelled' }, { status: 'printed', printer: 'XP-80C', copies: 2 }];
+    (window as unknown as { qiantai: unknown }).qiantai = {
+      print: async () => ({ ok: true, value: answers.shift() ?? { status: 'cancelled' } }),
+      savePdf: async () => ({ ok: true, value: { status: 'saved', path: 'D:\\单据\\联系单.pdf' } }),
+      printers: async () => ({ ok: true, value: [] }),
+    };
+  });
+  const p = await desk.newPage();
+  try {
+    const csrf = ((await (await p.request.get('/api/session')).json()) as { csrf: string }).csrf;
+    const login = await p.request.post('/api/auth.login', { headers: { 'x-csrf-token': csrf }, data: { login: ADMIN.login, password: ADMIN.password } });
+    expect(((await login.json()) as { ok: boolean }).ok).toBe(true);
+    const entry = await logEntry('车库闸机故障');
+    await p.goto(`/#/print/work-contact-slip?serial=${entry.no}`);
+    await p.locator('[data-testid="print-preview"][data-print-ready="1"]').waitFor({ state: 'attached', timeout: 15_000 });
+
+    await p.getByRole('button', { name: '打印', exact: true }).click();
+    await expect(p.getByRole('button', { name: '打印', exact: true })).toBeEnabled();
+    expect(await printCount(entry.id)).toBe(0);
+    await p.getByRole('button', { name: '打印', exact: true }).click();
+    await expect(p.getByTestId('print-reprint')).toHaveText('补打（第 1 次）');
+    await p.getByRole('button', { name: '另存为 PDF' }).click();
+    await expect(p.getByTestId('print-reprint')).toHaveText('补打（第 2 次）');
+    expect(await printCount(entry.id)).toBe(2);
   } finally {
     await desk.close();
   }

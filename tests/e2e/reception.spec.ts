@@ -291,8 +291,8 @@ test('the daily report and the handover print on A4 and export; the work contact
   await page.goto(`${serve.url}#/reception/handover`);
   await expect(page.getByTestId('handover').getByRole('table', { name: '未办结事项（按时限）' })).toContainText(complaintNo);
   await page.getByRole('button', { name: '打印' }).click();
-  await expect(page).toHaveURL(/#\/print\/reception-handover\?serial=JB\d{12}/);
-  const serial = decodeURIComponent(page.url()).match(/JB\d{12}/)![0];
+  await expect(page).toHaveURL(/#\/print\/reception-handover\?serial=JJ\d{11}/);
+  const serial = decodeURIComponent(page.url()).match(/JJ\d{11}/)![0];
   const handover = await printToPdf(page, 'handover', 'a4-portrait', ['交班表', serial, complaintNo, '交班人', '接班人']);
   expect(handover).not.toContain(repairNo);
 

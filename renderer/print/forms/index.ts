@@ -1,13 +1,12 @@
-import { registerForm } from '../registry';
+import { printForm, type PrintFormDef } from '../registry';
 import { S } from '../strings';
 import { TestPage } from './TestPage';
-import { receptionDailyForm, receptionHandoverForm, workContactSlipForm } from '../../reception/print/forms';
 
 /**
- * Every printable form. Desks add theirs here (维修单, 放行条, 钥匙登记, 收据, 接待日报), each
- * component living in its desk's folder.
+ * The forms of the print engine itself (the alignment test page); each desk's forms (维修单, 放行条,
+ * 钥匙登记, 收据) come from its module (renderer/desk-module.tsx `printForms`), its components in its
+ * own folder. renderer/desks.ts combines them into one list, refusing a key listed twice.
  */
-registerForm({ key: 'test-page', title: S.testPageTitle, defaultPaper: 'a4-portrait', copies: 1, component: TestPage });
-registerForm(workContactSlipForm);
-registerForm(receptionDailyForm);
-registerForm(receptionHandoverForm);
+export const CORE_PRINT_FORMS: readonly PrintFormDef<unknown>[] = [
+  printForm({ key: 'test-page', title: S.testPageTitle, defaultPaper: 'a4-portrait', copies: 1, component: TestPage }),
+];
