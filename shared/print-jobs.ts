@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { printFormSettingsSchema } from './contract/settings';
-import { COPIES_MAX, PRINT_OUTPUTS, ROLL_MAX_HEIGHT_MM } from './print';
+import { COPIES_MAX, PRINT_OUTPUTS, printFormSettingsSchema, ROLL_MAX_HEIGHT_MM } from './print';
 
 /**
  * What the print preview asks of the desktop app's print bridge and hears back (electron/bridge.ts

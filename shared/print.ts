@@ -1,3 +1,4 @@
+import { z } from 'zod';
 /**
  * Paper the office prints on, as plain data: the renderer turns it into CSS `@page`, Electron
  * into `pageSize` in microns (Electron ignores the printer's own paper default, so it is always
@@ -74,3 +75,18 @@ export interface PrintRecord<Data> {
 /** How a copy went out: the printer (desktop), a saved PDF, or the browser's print dialog. */
 export const PRINT_OUTPUTS = ['printer', 'pdf', 'dialog'] as const;
 export type PrintOutput = (typeof PRINT_OUTPUTS)[number];
+
+/** How one printed form goes out: its paper, copies, printer (empty: ask / system default), alignment. */
+export const printFormSettingsSchema = z.strictObject({
+  paper: z.enum(PAPER_KEYS),
+  copies: z.number().int().min(1).max(COPIES_MAX),
+  printer: z.string().trim().max(120),
+  offsetXmm: z.number().min(-OFFSET_LIMIT_MM).max(OFFSET_LIMIT_MM),
+  offsetYmm: z.number().min(-OFFSET_LIMIT_MM).max(OFFSET_LIMIT_MM),
+});
+export type PrintFormSettings = z.infer<typeof printFormSettingsSchema>;
+
+/** Keyed by form key (`test-page`, later `repair-order`…); forms without an entry use their own defaults. */
+export const printFormsSchema = z
+  .record(z.string().max(40).regex(/^[a-z0-9-]{1,40}$/, '格式不正确'), printFormSettingsSchema)
+  .refine((r) => Object.keys(r).length <= 50, '最多 50 种单据');

@@ -1,23 +1,11 @@
 import { z } from 'zod';
 import { defineCommand, returns } from './define';
 import { requiredText } from '../zod-zh';
-import { COPIES_MAX, OFFSET_LIMIT_MM, PAPER_KEYS } from '../print';
+import { printFormsSchema } from '../print';
+
+// Declared with the print engine (shared/print.ts); named here too, where settings are read.
+export { printFormSettingsSchema, printFormsSchema, type PrintFormSettings } from '../print';
 import { DESK_SETTINGS, type DeskSettings } from './desks';
-
-/** How one printed form goes out: its paper, copies, printer (empty: ask / system default), alignment. */
-export const printFormSettingsSchema = z.strictObject({
-  paper: z.enum(PAPER_KEYS),
-  copies: z.number().int().min(1).max(COPIES_MAX),
-  printer: z.string().trim().max(120),
-  offsetXmm: z.number().min(-OFFSET_LIMIT_MM).max(OFFSET_LIMIT_MM),
-  offsetYmm: z.number().min(-OFFSET_LIMIT_MM).max(OFFSET_LIMIT_MM),
-});
-export type PrintFormSettings = z.infer<typeof printFormSettingsSchema>;
-
-/** Keyed by form key (`test-page`, later `repair-order`…); forms without an entry use their own defaults. */
-export const printFormsSchema = z
-  .record(z.string().max(40).regex(/^[a-z0-9-]{1,40}$/, '格式不正确'), printFormSettingsSchema)
-  .refine((r) => Object.keys(r).length <= 50, '最多 50 种单据');
 
 /**
  * The office logo printed beside its name: a PNG or JPEG as a data: URL ('' for none). A logo,

@@ -119,7 +119,7 @@ describe('print from the record', () => {
     const dir = mkdtempSync(join(tmpdir(), 'qiantai-print-log-'));
     try {
       const conn = connect(join(dir, 'old.db'));
-      const { '0009_print_log': _added, ...before } = MIGRATIONS;
+      const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0009'));
       await migrate(conn, { migrations: before });
       const db = conn.sqlite;
       db.prepare("INSERT INTO operators (id, login, display_name, password_hash, created_at, updated_at) VALUES (1, 'qiantai', '前台', 'x', 't', 't')").run();

@@ -22,7 +22,7 @@ describe('desks of the contract', () => {
   it('a command belongs to the desk before the dot in its name', () => {
     expect(deskOf('reception.log')).toBe('reception');
     expect(deskOf('estate.unitCard')).toBe('estate');
-    expect([...desksInUse].sort()).toEqual(['audit', 'auth', 'estate', 'operators', 'reception', 'search', 'settings', 'staff']);
+    expect([...desksInUse].sort()).toEqual(['audit', 'auth', 'estate', 'operators', 'reception', 'search', 'settings', 'shell', 'staff']);
   });
 
   it('only writes declare affects, each a desk in use other than their own, none twice', () => {
