@@ -2,20 +2,26 @@ import { z } from 'zod';
 import { defineCommand, deskOf, returns } from './define';
 import { listQuery, type Page } from './paging';
 import { text, id } from '../zod-zh';
+import { DESK_CONTRACTS } from './desks';
+import { DESK_TITLES } from '../desks';
 
 /**
  * The desks of the audit log's filter. A command's desk is the part of its name before the dot
- * (`reception.void` → reception); every desk that writes has a Chinese name here (checked by
+ * (`reception.void` → reception); every area that writes has a Chinese name here (checked by
  * tests/db/audit.test.ts).
  */
-export const AUDIT_DESKS = {
+const CORE_AUDIT_DESKS = {
   auth: '登录与密码',
   operators: '操作员',
   settings: '系统设置',
-  estate: '房屋住户',
   staff: '员工与部门',
-  reception: '接待登记',
 } as const;
+type ListedDesk = (typeof DESK_CONTRACTS)[number]['desk'];
+/** The core's areas, then each listed desk under its sidebar name (shared/desks.ts). */
+export const AUDIT_DESKS = {
+  ...CORE_AUDIT_DESKS,
+  ...(Object.fromEntries(DESK_CONTRACTS.map((c) => [c.desk, DESK_TITLES[c.desk]])) as Record<ListedDesk, string>),
+} as Record<keyof typeof CORE_AUDIT_DESKS | ListedDesk, string>;
 export type AuditDesk = keyof typeof AUDIT_DESKS;
 export const AUDIT_DESK_KEYS = Object.keys(AUDIT_DESKS) as [AuditDesk, ...AuditDesk[]];
 

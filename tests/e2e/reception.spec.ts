@@ -198,6 +198,9 @@ test('a day later (server clock +25 h) both are overdue: the 超时 list, the ba
   await signIn(page, 'qiantai', 'demo-qiantai-1');
   const badge = page.getByTestId('overdue-badge');
   await expect(badge).toHaveText('超时 2');
+  // The sidebar says the same in a number beside the desk (shell.attention, one poll for every desk).
+  const sideBadge = page.getByTestId('desk-badge-reception');
+  await expect(sideBadge).toHaveText('2');
   await badge.click();
   await expect(page.getByRole('radio', { name: '超时' })).toBeChecked();
   await expect(listRow(page, repairNo)).toContainText(/超时 1小时/);
@@ -222,6 +225,7 @@ test('a day later (server clock +25 h) both are overdue: the 超时 list, the ba
   await expect(detail).toContainText('已办结');
   await expect(detail).toContainText('已更换厨房水管接头');
   await expect(badge).toHaveText('超时 1');
+  await expect(sideBadge).toHaveText('1');
   // A closed entry is a record of work done: 重新打开 is offered, 作废 is not (the server refuses it too).
   const actions = detail.getByLabel('操作', { exact: true });
   await expect(actions.getByRole('button', { name: '重新打开' })).toBeVisible();
@@ -243,6 +247,8 @@ test('the supervisor sees every overdue entry and the major one awaiting them, a
   await expect(page.getByTestId('overdue-badge')).toHaveText('超时 1');
   const major = page.getByTestId('major-badge');
   await expect(major).toHaveText('重大待阅 1');
+  // The sidebar counts what awaits the supervisor at this desk: the overdue entry and the major one.
+  await expect(page.getByTestId('desk-badge-reception')).toHaveText('2');
   await major.click();
   await expect(listRow(page, complaintNo)).toBeVisible();
   await expect(listRow(page, repairNo)).toHaveCount(0);

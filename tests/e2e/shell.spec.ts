@@ -83,3 +83,28 @@ test('the operation log reads in Chinese, with the record’s own number, filter
   await page.getByPlaceholder('结束日期').press('Enter');
   await expect(table).toContainText('没有记录');
 });
+
+test('设置 → 接待时限 is reception’s own tab: hours and minutes, saved by the admin, read-only for the receptionist', async ({ page }) => {
+  await signIn(page, host!.serve.url, 'admin', 'demo-admin-1');
+  await page.goto(`${host!.serve.url}#/settings/reception`);
+  const hours = page.getByRole('spinbutton', { name: '上报时限（小时）' });
+  const minutes = page.getByRole('spinbutton', { name: '上报时限（分钟）' });
+  await expect(hours).toHaveValue('2');
+  await expect(minutes).toHaveValue('0');
+  await hours.fill('1');
+  await minutes.fill('30');
+  await page.getByRole('button', { name: '保存' }).click();
+  // Read back from the server: a fresh page shows what was stored.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole('spinbutton', { name: '上报时限（分钟）' })).toHaveValue('30', { timeout: 2000 });
+  }).toPass();
+  await expect(page.getByRole('spinbutton', { name: '上报时限（小时）' })).toHaveValue('1');
+  await page.getByRole('button', { name: '退出登录' }).click();
+
+  await signIn(page, host!.serve.url, 'qiantai', 'demo-qiantai-1');
+  await page.goto(`${host!.serve.url}#/settings/reception`);
+  await expect(page.getByRole('spinbutton', { name: '上报时限（分钟）' })).toHaveValue('30');
+  await expect(page.getByRole('spinbutton', { name: '上报时限（分钟）' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: '保存' })).toHaveCount(0);
+});
