@@ -129,6 +129,19 @@ export interface ServerDesk<Names extends CommandName = CommandName> {
   demo?: DemoGenerator;
   /** The desk's records at a busy office's volume and its hot paths, for `npm run bench`. */
   bench?: DeskBench;
+  /** The kinds of record the desk's commands audit (`entity` of ctx.audit), as the operation log names them. */
+  auditEntities?: Readonly<Record<string, AuditEntityKind>>;
+}
+
+/** Record ids (the audit row's entity_id, as numbers) → how a person names that record. */
+export type RecordNames = (db: Db, ids: number[]) => Promise<Map<number, string>>;
+
+/** One kind of audited record in the operation log (db/audit/entities.ts). */
+export interface AuditEntityKind {
+  /** The kind of record in Chinese. */
+  label: string;
+  /** The record's own number or name; absent for kinds that have none (the settings). */
+  names?: RecordNames;
 }
 
 /** One provider per kind of thing the counter looks up; the box groups hits by provider. */
@@ -187,4 +200,5 @@ export interface DeskRegistry {
   attention: readonly (AttentionProvider & { desk: DeskKey })[];
   demo: readonly (DemoGenerator & { desk: DeskKey })[];
   bench: readonly (DeskBench & { desk: DeskKey })[];
+  auditEntities: Readonly<Record<string, AuditEntityKind>>;
 }

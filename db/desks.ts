@@ -1,6 +1,7 @@
 import type { DeskCommands } from '../shared/contract/desks';
 import { combineServerDesks, type ServerDesk } from './desk-module';
 import { allHandlers, coreHandlers } from './handlers';
+import { CORE_AUDIT_ENTITIES } from './audit/entities';
 import { estateDesk } from './estate/module';
 import { receptionDesk } from './reception/module';
 
@@ -17,7 +18,7 @@ type Unhandled = Exclude<keyof DeskCommands, NamesOf<(typeof SERVER_DESKS)[numbe
 const everyDeskServed: [Unhandled] extends [never] ? true : Unhandled = true;
 void everyDeskServed;
 
-export const DESK_REGISTRY = combineServerDesks(SERVER_DESKS, { commands: Object.keys(coreHandlers) });
+export const DESK_REGISTRY = combineServerDesks(SERVER_DESKS, { commands: Object.keys(coreHandlers), auditEntities: CORE_AUDIT_ENTITIES });
 
 /** Every command's implementation, the core's and the desks'. */
 export const handlers = allHandlers(DESK_REGISTRY);

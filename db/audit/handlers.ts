@@ -1,7 +1,7 @@
 import type { Handlers } from '../context';
 import { AUDIT_DESKS, auditDeskOf, type auditCommands } from '../../shared/contract/audit';
 import { isCommandName, commands } from '../../shared/contract';
-import { auditEntityLabel, recordNames } from './entities';
+import { recordNames } from './entities';
 import { maskPersonalData } from './personal-data';
 
 const parsed = (json: string | null) => (json === null ? null : maskPersonalData(JSON.parse(json)));
@@ -43,7 +43,8 @@ export const auditHandlers: Handlers<keyof typeof auditCommands> = {
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize)
       .execute();
-    const recordOf = await recordNames(ctx.db, rows);
+    const kinds = ctx.services.desks.auditEntities;
+    const recordOf = await recordNames(ctx.db, kinds, rows);
     return {
       total,
       rows: rows.map((r) => {
@@ -60,7 +61,7 @@ export const auditHandlers: Handlers<keyof typeof auditCommands> = {
           commandSummary: isCommandName(r.command) ? commands[r.command].summary : r.command,
           desk: (AUDIT_DESKS as Record<string, string>)[desk] ?? desk,
           entity: r.entity,
-          entityLabel: auditEntityLabel(r.entity),
+          entityLabel: kinds[r.entity]?.label ?? r.entity,
           entityId: r.entity_id,
           record: recordOf(r.entity, r.entity_id),
           before: parsed(r.before_json),

@@ -3,6 +3,7 @@ import type { estateCommands } from '../../shared/contract/estate';
 import { estateHandlers } from './handlers';
 import { ESTATE_SEARCH_PROVIDERS } from './search-providers';
 import { ESTATE_BENCH } from './bench';
+import { ESTATE_AUDIT_ENTITIES } from './audit-entities';
 
 /** 房屋住户: units, people and vehicles — what every other desk points at. */
 export const estateDesk: ServerDesk<keyof typeof estateCommands> = {
@@ -10,4 +11,5 @@ export const estateDesk: ServerDesk<keyof typeof estateCommands> = {
   handlers: estateHandlers,
   searchProviders: ESTATE_SEARCH_PROVIDERS,
   bench: { scenarios: ESTATE_BENCH },
+  auditEntities: ESTATE_AUDIT_ENTITIES,
 };

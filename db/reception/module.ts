@@ -2,6 +2,7 @@ import type { ServerDesk } from '../desk-module';
 import type { receptionCommands } from '../../shared/contract/reception';
 import { receptionHandlers } from './handlers';
 import { receptionBench } from './bench';
+import { RECEPTION_AUDIT_ENTITIES } from './audit-entities';
 import { receptionAttention, receptionDemo, receptionOpenItems, receptionSearchProvider } from './providers';
 
 /** 接待登记 as the lower layers see it (db/desk-module.ts). */
@@ -13,4 +14,5 @@ export const receptionDesk: ServerDesk<keyof typeof receptionCommands> = {
   attention: receptionAttention,
   demo: receptionDemo,
   bench: receptionBench,
+  auditEntities: RECEPTION_AUDIT_ENTITIES,
 };

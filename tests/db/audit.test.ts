@@ -6,7 +6,7 @@ import { COMMAND_NAMES, commands } from '../../shared/contract';
 import type { Page } from '../../shared/contract/paging';
 import type { EntryDetail } from '../../shared/contract/reception';
 import type { PersonView } from '../../shared/contract/estate';
-import { AUDIT_ENTITIES } from '../../db/audit/entities';
+import { DESK_REGISTRY } from '../../db/desks';
 import { PASSWORD, createTestApp, expectError, valueOf, type TestApp } from '../support/app';
 
 /**
@@ -143,6 +143,6 @@ describe('audit log', () => {
     };
     walk('db');
     expect(audited.size).toBeGreaterThan(10);
-    expect([...audited].filter((e) => !AUDIT_ENTITIES[e])).toEqual([]);
+    expect([...audited].filter((e) => !DESK_REGISTRY.auditEntities[e])).toEqual([]);
   });
 });

@@ -57,6 +57,9 @@ describe('combining desk modules', () => {
     expect(() => combineServerDesks([desk('keys', { 'auth.login': noop })], core)).toThrow(/keys handles auth.login/);
     expect(() => combineServerDesks([desk('keys', {}, ['unit'])], core)).toThrow('search kind claimed twice: unit');
     expect(() => combineServerDesks([desk('keys', {}, ['tag']), desk('passes', {}, ['tag'])], core)).toThrow('search kind claimed twice: tag');
+    const audits = (key: 'keys' | 'passes', entity: string) => ({ ...desk(key, {}), auditEntities: { [entity]: { label: entity } } }) as unknown as ServerDesk<never>;
+    expect(() => combineServerDesks([audits('keys', 'session')], { ...core, auditEntities: { session: { label: '登录会话' } } })).toThrow('audit entity claimed twice: session');
+    expect(() => combineServerDesks([audits('keys', 'loan'), audits('passes', 'loan')], core)).toThrow('audit entity claimed twice: loan');
   });
 
   it('the renderer list: each desk (its #/<desk> routes) once, each search kind, print form and settings tab once', () => {
