@@ -265,6 +265,108 @@ export interface SerialCountersTable {
   last: number;
 }
 
+/** 维修单 (migration 0011). */
+export interface RepairOrdersTable {
+  id: Generated<number>;
+  no: string;
+  scope: string;
+  category: string;
+  unit_id: number | null;
+  location: Generated<string>;
+  person_id: number | null;
+  contact_name: Generated<string>;
+  contact_phone: Generated<string>;
+  description: string;
+  appointment_at: string | null;
+  emergency: Generated<number>;
+  chargeable: Generated<number>;
+  charge_items: Generated<string>;
+  state: string;
+  technician_id: number | null;
+  entry_id: number | null;
+  round: Generated<number>;
+  opened_at: string;
+  dispatched_at: string | null;
+  arrive_due_at: string | null;
+  arrived_at: string | null;
+  first_arrived_at: string | null;
+  back_due_at: string | null;
+  back_at: string | null;
+  work_done_at: string | null;
+  inspection_due_at: string | null;
+  completed_at: string | null;
+  callback_due_at: string | null;
+  called_back_at: string | null;
+  closed_at: string | null;
+  next_due_at: string | null;
+  arrive_late_minutes: number | null;
+  back_late_minutes: number | null;
+  inspection_late_minutes: number | null;
+  callback_late_minutes: number | null;
+  materials_fen: Generated<number>;
+  labour_fen: Generated<number>;
+  total_fen: Generated<number>;
+  signer: string | null;
+  signer_name: Generated<string>;
+  satisfaction: string | null;
+  callback_result: string | null;
+  callback_process: string | null;
+  callback_person: string | null;
+  callback_notes: Generated<string>;
+  pause_reason: Generated<string>;
+  void_reason: Generated<string>;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RepairEventsTable {
+  id: Generated<number>;
+  order_id: number;
+  kind: string;
+  /** When it happened (as the technician reported it). */
+  at: string;
+  /** When the desk recorded it. */
+  recorded_at: string;
+  operator_id: number;
+  technician_id: number | null;
+  text: string;
+  deadline_key: string | null;
+  late_minutes: number | null;
+}
+
+export interface RepairMaterialsTable {
+  id: Generated<number>;
+  order_id: number;
+  round: number;
+  line_no: number;
+  name: string;
+  spec: string;
+  model: string;
+  unit: string;
+  quantity: number;
+  unit_price_fen: number;
+  amount_fen: number;
+}
+
+/** What a unit owes (a chargeable repair now; the fees desk's bills later). */
+export interface BillsTable {
+  id: Generated<number>;
+  unit_id: number;
+  source: string;
+  source_id: number | null;
+  item: string;
+  period: string | null;
+  amount_fen: number;
+  state: string;
+  created_at: string;
+  created_by: number;
+  paid_at: string | null;
+  voided_at: string | null;
+  void_reason: Generated<string>;
+  updated_at: string;
+}
+
 export interface Database {
   operators: OperatorsTable;
   operator_roles: OperatorRolesTable;
@@ -289,6 +391,10 @@ export interface Database {
   serial_counters: SerialCountersTable;
   print_log: PrintLogTable;
   reception_handovers: ReceptionHandoversTable;
+  repair_orders: RepairOrdersTable;
+  repair_events: RepairEventsTable;
+  repair_materials: RepairMaterialsTable;
+  bills: BillsTable;
 }
 
 export type OperatorRow = Selectable<OperatorsTable>;

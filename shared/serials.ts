@@ -31,6 +31,7 @@ export const SERIALS = {
   // A handover belongs to its day's shifts (two or three a day): the number shows the day, and
   // 999 a day leaves room for every reprint-worthy snapshot a desk would ever take.
   JJ: { period: 'daily', width: 3, start: 1, label: '交班表编号' },
+  WX: { period: 'daily', width: 4, start: 1, label: '维修单号' },
 } as const satisfies Record<string, Omit<SerialPolicy, 'prefix'>>;
 
 export type SeriesKey = keyof typeof SERIALS;

@@ -9,6 +9,7 @@ import * as m0007 from './0007_audit_approver';
 import * as m0008 from './0008_counter_lookup_indexes';
 import * as m0009 from './0009_print_log';
 import * as m0010 from './0010_reception_limits_minutes';
+import * as m0011 from './0011_repairs';
 
 /**
  * Statically imported so a bundled main process needs no migrations folder. Names sort;
@@ -25,4 +26,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008_counter_lookup_indexes': m0008,
   '0009_print_log': m0009,
   '0010_reception_limits_minutes': m0010,
+  '0011_repairs': m0011,
 };

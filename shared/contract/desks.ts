@@ -4,6 +4,7 @@ import type { DeskSettingsSection } from './desk-settings';
 import type { DeskKey } from '../desks';
 import { estateCommands } from './estate';
 import { receptionCommands, receptionSettings } from './reception';
+import { repairsCommands, repairSettings } from './repairs';
 
 /**
  * The desks' contracts, one line per desk: the shared side of a desk module (the server's list
@@ -13,6 +14,7 @@ import { receptionCommands, receptionSettings } from './reception';
 export const DESK_CONTRACTS = [
   { desk: 'estate', commands: estateCommands },
   { desk: 'reception', commands: receptionCommands, settings: receptionSettings },
+  { desk: 'repairs', commands: repairsCommands, settings: repairSettings },
 ] as const satisfies readonly DeskContract[];
 
 export interface DeskContract {
