@@ -1,4 +1,4 @@
-import { DatePicker, Select } from 'antd';
+import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { dayText } from '../dates';
 import { UnitPicker } from '../components/pickers/UnitPicker';
@@ -27,24 +27,5 @@ export function DatesAndUnitFilters(props: { filters: DatesAndUnit; set(patch: D
   );
 }
 
-/** A filter over one of the labelled value lists (category, channel, …); cleared means all of them. */
-export function LabelFilter<T extends string>(props: {
-  label: string;
-  all: string;
-  values: readonly T[];
-  labels: Record<T, string>;
-  value: T | undefined;
-  onChange(value: T | undefined): void;
-}) {
-  return (
-    <Select<T>
-      allowClear
-      aria-label={props.label}
-      placeholder={props.all}
-      value={props.value}
-      onChange={(value) => props.onChange(value)}
-      options={props.values.map((v) => ({ value: v, label: props.labels[v] }))}
-      style={{ width: 110 }}
-    />
-  );
-}
+// Shared with the other desks' filter bars.
+export { LabelFilter } from '../components/LabelFilter';
