@@ -32,6 +32,7 @@ export const repairsHash = {
   overdue: '#/repairs?due=overdue',
   pending: '#/repairs?state=pending',
   callbacks: '#/repairs?callback=due_today',
+  callbacksOverdue: '#/repairs?callback=overdue',
   order: (id: number | string) => `#/repairs/order/${id}`,
   tab: (tab: RepairsTab) => (tab === 'list' ? '#/repairs' : `#/repairs/${tab}`),
 };

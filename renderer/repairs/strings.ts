@@ -155,6 +155,8 @@ export const S = {
   location: '位置',
   locationPh: '如：3栋2单元 电梯厅',
   contactName: '联系人',
+  resident: '报修住户',
+  contactOther: '其他联系人（不是住户时填写）',
   contactPhone: '联系电话',
   category: '类别（数字键 1–8）',
   description: '故障描述',

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { Segmented } from 'antd';
+import { ORDER_NO_PATTERN } from '../../shared/contract/repairs';
+import { ORDER_STATES } from '../../shared/repairs';
+import { call } from '../api/client';
+import { useFunctionKey } from '../components/useFunctionKey';
+import { useNotify } from '../components/notify';
+import { useScanner } from '../components/useScanner';
+import { OpenOrderModal } from './OpenOrderModal';
+import { OrderDetailView } from './OrderDetailView';
+import { OrderList, type OrderFilters } from './OrderList';
+import { SummaryView } from './SummaryView';
+import { go, parseRepairsHash, repairsHash, useRepairsHash, type RepairsTab } from './route';
+import { S } from './strings';
+
+/** `?due=overdue`, `?state=pending`, `?callback=due_today`: the filters a link (the header badge) asks for, or null. */
+function filtersFromQuery(q: URLSearchParams): OrderFilters | null {
+  const out: OrderFilters = {};
+  const due = q.get('due');
+  if (due === 'overdue' || due === 'due_soon') out.due = due;
+  const state = q.get('state');
+  if ((ORDER_STATES as readonly string[]).includes(state ?? '')) out.state = state as OrderFilters['state'];
+  const callback = q.get('callback');
+  if (callback === 'due_today' || callback === 'overdue') out.callback = callback;
+  return Object.keys(out).length ? out : null;
+}
+
+const TABS: { value: RepairsTab; label: string }[] = [
+  { value: 'list', label: S.tabList },
+  { value: 'summary', label: S.tabSummary },
+];
+
+/**
+ * 报修派工: the orders (list and detail) and the monthly summary. F8 opens 新报修 from any of its
+ * pages; scanning a 维修单's QR (or typing its number and Enter fast, as a scanner does) opens it.
+ */
+export function RepairsDesk() {
+  const hash = useRepairsHash();
+  const { page, query } = parseRepairsHash(hash);
+  const notify = useNotify();
+  const [filters, setFilters] = useState<OrderFilters>(() => filtersFromQuery(query) ?? {});
+  const [seenHash, setSeenHash] = useState(hash);
+  if (seenHash !== hash) {
+    // A link with filters replaces the current ones; the shell then tidies the hash to `#/repairs`.
+    setSeenHash(hash);
+    const asked = filtersFromQuery(query);
+    if (asked) setFilters(asked);
+  }
+  const [opening, setOpening] = useState(false);
+  useFunctionKey(S.newOrderKey, () => setOpening(true));
+  useScanner((code, scan) => {
+    const no = code.trim().toUpperCase();
+    // A scan into a field of a form (the completion dialog's boxes) is that field's text.
+    if (!ORDER_NO_PATTERN.test(no) || scan.field?.closest('form')) return;
+    void call('repairs.get', { no }).then((r) => (r.ok ? go(repairsHash.order(r.value.id)) : notify.error({ ...r.error, message: S.scanNotFound(no) })));
+  });
+
+  const tab: RepairsTab = page.page === 'order' ? 'list' : page.page;
+  return (
+    <div>
+      <Segmented<RepairsTab> aria-label={S.tabsLabel} value={tab} onChange={(t) => go(repairsHash.tab(t))} options={TABS} style={{ marginBottom: 16 }} />
+      {page.page === 'list' && <OrderList filters={filters} onFilters={setFilters} onNew={() => setOpening(true)} />}
+      {page.page === 'order' && <OrderDetailView key={page.orderId} orderId={page.orderId} />}
+      {page.page === 'summary' && <SummaryView />}
+      {opening && <OpenOrderModal onClose={() => setOpening(false)} />}
+    </div>
+  );
+}
