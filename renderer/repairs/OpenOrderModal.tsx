@@ -1,32 +1,25 @@
-import { useEffect, useRef, useState } from 'react';
-import { Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { Col, Form, Input, Radio, Row, Select } from 'antd';
 import type { UnitCard } from '../../shared/contract/estate';
 import { LINK_ROLE_LABELS } from '../../shared/estate';
 import { PHONE_INPUT_MAX } from '../../shared/phone';
-import { ORDER_SCOPES, ORDER_SCOPE_LABELS, REPAIR_CATEGORIES, REPAIR_CATEGORY_LABELS, type OrderScope, type RepairCategory } from '../../shared/repairs';
+import { ORDER_SCOPES, ORDER_SCOPE_LABELS, type OrderScope } from '../../shared/repairs';
 import { FormModal } from '../components/FormModal';
 import { useCommandForm } from '../components/forms';
 import { useNotify } from '../components/notify';
 import { UnitPicker } from '../components/pickers/UnitPicker';
 import { call } from '../api/client';
-import { pickedToIso } from '../dates';
+import { EMPTY_ORDER_FIELDS, OrderFields, orderFieldsInput, categoryKeyHandler, type OrderFieldValues } from './OrderFields';
 import { go, repairsHash } from './route';
 import { S } from './strings';
 
-interface OpenValues {
+interface OpenValues extends OrderFieldValues {
   scope: OrderScope;
   unitId: number | null;
   location: string;
   personId: number | null;
   contactName: string;
   contactPhone: string;
-  category: RepairCategory | undefined;
-  description: string;
-  appointmentAt: Dayjs | null;
-  emergency: boolean;
-  chargeable: boolean;
-  chargeItems: string;
 }
 
 /** The unit's current residents, owners first: the server copies the chosen one's name and number onto the order. */
@@ -48,7 +41,6 @@ export function OpenOrderModal(props: { unit?: UnitCard; onClose(): void }) {
   const notify = useNotify();
   const { submit, submitting, formProps } = useCommandForm(form, 'repairs.open');
   const scope = Form.useWatch('scope', form) ?? 'in_home';
-  const chargeable = Form.useWatch('chargeable', form) ?? false;
   const unitId = Form.useWatch('unitId', form) ?? null;
   const [pickedCard, setPickedCard] = useState<UnitCard | null>(null);
   const card = props.unit ?? (unitId !== null && pickedCard?.unit.id === unitId ? pickedCard : null);
@@ -69,16 +61,7 @@ export function OpenOrderModal(props: { unit?: UnitCard; onClose(): void }) {
     };
   }, [props.unit, unitId, form]);
 
-  const body = useRef<HTMLDivElement>(null);
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    const target = e.target as HTMLElement;
-    if (target.closest('textarea, input:not([type="radio"]):not([type="checkbox"]), .ant-select, .ant-picker')) return;
-    const n = Number(e.key);
-    if (Number.isInteger(n) && n >= 1 && n <= REPAIR_CATEGORIES.length) {
-      e.preventDefault();
-      form.setFieldValue('category', REPAIR_CATEGORIES[n - 1]);
-    }
-  };
+  const onKeyDown = categoryKeyHandler(form);
 
   return (
     <FormModal<OpenValues>
@@ -93,12 +76,7 @@ export function OpenOrderModal(props: { unit?: UnitCard; onClose(): void }) {
         personId: owner,
         contactName: '',
         contactPhone: '',
-        category: undefined,
-        description: '',
-        appointmentAt: null,
-        emergency: false,
-        chargeable: false,
-        chargeItems: '',
+        ...EMPTY_ORDER_FIELDS,
       }}
       onFinish={async (v) => {
         const inHome = v.scope === 'in_home';
@@ -109,12 +87,7 @@ export function OpenOrderModal(props: { unit?: UnitCard; onClose(): void }) {
           personId: inHome ? (v.personId ?? null) : null,
           contactName: v.contactName ?? '',
           contactPhone: v.contactPhone ?? '',
-          category: v.category as RepairCategory,
-          description: v.description ?? '',
-          appointmentAt: v.appointmentAt ? pickedToIso(v.appointmentAt) : null,
-          emergency: !!v.emergency,
-          chargeable: inHome && !!v.chargeable,
-          chargeItems: inHome && v.chargeable ? (v.chargeItems ?? '') : '',
+          ...orderFieldsInput(v, inHome),
         });
         if (!result.ok) return;
         notify.success(S.opened(result.value.no));
@@ -122,7 +95,7 @@ export function OpenOrderModal(props: { unit?: UnitCard; onClose(): void }) {
         go(repairsHash.order(result.value.id));
       }}
     >
-      <div ref={body} onKeyDown={onKeyDown} data-testid="open-order">
+      <div onKeyDown={onKeyDown} data-testid="open-order">
         <Form.Item label={S.scope} name="scope" required>
           <Radio.Group options={ORDER_SCOPES.map((s) => ({ value: s, label: ORDER_SCOPE_LABELS[s] }))} disabled={!!props.unit} />
         </Form.Item>
@@ -156,36 +129,7 @@ export function OpenOrderModal(props: { unit?: UnitCard; onClose(): void }) {
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item label={S.category} name="category" required>
-          <Radio.Group options={REPAIR_CATEGORIES.map((c, i) => ({ value: c, label: `${i + 1} ${REPAIR_CATEGORY_LABELS[c]}` }))} />
-        </Form.Item>
-        <Form.Item label={S.description} name="description" required>
-          <Input.TextArea rows={3} maxLength={1000} placeholder={S.descriptionPh} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item label={S.appointment} name="appointmentAt" extra={S.appointmentNow}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item label=" " colon={false}>
-              <Form.Item name="emergency" valuePropName="checked" noStyle>
-                <Checkbox>{S.emergency}</Checkbox>
-              </Form.Item>
-              {scope === 'in_home' && (
-                <Form.Item name="chargeable" valuePropName="checked" noStyle>
-                  <Checkbox>{S.chargeable}</Checkbox>
-                </Form.Item>
-              )}
-            </Form.Item>
-          </Col>
-        </Row>
-        {scope === 'in_home' && chargeable && (
-          <Form.Item label={S.chargeItems} name="chargeItems" required>
-            <Input maxLength={300} placeholder={S.chargeItemsPh} />
-          </Form.Item>
-        )}
+        <OrderFields chargeableOffered={scope === 'in_home'} />
       </div>
     </FormModal>
   );

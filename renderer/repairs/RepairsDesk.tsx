@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Segmented } from 'antd';
 import { ORDER_NO_PATTERN } from '../../shared/contract/repairs';
 import { ORDER_STATES } from '../../shared/repairs';
-import { call } from '../api/client';
 import { useFunctionKey } from '../components/useFunctionKey';
-import { useNotify } from '../components/notify';
+import { LoadState } from '../components/LoadState';
+import { useCommandResult } from '../components/useCommandResult';
 import { useScanner } from '../components/useScanner';
+import { FromEntryModal } from './FromEntryModal';
 import { OpenOrderModal } from './OpenOrderModal';
 import { OrderDetailView } from './OrderDetailView';
 import { OrderList, type OrderFilters } from './OrderList';
@@ -37,7 +38,6 @@ const TABS: { value: RepairsTab; label: string }[] = [
 export function RepairsDesk() {
   const hash = useRepairsHash();
   const { page, query } = parseRepairsHash(hash);
-  const notify = useNotify();
   const [filters, setFilters] = useState<OrderFilters>(() => filtersFromQuery(query) ?? {});
   const [seenHash, setSeenHash] = useState(hash);
   if (seenHash !== hash) {
@@ -51,18 +51,29 @@ export function RepairsDesk() {
   useScanner((code, scan) => {
     const no = code.trim().toUpperCase();
     // A scan into a field of a form (the completion dialog's boxes) is that field's text.
-    if (!ORDER_NO_PATTERN.test(no) || scan.field?.closest('form')) return;
-    void call('repairs.get', { no }).then((r) => (r.ok ? go(repairsHash.order(r.value.id)) : notify.error({ ...r.error, message: S.scanNotFound(no) })));
+    if (ORDER_NO_PATTERN.test(no) && !scan.field?.closest('form')) go(repairsHash.orderNo(no));
   });
 
-  const tab: RepairsTab = page.page === 'order' ? 'list' : page.page;
+  const tab: RepairsTab = page.page === 'summary' ? 'summary' : 'list';
   return (
     <div>
       <Segmented<RepairsTab> aria-label={S.tabsLabel} value={tab} onChange={(t) => go(repairsHash.tab(t))} options={TABS} style={{ marginBottom: 16 }} />
-      {page.page === 'list' && <OrderList filters={filters} onFilters={setFilters} onNew={() => setOpening(true)} />}
+      {(page.page === 'list' || page.page === 'fromEntry') && <OrderList filters={filters} onFilters={setFilters} onNew={() => setOpening(true)} />}
       {page.page === 'order' && <OrderDetailView key={page.orderId} orderId={page.orderId} />}
+      {page.page === 'orderNo' && <OrderByNo no={page.no} />}
+      {page.page === 'fromEntry' && <FromEntryModal key={page.entryId} entryId={page.entryId} />}
       {page.page === 'summary' && <SummaryView />}
       {opening && <OpenOrderModal onClose={() => setOpening(false)} />}
     </div>
   );
+}
+
+/** An order by its number (a scan, reception's link): found, it opens by id; not found, says so. */
+function OrderByNo(props: { no: string }) {
+  const { value, error } = useCommandResult('repairs.get', { no: props.no });
+  // Replaces the number's address, so 返回 from the order goes where the operator came from.
+  useEffect(() => {
+    if (value) window.location.replace(repairsHash.order(value.id));
+  }, [value]);
+  return <LoadState error={error ? { ...error, message: error.kind === 'not_found' ? S.scanNotFound(props.no) : error.message } : null} loading={S.detailLoading} />;
 }
