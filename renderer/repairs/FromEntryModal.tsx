@@ -32,7 +32,8 @@ export function FromEntryModal(props: { entryId: number }) {
         const result = await submit({ entryId: props.entryId, location: inHome ? '' : (v.location ?? ''), ...orderFieldsInput(v, inHome) });
         if (!result.ok) return;
         notify.success(S.opened(result.value.no));
-        go(repairsHash.order(result.value.id));
+        // In place of this form: 返回 from the order goes back to the entry, not to a form already used.
+        window.location.replace(repairsHash.order(result.value.id));
       }}
     >
       <div onKeyDown={categoryKeyHandler(form)} data-testid="from-entry">

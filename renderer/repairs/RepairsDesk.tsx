@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Segmented } from 'antd';
-import { ORDER_NO_PATTERN } from '../../shared/contract/repairs';
 import { ORDER_STATES } from '../../shared/repairs';
 import { useFunctionKey } from '../components/useFunctionKey';
 import { LoadState } from '../components/LoadState';
 import { useCommandResult } from '../components/useCommandResult';
-import { useScanner } from '../components/useScanner';
 import { FromEntryModal } from './FromEntryModal';
 import { OpenOrderModal } from './OpenOrderModal';
 import { OrderDetailView } from './OrderDetailView';
@@ -33,7 +31,8 @@ const TABS: { value: RepairsTab; label: string }[] = [
 
 /**
  * 报修派工: the orders (list and detail) and the monthly summary. F8 opens 新报修 from any of its
- * pages; scanning a 维修单's QR (or typing its number and Enter fast, as a scanner does) opens it.
+ * pages. A 维修单's QR scanned anywhere opens the order through the counter search (the shell's
+ * scanner and this desk's search provider), as does its number typed into F2.
  */
 export function RepairsDesk() {
   const hash = useRepairsHash();
@@ -48,11 +47,6 @@ export function RepairsDesk() {
   }
   const [opening, setOpening] = useState(false);
   useFunctionKey(S.newOrderKey, () => setOpening(true));
-  useScanner((code, scan) => {
-    const no = code.trim().toUpperCase();
-    // A scan into a field of a form (the completion dialog's boxes) is that field's text.
-    if (ORDER_NO_PATTERN.test(no) && !scan.field?.closest('form')) go(repairsHash.orderNo(no));
-  });
 
   const tab: RepairsTab = page.page === 'summary' ? 'summary' : 'list';
   return (
