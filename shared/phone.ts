@@ -88,3 +88,12 @@ export const optionalPhone = phoneText
   .nullable()
   .transform((s) => s || null)
   .default(null);
+
+/** The longest number a record keeps for its contact (reception_entries / repair_orders.contact_phone). */
+export const CONTACT_PHONE_MAX = 20;
+
+/** The number to call a resident back on: the mobile, else the other phone when it fits the record. */
+export function contactPhoneOf(person: { mobile: string | null; otherPhone: string | null }): string {
+  if (person.mobile) return person.mobile;
+  return person.otherPhone && person.otherPhone.length <= CONTACT_PHONE_MAX ? person.otherPhone : '';
+}

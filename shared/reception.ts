@@ -8,6 +8,7 @@ import { earliestOpenDeadline, type Deadline } from './deadlines';
 import type { LinkRole } from './estate';
 import { rolesUsing, rolesWith } from './permissions';
 import { defineMachine } from './state-machine';
+import { contactPhoneOf } from './phone';
 
 /** Who works the reception desk (shared/permissions.ts). */
 export const RECEPTION_ROLES = rolesUsing('reception');
@@ -336,14 +337,8 @@ export interface UnitContact {
 /** Who usually speaks for a unit at the counter, in the order offered: the owner first. */
 const CONTACT_ROLE_ORDER: readonly LinkRole[] = ['owner', 'tenant', 'family', 'agent'];
 
-/** The longest number an entry keeps (reception_entries.contact_phone). */
-export const CONTACT_PHONE_MAX = 20;
-
-/** The number to call a resident back on: the mobile, else the other phone when it fits the entry. */
-export function contactPhoneOf(person: { mobile: string | null; otherPhone: string | null }): string {
-  if (person.mobile) return person.mobile;
-  return person.otherPhone && person.otherPhone.length <= CONTACT_PHONE_MAX ? person.otherPhone : '';
-}
+// Shared with the repairs desk's orders, which keep a contact the same way.
+export { CONTACT_PHONE_MAX, contactPhoneOf } from './phone';
 
 /**
  * The unit's current residents as contacts (from the unit card's people): owners, tenants,

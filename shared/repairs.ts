@@ -86,7 +86,9 @@ const BEFORE_COMPLETION: OrderState[] = ['pending', 'dispatched', 'arrived', 'in
  * else; the detail view offers only allowedActions. Each action appends a repair_events line.
  *
  * - 暂停 only once on site (waiting for parts or the owner); 恢复 goes back to 处理中.
- * - 不满意 at the call-back reopens the order (回访 applies `reopen`): back to 待派单 for a new visit.
+ * - 不满意 at the call-back reopens the order (回访 applies `reopen` itself); a supervisor or the desk
+ *   may also reopen a completed order with a reason (a complaint after the call): back to 待派单
+ *   for a new round of work.
  * - 关闭 from 已完成 is for public repairs (no household to call back); the handler refuses an
  *   入户 order there until its call-back is recorded.
  * - 作废 only before completion: a completed order carries the owner's signature and maybe a bill.

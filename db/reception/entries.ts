@@ -93,7 +93,7 @@ export async function loadEntry(ctx: CommandContext, where: { id?: number; no?: 
   if (where.no !== undefined) q = q.where('e.no', '=', where.no.trim().toUpperCase());
   const r = await q.executeTakeFirst();
   if (!r) throw fail.notFound(where.no !== undefined ? `找不到登记号 ${where.no}` : '找不到这条接待登记');
-  const [events, complaint, printCount] = await Promise.all([
+  const [events, complaint, printCount, repairOrder] = await Promise.all([
     ctx.db
       .selectFrom('reception_events as ev')
       .innerJoin('operators', 'operators.id', 'ev.operator_id')
@@ -103,6 +103,8 @@ export async function loadEntry(ctx: CommandContext, where: { id?: number; no?: 
       .execute(),
     ctx.db.selectFrom('reception_complaints').selectAll().where('entry_id', '=', r.id).executeTakeFirst(),
     printCountOf(ctx.db, 'work-contact-slip', r.no),
+    // The repairs desk links its order to the entry (repair_orders.entry_id); read here by SQL, not through its code.
+    ctx.db.selectFrom('repair_orders').select('no').where('entry_id', '=', r.id).executeTakeFirst(),
   ]);
   return {
     ...toEntryRow(ctx, r),
@@ -129,6 +131,7 @@ export async function loadEntry(ctx: CommandContext, where: { id?: number; no?: 
       : null,
     events: events.map((e) => ({ id: e.id, kind: e.kind as EventKind, at: e.at, operatorName: e.display_name, text: e.text })),
     printCount,
+    repairOrderNo: repairOrder?.no ?? null,
   };
 }
 

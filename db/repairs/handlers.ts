@@ -19,7 +19,7 @@ import { fail } from '../../shared/result';
 import { nextSerial } from '../serials';
 import { updateDeskSettings } from '../settings/service';
 import type { CommandContext } from '../context';
-import { addEvent, allowed, changeOrder, loadOrder, orderForAction } from './orders';
+import { addEvent, allowed, changeOrder, loadOrder, orderForAction, type OrderRecord } from './orders';
 import { resolveContact, resolveTechnician, technicianLoads } from './parties';
 import { listOrders } from './lists';
 import { monthlySummary } from './summary';
@@ -311,37 +311,15 @@ export const repairsHandlers: Handlers<keyof typeof repairsCommands> = {
       await changeOrder(ctx, before, { state: to, ...called }, [event]);
       return loadOrder(ctx, { id: before.id });
     }
-    // 不满意: a new round of work from 待派单; the first round's times stay on the timeline, its
-    // material lines under their round, its bill as it was.
     const reason = input.notes || '回访不满意';
     const reopened = allowed(ctx, to, 'reopen', reason);
-    await changeOrder(
-      ctx,
-      before,
-      {
-        ...called,
-        state: reopened,
-        round: before.round + 1,
-        technician_id: before.technician_id,
-        appointment_at: null,
-        dispatched_at: null,
-        arrive_due_at: null,
-        arrived_at: null,
-        back_due_at: null,
-        back_at: null,
-        work_done_at: null,
-        inspection_due_at: null,
-        completed_at: null,
-        callback_due_at: null,
-        signer: null,
-        signer_name: '',
-        satisfaction: null,
-        materials_fen: 0,
-        labour_fen: 0,
-        total_fen: 0,
-      },
-      [event, { kind: 'reopen', text: `回访不满意，重新派修：${reason}` }],
-    );
+    await changeOrder(ctx, before, { ...called, state: reopened, ...newRound(before) }, [event, { kind: 'reopen', text: `回访不满意，重新派修：${reason}` }]);
+    return loadOrder(ctx, { id: before.id });
+  },
+
+  'repairs.reopen': async (ctx, input) => {
+    const { before, to } = await orderForAction(ctx, input.id, 'reopen', input.reason);
+    await changeOrder(ctx, before, { state: to, ...newRound(before) }, [{ kind: 'reopen', text: `重新派修：${input.reason}` }]);
     return loadOrder(ctx, { id: before.id });
   },
 
@@ -362,6 +340,34 @@ export const repairsHandlers: Handlers<keyof typeof repairsCommands> = {
   'repairs.printSlip': async (ctx, input) => slipRecord(ctx, input.no),
   'repairs.printed': async (ctx, input) => recordPrinted(ctx, input),
 };
+
+/**
+ * A new round of work from 待派单, for the same technician unless dispatched otherwise: the first
+ * round's times stay on the timeline, its material lines under their round, its bill as it was.
+ * The visit is agreed again at dispatch, which restarts the arrival clock.
+ */
+function newRound(before: OrderRecord): Parameters<typeof changeOrder>[2] {
+  return {
+    round: before.round + 1,
+    appointment_at: null,
+    dispatched_at: null,
+    arrive_due_at: null,
+    arrived_at: null,
+    back_due_at: null,
+    back_at: null,
+    work_done_at: null,
+    inspection_due_at: null,
+    completed_at: null,
+    callback_due_at: null,
+    closed_at: null,
+    signer: null,
+    signer_name: '',
+    satisfaction: null,
+    materials_fen: 0,
+    labour_fen: 0,
+    total_fen: 0,
+  };
+}
 
 async function lastEventAt(ctx: CommandContext, orderId: number, kind: string): Promise<string | null> {
   const row = await ctx.db.selectFrom('repair_events').select('at').where('order_id', '=', orderId).where('kind', '=', kind).orderBy('id', 'desc').executeTakeFirst();

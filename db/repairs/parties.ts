@@ -1,6 +1,6 @@
 import type { TechnicianLoad } from '../../shared/contract/repairs';
 import { officeDayRange, officeDayOf } from '../../shared/office-time';
-import { contactPhoneOf } from '../../shared/reception';
+import { contactPhoneOf } from '../../shared/phone';
 import { TECHNICIAN_LOAD_STATES } from '../../shared/repairs';
 import { fail } from '../../shared/result';
 import type { CommandContext } from '../context';

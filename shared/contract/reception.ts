@@ -130,6 +130,8 @@ export interface EntryDetail extends EntryRow {
   events: EntryEvent[];
   /** Times the 工作联系单 has been printed (the next print is a 补打 when > 0). */
   printCount: number;
+  /** The 维修单 a repair entry was turned into (报修派工), when it was. */
+  repairOrderNo: string | null;
 }
 
 export interface Attention {

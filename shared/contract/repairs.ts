@@ -61,7 +61,7 @@ const officeDay = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
 const officeMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 /** Order numbers: WX + office date + 4-digit daily sequence, e.g. WX202611250007. */
 export const ORDER_NO_PATTERN = /^WX\d{12}$/;
-const orderNo = z.string().trim().toUpperCase().regex(ORDER_NO_PATTERN, '维修单号格式不正确（如 WX202611250007）');
+const orderNo = z.string().trim().max(20, '维修单号格式不正确').toUpperCase().regex(ORDER_NO_PATTERN, '维修单号格式不正确（如 WX202611250007）');
 
 /** One material line of the returned slip. Quantity in hundredths of a unit (1.5 m → 150), price in fen. */
 export const materialLineInput = z.strictObject({
@@ -380,6 +380,7 @@ export const repairsCommands = {
     '回访：结果、过程、人员满意度（不满意则重新派修）',
     z.strictObject({ id: id(), result: z.enum(SATISFACTIONS), process: z.enum(SATISFACTIONS), person: z.enum(SATISFACTIONS), notes: text(500).default('') }),
   ),
+  'repairs.reopen': transition('repairs.reopen', 'reopen', '重新派修：业主不满意或验收不合格，回到待派单（须说明原因）', withReason),
   'repairs.close': transition('repairs.close', 'close', '关闭工单', byId),
   'repairs.void': transition('repairs.void', 'void', '作废工单（须说明原因）', withReason),
   'repairs.summary': defineCommand({

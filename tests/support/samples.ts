@@ -97,6 +97,7 @@ export const SAMPLE_INPUTS: { [N in CommandName]: CommandInput<N> } = {
     satisfaction: 'satisfied',
   },
   'repairs.callback': { id: 1, result: 'satisfied', process: 'satisfied', person: 'fair' },
+  'repairs.reopen': { id: 1, reason: '业主反映仍漏水' },
   'repairs.close': { id: 1 },
   'repairs.void': { id: 1, reason: '重复报修' },
   'repairs.summary': { month: '2026-11' },
