@@ -40,7 +40,7 @@ export function EntryDetailView(props: { entryId: number }) {
   // 报修派工: a repair entry becomes a 维修单 once (the repairs desk asks the category and time,
   // then opens the order); a linked entry shows its order's number instead. Routes, not imports:
   // a desk does not reach into another's folder.
-  const repairOrderNo = 'repairOrderNo' in entry && typeof entry.repairOrderNo === 'string' ? entry.repairOrderNo : null;
+  const { repairOrderNo } = entry;
   const toRepairOrder = entry.category === 'repair' && entry.state !== 'voided' && repairOrderNo === null && usesDesk(operator.roles, 'repairs');
 
   return (

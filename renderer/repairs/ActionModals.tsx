@@ -3,7 +3,7 @@ import { Alert, Button, Checkbox, DatePicker, Form, Input, Radio, Space, Typogra
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { OrderDetail } from '../../shared/contract/repairs';
-import { commands, type CommandName, type CommandOutput } from '../../shared/contract';
+import type { CommandName, CommandOutput } from '../../shared/contract';
 import { formatYuan } from '../../shared/money';
 import { ORDER_MACHINE, orderCharge, SATISFACTIONS, SATISFACTION_LABELS, SIGNERS, SIGNER_LABELS, type OrderAction, type Satisfaction, type Signer } from '../../shared/repairs';
 import { allowedActions, transitionOf } from '../../shared/state-machine';
@@ -19,20 +19,17 @@ import { quantityHundredths } from './quantity';
 import { TechnicianPicker } from './TechnicianPicker';
 import { S } from './strings';
 
-/** The command behind each action: `repairs.<action>` (a machine action without one is never offered). */
-const commandOf = (action: OrderAction) => `repairs.${action}`;
+/** The command behind each action: one per transition, `repairs.<action>` (shared/contract/repairs.ts). */
+const commandOf = (action: OrderAction) => `repairs.${action}` as const;
 
 export type OfferedAction = OrderAction;
 
 /**
- * Exactly what the server's state machine allows from this state for these roles, for which the
- * contract has a command; 关闭 of an 入户 order only once its call-back is recorded (the handler
- * refuses it before).
+ * Exactly what the server's state machine allows from this state for these roles; 关闭 of an 入户
+ * order only once its call-back is recorded (the handler refuses it before).
  */
 export function offeredActions(order: OrderDetail, roles: readonly Role[]): OfferedAction[] {
-  return allowedActions(ORDER_MACHINE, order.state, roles).filter(
-    (a) => commandOf(a) in commands && !(a === 'close' && order.scope === 'in_home' && order.state === 'completed'),
-  );
+  return allowedActions(ORDER_MACHINE, order.state, roles).filter((a) => !(a === 'close' && order.scope === 'in_home' && order.state === 'completed'));
 }
 
 interface ActionProps {
@@ -136,8 +133,7 @@ type ReasonAction = 'return' | 'review' | 'pause' | 'void' | 'reopen';
 
 /** 退单, 技术评审, 暂停, 作废, 重新派修: each needs a reason; 作废 says plainly that it cannot be undone. */
 function ReasonModal(props: ActionProps & { action: ReasonAction }) {
-  // The commands share one input ({id, reason}); offeredActions checked this one exists.
-  const a = useAction(commandOf(props.action) as 'repairs.void', props);
+  const a = useAction(commandOf(props.action), props);
   return (
     <FormModal<{ reason: string }>
       title={`${label(props.action)} ${props.order.no}`}
@@ -158,7 +154,7 @@ function ReasonModal(props: ActionProps & { action: ReasonAction }) {
 
 /** 到场 and 评审后返场: the time the technician reported (by phone or on the slip), now when left empty. */
 function ReportedTimeModal(props: ActionProps & { action: 'arrive' | 'back' }) {
-  const a = useAction(commandOf(props.action) as 'repairs.arrive', props);
+  const a = useAction(commandOf(props.action), props);
   return (
     <FormModal<{ at: Dayjs | null }>
       title={`${label(props.action)} ${props.order.no}`}
@@ -178,7 +174,7 @@ function ReportedTimeModal(props: ActionProps & { action: 'arrive' | 'back' }) {
 
 /** 开始维修, 恢复, 提交验收, 关闭: nothing to fill in, one Enter. */
 function ConfirmModal(props: ActionProps & { action: 'start' | 'resume' | 'submit' | 'close' }) {
-  const a = useAction(commandOf(props.action) as 'repairs.start', props);
+  const a = useAction(commandOf(props.action), props);
   return (
     <FormModal<Record<string, never>>
       title={`${label(props.action)} ${props.order.no}`}

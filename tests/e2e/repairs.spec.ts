@@ -29,7 +29,8 @@ test.afterEach(() => {
   writeFileSync(clockFile, '0');
 });
 
-const signIn = (page: Page) => signInAt(page, host!.serve.url, 'qiantai', 'demo-qiantai-1');
+const PASSWORD = 'demo-qiantai-1';
+const signIn = (page: Page) => signInAt(page, host!.serve.url, 'qiantai', PASSWORD);
 const stampOf = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 const orderNoIn = (text: string | null) => text?.match(/WX\d{12}/)?.[0] ?? '';
 
@@ -40,6 +41,25 @@ async function counterSearch(page: Page, text: string) {
   await expect(box).toBeFocused();
   await box.pressSequentially(text, { delay: 0 });
   await box.press('Enter');
+}
+
+/** The desk's list, loaded (the shell is back after a print preview). */
+async function toOrderList(page: Page) {
+  await page.goto(`${host!.serve.url}#/repairs`);
+  await expect(page.getByRole('table', { name: '维修单列表' })).toBeVisible();
+}
+
+/**
+ * Moves the server's clock ahead (past the 10-minute idle lock): the page, read again, finds its
+ * session locked, and the password opens it.
+ */
+async function moveServerClock(page: Page, ms: number) {
+  writeFileSync(clockFile, String(ms));
+  await page.reload();
+  const locked = page.getByRole('dialog', { name: '屏幕已锁定' });
+  await locked.getByRole('textbox', { name: '密码' }).fill(PASSWORD);
+  await locked.getByRole('textbox', { name: '密码' }).press('Enter');
+  await expect(locked).toBeHidden();
 }
 
 /** A dialog's 确定, and the dialog gone (the command succeeded). */
@@ -143,8 +163,8 @@ test('a walk-in repair from the counter to the call-back, with the slip, the tim
   expect(text).not.toMatch(UNMASKED_ID);
 
   // 5. Twenty minutes after the appointment (the server's clock moved): overdue, then the arrival flagged late.
-  writeFileSync(clockFile, String(20 * MINUTE_MS));
-  await page.goto(`${host!.serve.url}#/repairs`);
+  await toOrderList(page);
+  await moveServerClock(page, 20 * MINUTE_MS);
   await counterSearch(page, no);
   await expect(page.getByTestId('order-no')).toHaveText(no);
   await expect(detail.locator('[data-time-kind]').first()).toHaveAttribute('data-time-kind', 'overdue');
@@ -160,11 +180,13 @@ test('a walk-in repair from the counter to the call-back, with the slip, the tim
   await expect(stateTag(page)).toHaveAttribute('data-state', 'inspection');
 
   // 6. The returned slip, found by its number (F2), entered with two material lines by keyboard.
-  await page.goto(`${host!.serve.url}#/repairs`);
+  await toOrderList(page);
   await counterSearch(page, no);
   await expect(page.getByTestId('order-no')).toHaveText(no);
   const complete = await act(page, '回单录入', no);
   await expect(complete.getByRole('textbox', { name: '名称 1' })).toBeFocused();
+  // Typed only once the dialog has finished opening (the first key must land in the first box).
+  await expect(complete).not.toHaveClass(/-(appear|enter)\b/);
   await page.keyboard.type('角阀');
   await page.keyboard.press('Tab');
   await page.keyboard.type('DN15');
@@ -194,7 +216,7 @@ test('a walk-in repair from the counter to the call-back, with the slip, the tim
   await confirm(complete);
   await expect(stateTag(page)).toHaveAttribute('data-state', 'completed');
   const materials = page.getByTestId('order-materials');
-  await expect(materials.locator('tbody tr')).toHaveCount(2);
+  await expect(materials.locator('tr.ant-table-row')).toHaveCount(2);
   await expect(materials).toContainText('1.5米');
   await expect(page.getByTestId('order-bill')).toHaveAttribute('data-bill-state', 'unpaid');
   await expect(page.getByTestId('order-bill')).toContainText('¥83.00');
@@ -202,13 +224,13 @@ test('a walk-in repair from the counter to the call-back, with the slip, the tim
   await expect(detail.getByRole('button', { name: '关闭', exact: true })).toHaveCount(0);
 
   // 7. The owner's charge appears as an unpaid bill on the unit card.
-  await page.goto(`${host!.serve.url}#/estate`);
+  await toOrderList(page);
   await counterSearch(page, '3-2-1101');
   await expect(card).toContainText(`维修费 ${no} ¥83.00`);
   await expect(card.locator('.ant-list-item', { hasText: `维修费 ${no}` })).toContainText('未缴');
 
   // 8. The call-back: 不满意 reopens the order, and the dialog says so first.
-  await page.goto(`${host!.serve.url}#/repairs`);
+  await toOrderList(page);
   await counterSearch(page, no);
   await expect(page.getByTestId('order-no')).toHaveText(no);
   const callback = await act(page, '回访', no);
@@ -230,8 +252,7 @@ test('a walk-in repair from the counter to the call-back, with the slip, the tim
 
 test('a new order from the desk (F8) for a public location offers only what 待派单 allows, and 作废 needs a reason', async ({ page }) => {
   await signIn(page);
-  await page.goto(`${host!.serve.url}#/repairs`);
-  await expect(page.getByRole('table', { name: '维修单列表' })).toBeVisible();
+  await toOrderList(page);
   await page.keyboard.press('F8');
   const open = page.getByRole('dialog', { name: '新报修' });
   await expect(open).toBeVisible();
