@@ -211,7 +211,7 @@ const fenOf = (v: MoneyValue) => (typeof v === 'number' ? v : 0);
 
 /**
  * 回单录入 from the paper slip: material lines (Tab through name, spec, model, unit, quantity,
- * price; Enter in a line's price adds the next line, Alt+N too), labour, the total as it will be
+ * price; Alt+N adds the next line and puts the focus in it), labour, the total as it will be
  * billed, who signed and how satisfied. 有偿 orders put the total on the unit as an unpaid bill.
  */
 function CompleteModal(props: ActionProps) {

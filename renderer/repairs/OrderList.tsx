@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
-import { Button, Checkbox, DatePicker, Segmented, Space, Typography } from 'antd';
+import { Button, Checkbox, Segmented, Space, Typography } from 'antd';
 import { ClearOutlined, PlusOutlined } from '@ant-design/icons';
 import { createColumnHelper } from '@tanstack/react-table';
-import dayjs, { type Dayjs } from 'dayjs';
 import type { OrderRow } from '../../shared/contract/repairs';
 import { formatYuan } from '../../shared/money';
 import { BILL_STATE_LABELS, ORDER_SCOPES, ORDER_SCOPE_LABELS, ORDER_STATES, ORDER_STATE_LABELS, REPAIR_CATEGORIES, REPAIR_CATEGORY_LABELS } from '../../shared/repairs';
-import { dayText, officeDateTime } from '../dates';
+import { officeDateTime } from '../dates';
+import { DateRangeFilter } from '../components/DateRangeFilter';
 import { DataTable } from '../components/DataTable';
 import { UnitPicker } from '../components/pickers/UnitPicker';
 import { sortableFields, useCommandList, type FiltersOf } from '../components/useCommandList';
@@ -79,7 +79,6 @@ export function OrderList(props: { filters: OrderFilters; onFilters(f: OrderFilt
 
   const set = (patch: Partial<OrderFilters>) => onFilters({ ...filters, ...patch });
   const filtered = Object.values(filters).some((v) => v !== undefined);
-  const range: [Dayjs, Dayjs] | null = filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null;
 
   return (
     <div>
@@ -105,12 +104,7 @@ export function OrderList(props: { filters: OrderFilters; onFilters(f: OrderFilt
         <Checkbox checked={!!filters.open} onChange={(e) => set({ open: e.target.checked || undefined })}>
           {S.openOnly}
         </Checkbox>
-        <DatePicker.RangePicker
-          aria-label={S.filterDates}
-          value={range}
-          onChange={(v) => set({ from: dayText(v?.[0]) ?? undefined, to: dayText(v?.[1]) ?? undefined })}
-          style={{ width: 240 }}
-        />
+        <DateRangeFilter label={S.filterDates} from={filters.from} to={filters.to} onChange={set} />
         <UnitPicker aria-label={S.filterUnit} value={filters.unitId ?? null} onChange={(unitId) => set({ unitId: unitId ?? undefined })} style={{ width: 150 }} />
         <LabelFilter label={S.filterState} all={S.allStates} values={ORDER_STATES} labels={ORDER_STATE_LABELS} value={filters.state} onChange={(state) => set({ state })} />
         <LabelFilter label={S.filterCategory} all={S.allCategories} values={REPAIR_CATEGORIES} labels={REPAIR_CATEGORY_LABELS} value={filters.category} onChange={(category) => set({ category })} />

@@ -1,11 +1,7 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Checkbox, Form, Spin } from 'antd';
+import { Checkbox, Form } from 'antd';
 import type { RepairLimits } from '../../shared/repairs';
-import { call } from '../api/client';
-import { useCommandForm } from '../components/forms';
+import { DeskSettingsForm } from '../components/DeskSettingsForm';
 import { DurationInput } from '../components/DurationInput';
-import { useNotify } from '../components/notify';
-import { useSession } from '../session/SessionContext';
 import { S } from './strings';
 
 type MinuteField = Exclude<keyof RepairLimits, 'maskPhoneOnSlip'>;
@@ -19,48 +15,22 @@ const FIELDS: { key: MinuteField; label: string; help: string; maxHours: number 
   { key: 'appointmentPastMinutes', label: S.limitsAppointmentPast, help: S.limitsAppointmentPastHelp, maxHours: 168 },
 ];
 
-/** 设置 → 维修时限: the procedure's time rules in hours and minutes, and how the 维修单 prints the phone. Admins edit; the desk's roles may read. */
+/** 设置 → 维修时限: the procedure's time rules in hours and minutes, and how the 维修单 prints the phone. */
 export function RepairLimitsTab() {
-  const [form] = Form.useForm<RepairLimits>();
-  const notify = useNotify();
-  const { operator } = useSession();
-  const admin = operator.roles.includes('admin');
-  const [loaded, setLoaded] = useState(false);
-  const { submit, submitting, formProps } = useCommandForm(form, 'repairs.updateSettings');
-
-  useEffect(() => {
-    void call('settings.get', {}).then((result) => {
-      if (result.ok) {
-        form.setFieldsValue(result.value.repairLimits);
-        setLoaded(true);
-      } else notify.error(result.error);
-    });
-  }, [form, notify]);
-
-  const onFinish = async (v: RepairLimits) => {
-    const result = await submit(v);
-    if (result.ok) notify.success(S.limitsSaved);
-  };
-
   return (
-    <Spin spinning={!loaded}>
-      <Alert type="info" showIcon title={S.limitsIntro} style={{ marginBottom: 16, maxWidth: 640 }} />
-      {!admin && <Alert type="warning" showIcon title={S.limitsReadOnly} style={{ marginBottom: 16, maxWidth: 640 }} />}
-      <Form {...formProps} layout="vertical" onFinish={onFinish} disabled={!admin} style={{ maxWidth: 480 }} autoComplete="off">
-        {FIELDS.map((f) => (
-          <Form.Item key={f.key} label={f.label} name={f.key} required extra={f.help}>
-            <DurationInput label={f.label} maxHours={f.maxHours} />
-          </Form.Item>
-        ))}
-        <Form.Item name="maskPhoneOnSlip" valuePropName="checked">
-          <Checkbox>{S.limitsMaskPhone}</Checkbox>
+    <DeskSettingsForm
+      section="repairLimits"
+      command="repairs.updateSettings"
+      text={{ intro: S.limitsIntro, readOnly: S.limitsReadOnly, save: S.limitsSave, saved: S.limitsSaved }}
+    >
+      {FIELDS.map((f) => (
+        <Form.Item key={f.key} label={f.label} name={f.key} required extra={f.help}>
+          <DurationInput label={f.label} maxHours={f.maxHours} />
         </Form.Item>
-        {admin && (
-          <Button type="primary" htmlType="submit" loading={submitting} disabled={!loaded}>
-            {S.limitsSave}
-          </Button>
-        )}
-      </Form>
-    </Spin>
+      ))}
+      <Form.Item name="maskPhoneOnSlip" valuePropName="checked">
+        <Checkbox>{S.limitsMaskPhone}</Checkbox>
+      </Form.Item>
+    </DeskSettingsForm>
   );
 }

@@ -126,7 +126,7 @@ export const S = {
   reopenHint: '重新派修：工单回到待派单，按新一轮派单、到场计时。',
 
   // complete (回单录入)
-  completeHint: '照师傅交回的维修单逐行录入：Tab 到下一格，Enter 在最后一格添加一行。',
+  completeHint: '照师傅交回的维修单逐行录入：Tab 到下一格，Alt+N 添加一行，填完按 Enter 保存。',
   addLine: '添加材料（Alt+N）',
   removeLine: '删除此行',
   quantityHelp: '可填小数，如 1.5',

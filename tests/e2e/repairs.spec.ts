@@ -187,17 +187,11 @@ test('a walk-in repair from the counter to the call-back, with the slip, the tim
   await expect(complete.getByRole('textbox', { name: '名称 1' })).toBeFocused();
   // Typed only once the dialog has finished opening (the first key must land in the first box).
   await expect(complete).not.toHaveClass(/-(appear|enter)\b/);
-  await page.keyboard.type('角阀');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('DN15');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('J11');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('个');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('1');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('35');
+  // Name, spec, model, unit, quantity, price: as the slip reads, Tab between them.
+  for (const [i, typed] of ['角阀', 'DN15', 'J11', '个', '1', '35'].entries()) {
+    if (i > 0) await page.keyboard.press('Tab');
+    await page.keyboard.type(typed);
+  }
   await page.keyboard.press('Alt+N');
   await expect(complete.getByRole('textbox', { name: '名称 2' })).toBeFocused();
   await page.keyboard.type('不锈钢软管');

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { OrderDetail } from '../../../shared/contract/repairs';
 import { formatYuan } from '../../../shared/money';
 import { ORDER_SCOPE_LABELS, quantityText, REPAIR_CATEGORY_LABELS, SATISFACTIONS, SATISFACTION_LABELS } from '../../../shared/repairs';
@@ -25,14 +26,7 @@ export function RepairOrderSlip(props: PrintFormProps & { data: OrderDetail }) {
   return (
     <>
       <PrintHeader {...props} qrMm={16} />
-      <table className="wx-table">
-        <colgroup>
-          <col style={{ width: '20mm' }} />
-          <col />
-          <col style={{ width: '20mm' }} />
-          <col />
-        </colgroup>
-        <tbody>
+      <InfoTable>
           <tr>
             <th>{S.slipNo}</th>
             <td>
@@ -66,8 +60,7 @@ export function RepairOrderSlip(props: PrintFormProps & { data: OrderDetail }) {
               {o.description}
             </td>
           </tr>
-        </tbody>
-      </table>
+      </InfoTable>
       <table className="wx-table" data-testid="slip-materials">
         <colgroup>
           <col />
@@ -118,14 +111,7 @@ export function RepairOrderSlip(props: PrintFormProps & { data: OrderDetail }) {
           </tr>
         </tbody>
       </table>
-      <table className="wx-table">
-        <colgroup>
-          <col style={{ width: '20mm' }} />
-          <col />
-          <col style={{ width: '20mm' }} />
-          <col />
-        </colgroup>
-        <tbody>
+      <InfoTable>
           <tr>
             <th>{S.slipArrivedAt}</th>
             <td>{o.arrivedAt ? officeDateTime(o.arrivedAt) : ''}</td>
@@ -140,9 +126,23 @@ export function RepairOrderSlip(props: PrintFormProps & { data: OrderDetail }) {
               ))}
             </td>
           </tr>
-        </tbody>
-      </table>
+      </InfoTable>
       <SignatureLines labels={[S.slipTechSign, S.slipSigner]} />
     </>
+  );
+}
+
+/** Label, value, label, value: the slip's ruled rows. */
+function InfoTable(props: { children: ReactNode }) {
+  return (
+    <table className="wx-table">
+      <colgroup>
+        <col style={{ width: '20mm' }} />
+        <col />
+        <col style={{ width: '20mm' }} />
+        <col />
+      </colgroup>
+      <tbody>{props.children}</tbody>
+    </table>
   );
 }
