@@ -244,7 +244,7 @@ test('a walk-in repair from the counter to the call-back, with the slip, the tim
   await expect(page.getByTestId('summary-print')).toContainText('水电');
 });
 
-test('a new order from the desk (F8) for a public location offers only what 待派单 allows, and 作废 needs a reason', async ({ page }) => {
+test('a new order from the desk (F8) for a public location: only what 待派单 allows is offered, its scanned number opens it, 作废 needs a reason', async ({ page }) => {
   await signIn(page);
   await toOrderList(page);
   await page.keyboard.press('F8');
@@ -260,6 +260,13 @@ test('a new order from the desk (F8) for a public location offers only what 待�
   const no = orderNoIn(await page.getByTestId('order-no').textContent());
   await expect(page.getByTestId('order-detail')).toContainText(where);
   await expect(page.getByTestId('order-detail').getByRole('button', { name: '回访', exact: true })).toHaveCount(0);
+
+  // The slip's QR scanned with the focus on the page (a keyboard-wedge burst ending in Enter) opens it.
+  await toOrderList(page);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.type(no, { delay: 5 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('order-no')).toHaveText(no);
 
   const voiding = await act(page, '作废', no);
   await voiding.getByRole('button', { name: /确\s*定/ }).click();
