@@ -12,13 +12,13 @@ import {
   SATISFACTION_LABELS,
   SIGNER_LABELS,
   type OrderScope,
-  type RepairCategory,
   type RepairLimits,
 } from '../../shared/repairs';
 import { fail } from '../../shared/result';
 import { nextSerial } from '../serials';
 import { updateDeskSettings } from '../settings/service';
 import type { CommandContext } from '../context';
+import type { ParsedInput } from '../../shared/contract';
 import { addEvent, allowed, changeOrder, loadOrder, orderForAction, type OrderRecord } from './orders';
 import { resolveContact, resolveTechnician, technicianLoads } from './parties';
 import { listOrders } from './lists';
@@ -57,21 +57,7 @@ function reportedTime(ctx: CommandContext, given: string | null, notBefore: stri
 
 async function openOrder(
   ctx: CommandContext,
-  o: {
-    scope: OrderScope;
-    category: RepairCategory;
-    unitId: number | null;
-    location: string;
-    personId: number | null;
-    contactName: string;
-    contactPhone: string;
-    description: string;
-    appointmentAt: string | null;
-    emergency: boolean;
-    chargeable: boolean;
-    chargeItems: string;
-    entryId: number | null;
-  },
+  o: ParsedInput<'repairs.open'> & { entryId: number | null },
 ): Promise<number> {
   const operator = ctx.requireOperator();
   const limits = ctx.settings.repairLimits;
@@ -137,7 +123,6 @@ export const repairsHandlers: Handlers<keyof typeof repairsCommands> = {
     const scope: OrderScope = (entry.repair_scope as OrderScope | null) ?? (entry.unit_id !== null ? 'in_home' : 'public');
     if (scope === 'in_home' && entry.unit_id === null) throw fail.validation('入户报修的登记没有房屋，请先在登记中选择房屋', { entryId: '登记没有房屋' });
     if (scope === 'public' && !input.location) throw fail.validation('公共报修请填写位置（楼栋、单元或区域）', { location: '请填写位置' });
-    if (input.chargeable && !input.chargeItems) throw fail.validation('有偿维修请填写已告知业主的收费项目和金额', { chargeItems: '请填写收费项目和金额' });
     const id = await openOrder(ctx, {
       ...input,
       scope,

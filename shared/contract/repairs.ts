@@ -58,7 +58,7 @@ export const repairSettings = deskSettings({
 
 const instant = z.iso.datetime({ offset: true, message: '时间格式不正确' });
 const officeDay = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
-const officeMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+const officeMonth = z.string().max(7, '月份格式应为 YYYY-MM').regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 /** Order numbers: WX + office date + 4-digit daily sequence, e.g. WX202611250007. */
 export const ORDER_NO_PATTERN = /^WX\d{12}$/;
 const orderNo = z.string().trim().max(20, '维修单号格式不正确').toUpperCase().regex(ORDER_NO_PATTERN, '维修单号格式不正确（如 WX202611250007）');
@@ -90,6 +90,11 @@ const orderFields = {
   chargeItems: text(300).default(''),
 };
 
+/** 有偿: what the owner was told must be written down (the procedure's first step). */
+function chargeItemsTold(v: { chargeable: boolean; chargeItems: string }, ctx: z.RefinementCtx): void {
+  if (v.chargeable && !v.chargeItems) ctx.addIssue({ code: 'custom', path: ['chargeItems'], message: '有偿维修请填写已告知业主的收费项目和金额' });
+}
+
 export const openOrderInput = z
   .strictObject({
     scope: z.enum(ORDER_SCOPES),
@@ -105,7 +110,7 @@ export const openOrderInput = z
   .superRefine((v, ctx) => {
     if (v.scope === 'in_home' && v.unitId === null) ctx.addIssue({ code: 'custom', path: ['unitId'], message: '入户维修请选择房屋' });
     if (v.scope === 'public' && !v.location) ctx.addIssue({ code: 'custom', path: ['location'], message: '公共报修请填写位置（楼栋、单元或区域）' });
-    if (v.chargeable && !v.chargeItems) ctx.addIssue({ code: 'custom', path: ['chargeItems'], message: '有偿维修请填写已告知业主的收费项目和金额' });
+    chargeItemsTold(v, ctx);
   });
 
 export interface MaterialLine {
@@ -295,7 +300,7 @@ export const repairsCommands = {
   'repairs.openFromEntry': defineCommand({
     name: 'repairs.openFromEntry',
     summary: '从报修类接待登记开维修单（带入房屋、联系人、内容和入户/公共）',
-    input: z.strictObject({ entryId: id(), location: text(80).default(''), ...orderFields, description: text(1000).default('') }),
+    input: z.strictObject({ entryId: id(), location: text(80).default(''), ...orderFields, description: text(1000).default('') }).superRefine(chargeItemsTold),
     output: returns<OrderDetail>(),
     access: REPAIR_ROLES,
     writes: true,
