@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Button, Card, Col, Descriptions, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
+import { PrinterOutlined, ToolOutlined } from '@ant-design/icons';
 import type { EntryDetail } from '../../shared/contract/reception';
 import { officeDateTime, spanText } from '../dates';
 import { CHANNEL_LABELS, ENTRY_MACHINE, EVENT_KIND_LABELS, REPAIR_SCOPE_LABELS, SATISFACTION_LABELS, URGENCY_LABELS, type DeadlineView, type EntryAction } from '../../shared/reception';
 import { allowedActions, transitionOf } from '../../shared/state-machine';
+import { usesDesk } from '../../shared/permissions';
 import { LoadState } from '../components/LoadState';
 import { useCommandResult } from '../components/useCommandResult';
 import { useBackButton } from '../components/useBackButton';
@@ -36,6 +37,11 @@ export function EntryDetailView(props: { entryId: number }) {
   const buttons = allowedActions(ENTRY_MACHINE, entry.state, operator.roles).filter(
     (a) => a !== 'acknowledge' || (entry.urgency === 'major' && entry.supervisorAckAt === null),
   );
+  // 报修派工: a repair entry becomes a 维修单 once (the repairs desk asks the category and time,
+  // then opens the order); a linked entry shows its order's number instead. Routes, not imports:
+  // a desk does not reach into another's folder.
+  const { repairOrderNo } = entry;
+  const toRepairOrder = entry.category === 'repair' && entry.state !== 'voided' && repairOrderNo === null && usesDesk(operator.roles, 'repairs');
 
   return (
     <div data-testid="entry-detail">
@@ -55,6 +61,11 @@ export function EntryDetailView(props: { entryId: number }) {
               {transitionOf(ENTRY_MACHINE, a).label}
             </Button>
           ))}
+          {toRepairOrder && (
+            <Button icon={<ToolOutlined aria-hidden />} onClick={() => go(`#/repairs/from-entry/${entry.id}`)}>
+              {S.toRepairOrder}
+            </Button>
+          )}
           <Button icon={<PrinterOutlined aria-hidden />} onClick={print}>
             {S.actionPrint}
           </Button>
@@ -79,6 +90,7 @@ export function EntryDetailView(props: { entryId: number }) {
           { key: 'handler', label: S.fieldHandler, children: entry.handlerLabel || S.none },
           { key: 'createdBy', label: S.fieldCreatedBy, children: entry.createdByName },
           ...(entry.repairScope ? [{ key: 'scope', label: S.fieldRepairScope, children: REPAIR_SCOPE_LABELS[entry.repairScope] }] : []),
+          ...(repairOrderNo ? [{ key: 'repairOrder', label: S.fieldRepairOrder, children: <a href={`#/repairs/no/${repairOrderNo}`}>{repairOrderNo}</a> }] : []),
           ...(entry.escalatedAt ? [{ key: 'escalated', label: S.fieldEscalatedTo, children: <Escalation entry={entry} /> }] : []),
           ...(entry.urgency === 'major'
             ? [

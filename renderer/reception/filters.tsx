@@ -1,6 +1,4 @@
-import { DatePicker, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { dayText } from '../dates';
+import { DateRangeFilter } from '../components/DateRangeFilter';
 import { UnitPicker } from '../components/pickers/UnitPicker';
 import { S } from './strings';
 
@@ -13,38 +11,13 @@ interface DatesAndUnit {
 /** The 日期 range and 房屋 filters of the reception lists (entries, visitors), side by side in their filter bar. */
 export function DatesAndUnitFilters(props: { filters: DatesAndUnit; set(patch: DatesAndUnit): void }) {
   const { filters, set } = props;
-  const range: [Dayjs, Dayjs] | null = filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null;
   return (
     <>
-      <DatePicker.RangePicker
-        aria-label={S.filterDates}
-        value={range}
-        onChange={(v) => set({ from: dayText(v?.[0]) ?? undefined, to: dayText(v?.[1]) ?? undefined })}
-        style={{ width: 240 }}
-      />
+      <DateRangeFilter label={S.filterDates} from={filters.from} to={filters.to} onChange={set} />
       <UnitPicker aria-label={S.filterUnit} value={filters.unitId ?? null} onChange={(unitId) => set({ unitId: unitId ?? undefined })} style={{ width: 150 }} />
     </>
   );
 }
 
-/** A filter over one of the labelled value lists (category, channel, …); cleared means all of them. */
-export function LabelFilter<T extends string>(props: {
-  label: string;
-  all: string;
-  values: readonly T[];
-  labels: Record<T, string>;
-  value: T | undefined;
-  onChange(value: T | undefined): void;
-}) {
-  return (
-    <Select<T>
-      allowClear
-      aria-label={props.label}
-      placeholder={props.all}
-      value={props.value}
-      onChange={(value) => props.onChange(value)}
-      options={props.values.map((v) => ({ value: v, label: props.labels[v] }))}
-      style={{ width: 110 }}
-    />
-  );
-}
+// Shared with the other desks' filter bars.
+export { LabelFilter } from '../components/LabelFilter';

@@ -133,6 +133,8 @@ export const S = {
   timeline: '跟进记录',
   timelineHint: '跟进记录只能追加，不能修改或删除。',
   actions: '操作',
+  toRepairOrder: '转维修单',
+  fieldRepairOrder: '维修单',
   actionPrint: '打印工作联系单',
   majorPendingAck: '重大事项，待主管阅知',
 

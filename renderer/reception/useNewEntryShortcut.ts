@@ -1,38 +1,6 @@
-import { useEffect, useRef } from 'react';
-import { useSession } from '../session/SessionContext';
+import { useFunctionKey } from '../components/useFunctionKey';
 
-/**
- * F4 = 新登记 / 登记接待 (listed in the F1 help as `newEntry`). Handled by the page that owns it —
- * the reception desk opens a blank form, the unit card a prefilled one — never under a dialog
- * or the lock screen.
- */
+/** F4 = 新登记 / 登记接待 (listed in the F1 help as `newEntry`): the desk opens a blank form, the unit card a prefilled one. */
 export function useNewEntryShortcut(handler: () => void, enabled = true): void {
-  const { session } = useSession();
-  const latest = useRef(handler);
-  useEffect(() => {
-    latest.current = handler;
-  });
-  const active = enabled && !session.locked;
-  useEffect(() => {
-    if (!active) return;
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.key !== 'F4' || e.ctrlKey || e.altKey || e.metaKey || e.shiftKey || e.defaultPrevented) return;
-      e.preventDefault();
-      // Keys typed in a dialog (or the counter search) are its own — unless it is already
-      // closing: Enter in the search opens the unit card, and F4 may follow before the search
-      // has faded out and handed the focus back.
-      const dialog = (e.target as HTMLElement | null)?.closest('[role="dialog"]');
-      if (dialog && !/-leave\b/.test(dialog.className)) return;
-      // Open once it is gone: a closing dialog gives the focus back when it ends, which would
-      // take it from the new form.
-      let tries = 0;
-      const run = () => {
-        if (document.querySelector('[role="dialog"][class*="-leave"]') && tries++ < 30) window.setTimeout(run, 25);
-        else latest.current();
-      };
-      run();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [active]);
+  useFunctionKey('F4', handler, enabled);
 }

@@ -89,8 +89,8 @@ interface Variant {
 }
 
 /** A record's form printed this many times before, through the desk's own "printed" command. */
-async function printedBefore(form: string, record: string, times: number) {
-  for (let i = 0; i < times; i++) await api('reception.printed', { form, record, copies: 1, output: 'printer' });
+async function printedBefore(form: string, record: string, times: number, command = 'reception.printed') {
+  for (let i = 0; i < times; i++) await api(command, { form, record, copies: 1, output: 'printer' });
 }
 
 const logEntry = (content: string) => api<{ id: number; no: string }>('reception.log', { channel: 'call', category: 'complaint', contactName: '李女士', content });
@@ -120,6 +120,19 @@ const RECORD_SAMPLES: Record<string, () => Promise<{ plain: Variant; marked: Var
     const marked = await api<{ no: string }>('reception.saveHandover', {});
     await printedBefore('reception-handover', marked.no, 3);
     return { plain: { serial: plain.no, reprint: 0, voided: false }, marked: { serial: marked.no, reprint: 3, voided: false } };
+  },
+  'repair-order': async () => {
+    const order = { scope: 'public', location: '1栋 大堂', category: 'public_facilities', description: '大堂吸顶灯不亮' };
+    const plain = await api<{ id: number; no: string }>('repairs.open', order);
+    const marked = await api<{ id: number; no: string }>('repairs.open', order);
+    await printedBefore('repair-order', marked.no, 3, 'repairs.printed');
+    await api('repairs.void', { id: marked.id, reason: '重复报修' });
+    return { plain: { serial: plain.no, reprint: 0, voided: false }, marked: { serial: marked.no, reprint: 3, voided: true } };
+  },
+  // The monthly summary is read fresh each time (no print register of its own): never marked.
+  'repairs-summary': async () => {
+    const month = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 7);
+    return { plain: { serial: month(Date.now() - 40 * 86_400_000), reprint: 0, voided: false }, marked: { serial: month(Date.now()), reprint: 0, voided: false } };
   },
 };
 

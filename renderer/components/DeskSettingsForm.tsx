@@ -1,0 +1,61 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Alert, Button, Form, Spin } from 'antd';
+import type { CommandName } from '../../shared/contract';
+import type { DeskSettings } from '../../shared/contract/desks';
+import { call } from '../api/client';
+import { useCommandForm } from './forms';
+import { useNotify } from './notify';
+import { useSession } from '../session/SessionContext';
+
+/** The desks' settings commands (`<desk>.updateSettings`, shared/contract/desk-settings.ts). */
+type UpdateSettingsName = Extract<CommandName, `${string}.updateSettings`>;
+
+/**
+ * A desk's settings section as a 设置 tab (接待时限, 维修时限): read from settings.get, saved through
+ * the desk's own command, whose schema checks the form first and whose field errors land on the
+ * fields of the same name. Admins edit; the desk's roles read. The fields are the children.
+ */
+export function DeskSettingsForm(props: {
+  section: keyof DeskSettings;
+  command: UpdateSettingsName;
+  text: { intro: string; readOnly: string; save: string; saved: string };
+  children: ReactNode;
+}) {
+  const [form] = Form.useForm();
+  const notify = useNotify();
+  const { operator } = useSession();
+  const admin = operator.roles.includes('admin');
+  const [loaded, setLoaded] = useState(false);
+  const { submit, submitting, formProps } = useCommandForm(form, props.command);
+  const { section } = props;
+
+  useEffect(() => {
+    void call('settings.get', {}).then((result) => {
+      if (result.ok) {
+        form.setFieldsValue(result.value[section]);
+        setLoaded(true);
+      } else notify.error(result.error);
+    });
+  }, [form, notify, section]);
+
+  const onFinish = async (v: DeskSettings[typeof section]) => {
+    // Each command's input is its own section: the form holds exactly that section's fields.
+    const result = await submit(v as never);
+    if (result.ok) notify.success(props.text.saved);
+  };
+
+  return (
+    <Spin spinning={!loaded}>
+      <Alert type="info" showIcon title={props.text.intro} style={{ marginBottom: 16, maxWidth: 640 }} />
+      {!admin && <Alert type="warning" showIcon title={props.text.readOnly} style={{ marginBottom: 16, maxWidth: 640 }} />}
+      <Form {...formProps} layout="vertical" onFinish={onFinish} disabled={!admin} style={{ maxWidth: 480 }} autoComplete="off">
+        {props.children}
+        {admin && (
+          <Button type="primary" htmlType="submit" loading={submitting} disabled={!loaded}>
+            {props.text.save}
+          </Button>
+        )}
+      </Form>
+    </Spin>
+  );
+}
