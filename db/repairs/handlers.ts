@@ -1,4 +1,5 @@
 import type { Handlers } from '../context';
+import { exportSummary } from './summary-export';
 import { repairSettings, type repairsCommands } from '../../shared/contract/repairs';
 import { MAX_FEN, formatYuan } from '../../shared/money';
 import { addMinutes } from '../../shared/office-time';
@@ -322,6 +323,7 @@ export const repairsHandlers: Handlers<keyof typeof repairsCommands> = {
   },
 
   'repairs.summary': async (ctx, input) => monthlySummary(ctx, input.month),
+  'repairs.exportSummary': async (ctx, input) => exportSummary(ctx, input.month),
   'repairs.printSlip': async (ctx, input) => slipRecord(ctx, input.no),
   'repairs.printed': async (ctx, input) => recordPrinted(ctx, input),
 };

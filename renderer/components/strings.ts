@@ -10,6 +10,8 @@ export const S = {
   tableRetry: '重新加载',
   retry: '重试',
   back: '返回列表',
+  exportExcel: '导出Excel',
+  exported: (file: string) => `已导出 ${file}`,
   durationHours: '小时',
   durationMinutes: '分钟',
   durationHoursLabel: (label: string) => `${label}（小时）`,

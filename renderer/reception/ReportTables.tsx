@@ -1,12 +1,9 @@
-import { useState } from 'react';
-import { Button, Table, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Table, Typography } from 'antd';
 import type { EntryRow, VisitorView } from '../../shared/contract/reception';
 import { officeDateTime } from '../dates';
 import { CHANNEL_LABELS } from '../../shared/reception';
 import { call } from '../api/client';
-import { useNotify } from '../components/notify';
-import { downloadBase64 } from '../estate/download';
+import { ExportExcelButton } from '../components/ExportExcelButton';
 import { go, receptionHash } from './route';
 import { CategoryTag, EntryStateTag, TimeText } from './tags';
 import { S } from './strings';
@@ -60,26 +57,9 @@ export function OpenVisitorsTable(props: { rows: VisitorView[] }) {
   );
 }
 
-/** 导出Excel: reception.exportReport, saved through the browser's download like the roster export. */
+/** 导出Excel: reception.exportReport. */
 export function ExportButton(props: { kind: 'daily' | 'handover'; day?: string }) {
-  const notify = useNotify();
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    const result = await call('reception.exportReport', { kind: props.kind, day: props.day });
-    setBusy(false);
-    if (!result.ok) {
-      notify.error(result.error);
-      return;
-    }
-    downloadBase64(result.value.fileName, result.value.contentBase64);
-    notify.success(S.exported(result.value.fileName));
-  };
-  return (
-    <Button icon={<DownloadOutlined aria-hidden />} loading={busy} onClick={() => void run()}>
-      {S.exportExcel}
-    </Button>
-  );
+  return <ExportExcelButton run={() => call('reception.exportReport', { kind: props.kind, day: props.day })} />;
 }
 
 /** A labelled number, as on the paper report. */

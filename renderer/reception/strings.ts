@@ -210,8 +210,6 @@ export const S = {
   dailyEntriesTable: '当日登记明细',
   dailyEntriesHeading: (listed: number, voided: number) => `当日登记明细（共 ${listed} 条，含作废 ${voided} 条）`,
   print: '打印',
-  exportExcel: '导出Excel',
-  exported: (file: string) => `已导出 ${file}`,
   generatedAt: (at: string) => `统计时间 ${at}`,
 
   // handover

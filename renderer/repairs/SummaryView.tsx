@@ -10,6 +10,8 @@ import { printHash } from '../print/route';
 import { useOpenPrint } from '../print/useOpenPrint';
 import { SUMMARY_PRINT_FORM } from './print/forms';
 import { SUMMARY_COLUMNS, summaryRows } from './summaryColumns';
+import { ExportExcelButton } from '../components/ExportExcelButton';
+import { call } from '../api/client';
 import { S } from './strings';
 
 /** 维修月度汇总 for a chosen month: by category and 入户/公共, averages, on-time rates, satisfaction, call-backs. */
@@ -32,6 +34,7 @@ export function SummaryView() {
         <Button type="primary" icon={<PrinterOutlined aria-hidden />} onClick={() => openPrint(printHash(SUMMARY_PRINT_FORM, { serial: month }))}>
           {S.summaryPrint}
         </Button>
+        <ExportExcelButton run={() => call('repairs.exportSummary', { month })} />
         {shown && <Typography.Text type="secondary">{`${S.sumGeneratedAt}：${officeDateTime(shown.generatedAt)} · ${S.sumVoided(shown.voided)}`}</Typography.Text>}
       </Space>
       {shown ? (

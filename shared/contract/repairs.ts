@@ -396,6 +396,15 @@ export const repairsCommands = {
     access: REPAIR_ROLES,
     writes: false,
   }),
+  'repairs.exportSummary': defineCommand({
+    name: 'repairs.exportSummary',
+    summary: '导出维修月度汇总（Excel）',
+    input: z.strictObject({ month: officeMonth }),
+    output: returns<{ fileName: string; contentBase64: string }>(),
+    access: REPAIR_ROLES,
+    // Figures only, no resident's data: a read.
+    writes: false,
+  }),
   'repairs.printSlip': defineCommand({
     name: 'repairs.printSlip',
     summary: '打印维修单：按单号读取（含补打次数与作废标记）',

@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SUMMARY_COLUMNS } from '../../shared/repairs-summary';
 import type { EntryDetail } from '../../shared/contract/reception';
 import type { MonthlySummary, OrderDetail, OrderRow, TechnicianLoad } from '../../shared/contract/repairs';
 import type { Page } from '../../shared/contract/paging';
@@ -348,5 +350,18 @@ describe('repairs desk', () => {
     expect(water.onTime.back).toEqual({ total: 0, onTime: 0, rate: null });
     expect(s.total).toMatchObject({ category: null, scope: null, count: 3, completed: 2 });
     expect(s.countRule).toContain('本月作废 1 张');
+
+    // The .xlsx carries the same rows under the same headings as the screen and the A4 form.
+    const file = await ok<{ fileName: string; contentBase64: string }>('repairs.exportSummary', { month: '2026-03' });
+    expect(file.fileName).toBe('维修月度汇总-2026-03.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('维修月度汇总')!;
+    const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+    expect(values(6)).toEqual(SUMMARY_COLUMNS.map((c) => c.title));
+    expect(values(7).slice(0, 4)).toEqual(['电梯', '公共报修', 1, 0]);
+    expect(values(8)).toEqual(SUMMARY_COLUMNS.map((c) => (c.key === 'count' || c.key === 'completed' ? Number(c.value(water)) : c.value(water))));
+    expect(values(8)).toContain('50%（1/2）');
+    expect(values(9).slice(0, 4)).toEqual(['合计', '', 3, 2]);
   });
 });

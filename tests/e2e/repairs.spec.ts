@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { mmToPoints, PAPERS } from '../../shared/print';
@@ -238,7 +239,15 @@ test('a walk-in repair from the counter to the call-back, with the slip, the tim
 
   // 9. The monthly summary counts it.
   writeFileSync(clockFile, '0');
-  expect(await plumbingInHomeCount(page)).toBe(before + 1);
+  const count = await plumbingInHomeCount(page);
+  expect(count).toBe(before + 1);
+  // The .xlsx says the same as the screen.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出Excel' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^维修月度汇总-\d{4}-\d{2}\.xlsx$/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+  const rows = Array.from(book.getWorksheet('维修月度汇总')!.getSheetValues(), (r) => (Array.isArray(r) ? r.slice(1) : []));
+  expect(rows.find((r) => r[0] === '水电' && r[1] === '入户维修')?.[2]).toBe(count);
   await page.getByRole('button', { name: '打印月报（A4）' }).click();
   await page.locator('[data-testid="print-preview"][data-print-ready="1"]').waitFor({ state: 'attached', timeout: 15_000 });
   await expect(page.getByTestId('summary-print')).toContainText('水电');

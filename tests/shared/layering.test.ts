@@ -208,7 +208,15 @@ describe('layering: desks as modules (#11 §1)', () => {
   /** The desks built so far (their contracts are listed); each owns these paths. */
   const DESKS: string[] = DESK_CONTRACTS.map((c) => c.desk);
   const deskOf = (file: string): string | null =>
-    DESKS.find((d) => file.startsWith(`db/${d}/`) || file.startsWith(`renderer/${d}/`) || file === `shared/contract/${d}.ts` || file === `shared/${d}.ts`) ?? null;
+    DESKS.find(
+      (d) =>
+        file.startsWith(`db/${d}/`) ||
+        file.startsWith(`renderer/${d}/`) ||
+        file === `shared/contract/${d}.ts` ||
+        // A desk's pure rules: shared/<desk>.ts, and files named after it (shared/repairs-summary.ts).
+        file === `shared/${d}.ts` ||
+        file.startsWith(`shared/${d}-`),
+    ) ?? null;
   /** Where the desks are plugged in: one line per desk each. */
   const MODULE_LISTS = new Set(['shared/contract/desks.ts', 'db/desks.ts', 'renderer/desks.ts']);
   /**

@@ -101,6 +101,7 @@ export const SAMPLE_INPUTS: { [N in CommandName]: CommandInput<N> } = {
   'repairs.close': { id: 1 },
   'repairs.void': { id: 1, reason: '重复报修' },
   'repairs.summary': { month: '2026-11' },
+  'repairs.exportSummary': { month: '2026-11' },
   'repairs.printSlip': { no: 'WX202611250001' },
   'repairs.printed': { form: 'repair-order', record: 'WX202611250001', copies: 2, output: 'printer' },
   'repairs.updateSettings': { arriveMinutes: 15, backMinutes: 30, inspectionMinutes: 2880, callbackMinutes: 10080, dueSoonMinutes: 10, appointmentPastMinutes: 60, maskPhoneOnSlip: false },
