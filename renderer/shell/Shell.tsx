@@ -11,6 +11,7 @@ import { DeskView, homeDesk, searchFirst } from './DeskView';
 import { ShellHeader } from './ShellHeader';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useHashRoute } from './useHashRoute';
+import { parsePrintHash } from '../print/route';
 import { CounterSearch } from '../search/CounterSearch';
 import { useScanner } from '../components/useScanner';
 import { useDeskAttention } from './useDeskAttention';
@@ -40,6 +41,9 @@ export function Shell() {
   const attention = useDeskAttention(!locked);
 
   useEffect(() => {
+    // A print form's address belongs to the app, which shows the form instead of the shell; the
+    // shell can still see it for a moment on the way out, and must not "correct" it to a desk.
+    if (parsePrintHash(window.location.hash)) return;
     if (route.desk !== current.key) navigate(current.key, undefined, true);
   }, [route.desk, current.key, navigate]);
 
