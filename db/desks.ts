@@ -5,13 +5,14 @@ import { CORE_AUDIT_ENTITIES } from './audit/entities';
 import { estateDesk } from './estate/module';
 import { receptionDesk } from './reception/module';
 import { repairsDesk } from './repairs/module';
+import { feesDesk } from './fees/module';
 
 /**
  * The server's desk modules, one line per desk (the shared list is shared/contract/desks.ts, the
  * renderer's renderer/desks.ts). Combined once here; the dispatcher and the lower layers get the
  * result, never a desk's own folder.
  */
-export const SERVER_DESKS = [estateDesk, receptionDesk, repairsDesk] as const;
+export const SERVER_DESKS = [estateDesk, receptionDesk, repairsDesk, feesDesk] as const;
 
 type NamesOf<D> = D extends ServerDesk<infer N> ? N : never;
 /** The desks' commands that no listed server module handles: a desk whose contract is listed but whose module is not. */

@@ -5,6 +5,7 @@ import type { DeskKey } from '../desks';
 import { estateCommands } from './estate';
 import { receptionCommands, receptionSettings } from './reception';
 import { repairsCommands, repairSettings } from './repairs';
+import { feesCommands } from './fees';
 
 /**
  * The desks' contracts, one line per desk: the shared side of a desk module (the server's list
@@ -15,6 +16,7 @@ export const DESK_CONTRACTS = [
   { desk: 'estate', commands: estateCommands },
   { desk: 'reception', commands: receptionCommands, settings: receptionSettings },
   { desk: 'repairs', commands: repairsCommands, settings: repairSettings },
+  { desk: 'fees', commands: feesCommands },
 ] as const satisfies readonly DeskContract[];
 
 export interface DeskContract {
