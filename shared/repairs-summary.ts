@@ -3,7 +3,7 @@
  * read them, so the three always show the same figures under the same headings.
  */
 import type { RuleRate, SummaryRow } from './contract/repairs';
-import { ORDER_DEADLINE_KEYS, ORDER_DEADLINE_LABELS, ORDER_SCOPE_LABELS, REPAIR_CATEGORY_LABELS } from './repairs';
+import { ORDER_DEADLINE_KEYS, ORDER_DEADLINE_LABELS, ORDER_SCOPE_LABELS } from './repairs';
 import { spanText } from './office-time';
 
 const NONE = '—';
@@ -22,7 +22,7 @@ export interface SummaryColumn {
 }
 
 export const SUMMARY_COLUMNS: readonly SummaryColumn[] = [
-  { key: 'category', title: '类别', numeric: false, value: (r) => (r.category ? REPAIR_CATEGORY_LABELS[r.category] : '合计') },
+  { key: 'category', title: '类别', numeric: false, value: (r) => r.categoryLabel },
   { key: 'scope', title: '入户/公共', numeric: false, value: (r) => (r.scope ? ORDER_SCOPE_LABELS[r.scope] : '') },
   { key: 'count', title: '报修', numeric: true, value: (r) => String(r.count) },
   { key: 'completed', title: '完成', numeric: true, value: (r) => String(r.completed) },

@@ -13,13 +13,16 @@ export const REPAIR_ROLES = rolesUsing('repairs');
 export const REPAIR_SUPERVISOR_ROLES = rolesWith('approves');
 
 /**
- * The categories offered when an order is opened, each with the department that usually takes it
- * (the demo office dispatches by it; the desk offers its technicians first). A fixed list for now;
- * an office-edited list can come later as a settings section with these as its defaults.
+ * The categories an office starts with (维修类别), each with the department that usually takes it
+ * (the demo office dispatches by it). The office edits the list in 设置 → 维修设置
+ * (`repairLimits.categories`): renames, adds, and stops offering one — never removes it, since
+ * orders keep the key they were opened with.
  */
 export const REPAIR_CATEGORIES = ['plumbing_electric', 'doors_windows', 'walls_floors', 'waterproofing', 'elevator', 'fire', 'public_facilities', 'other'] as const;
-export type RepairCategory = (typeof REPAIR_CATEGORIES)[number];
-export const REPAIR_CATEGORY_LABELS: Record<RepairCategory, string> = {
+export type DefaultRepairCategory = (typeof REPAIR_CATEGORIES)[number];
+/** An order's category: one of the office's list (`repairLimits.categories`) by its key. */
+export type RepairCategory = string;
+export const REPAIR_CATEGORY_LABELS: Record<DefaultRepairCategory, string> = {
   plumbing_electric: '水电',
   doors_windows: '门窗',
   walls_floors: '墙地面',
@@ -30,7 +33,7 @@ export const REPAIR_CATEGORY_LABELS: Record<RepairCategory, string> = {
   other: '其他',
 };
 /** Which department of the staff directory (seeded in migration 0002) usually does the work. */
-export const REPAIR_CATEGORY_DEPARTMENTS: Record<RepairCategory, string> = {
+export const REPAIR_CATEGORY_DEPARTMENTS: Record<DefaultRepairCategory, string> = {
   plumbing_electric: '工程部',
   doors_windows: '工程部',
   walls_floors: '工程部',
@@ -40,6 +43,34 @@ export const REPAIR_CATEGORY_DEPARTMENTS: Record<RepairCategory, string> = {
   public_facilities: '环境部',
   other: '工程部',
 };
+
+/** One category of the office's list. `enabled: false` = no longer offered for new orders. */
+export interface RepairCategoryDef {
+  key: string;
+  label: string;
+  enabled: boolean;
+}
+
+export const DEFAULT_REPAIR_CATEGORY_LIST: readonly RepairCategoryDef[] = REPAIR_CATEGORIES.map((key) => ({ key, label: REPAIR_CATEGORY_LABELS[key], enabled: true }));
+
+/** How an order's category reads: its label in the office's list, or the key itself if the list lost it. */
+export function repairCategoryLabel(list: readonly RepairCategoryDef[], key: string): string {
+  return list.find((c) => c.key === key)?.label ?? key;
+}
+
+/** A key for a category the office adds: `c1`, `c2`… the first not yet in the list. */
+export function newRepairCategoryKey(list: readonly Pick<RepairCategoryDef, 'key'>[]): string {
+  const taken = new Set(list.map((c) => c.key));
+  let n = 1;
+  while (taken.has(`c${n}`)) n++;
+  return `c${n}`;
+}
+
+/** Why a new list cannot replace the stored one: categories are stopped, never removed (orders keep their key). */
+export function removedRepairCategories(before: readonly RepairCategoryDef[], after: readonly RepairCategoryDef[]): RepairCategoryDef[] {
+  const kept = new Set(after.map((c) => c.key));
+  return before.filter((c) => !kept.has(c.key));
+}
 
 /** 入户维修 (a unit) or 公共报修 (a building, entrance or area). The same words as reception's. */
 export const ORDER_SCOPES = ['in_home', 'public'] as const;
@@ -177,6 +208,8 @@ export interface RepairLimits {
   dueSoonMinutes: number;
   /** How far in the past an appointment may be entered (补登 of a visit already agreed). */
   appointmentPastMinutes: number;
+  /** 维修类别, as the office names them; orders store the key. */
+  categories: RepairCategoryDef[];
   /** The 维修单 prints the contact's phone as 138****5678. */
   maskPhoneOnSlip: boolean;
 }
@@ -189,6 +222,7 @@ export const DEFAULT_REPAIR_LIMITS: RepairLimits = {
   dueSoonMinutes: 10,
   appointmentPastMinutes: 60,
   maskPhoneOnSlip: false,
+  categories: DEFAULT_REPAIR_CATEGORY_LIST.map((c) => ({ ...c })),
 };
 
 export const ORDER_DEADLINE_KEYS = ['arrive', 'back', 'inspection', 'callback'] as const;

@@ -9,7 +9,7 @@ import {
   REPAIR_CATEGORY_DEPARTMENTS,
   type OrderScope,
   type OrderState,
-  type RepairCategory,
+  type DefaultRepairCategory,
   type Satisfaction,
 } from '../../shared/repairs';
 import { formatSerial, serialPolicy } from '../../shared/serials';
@@ -31,7 +31,7 @@ export interface RepairShape {
 export const DEMO_REPAIRS: RepairShape = { orders: 240, days: 30, seed: 20261212, events: true };
 
 /** What owners report, by category, and where: in a home (a unit) or in a public area. */
-const WORK: { category: RepairCategory; scope: OrderScope; text: string; material?: [string, string, number] }[] = [
+const WORK: { category: DefaultRepairCategory; scope: OrderScope; text: string; material?: [string, string, number] }[] = [
   { category: 'plumbing_electric', scope: 'in_home', text: '厨房水管漏水', material: ['PPR 水管', 'DN20', 1200] },
   { category: 'plumbing_electric', scope: 'in_home', text: '卫生间插座跳闸', material: ['五孔插座', '10A', 1800] },
   { category: 'plumbing_electric', scope: 'public', text: '楼道感应灯不亮', material: ['LED 感应灯', '7W', 2500] },
@@ -69,7 +69,7 @@ export async function generateRepairOrders(db: Db, bulkInsert: BulkInsert, shape
     .where('staff.active', '=', 1)
     .execute();
   if (!technicians.length) return { orders: 0 };
-  const byDepartment = (category: RepairCategory) => {
+  const byDepartment = (category: DefaultRepairCategory) => {
     const own = technicians.filter((t) => t.name === REPAIR_CATEGORY_DEPARTMENTS[category]);
     return own.length ? own : technicians;
   };

@@ -9,10 +9,11 @@ import {
   orderCharge,
   materialLineFen,
   ORDER_SCOPE_LABELS,
-  REPAIR_CATEGORY_LABELS,
+  removedRepairCategories,
   SATISFACTION_LABELS,
   SIGNER_LABELS,
   type OrderScope,
+  type RepairCategoryDef,
   type RepairLimits,
 } from '../../shared/repairs';
 import { fail } from '../../shared/result';
@@ -26,6 +27,8 @@ import { listOrders } from './lists';
 import { monthlySummary } from './summary';
 import { recordPrinted, slipRecord } from './prints';
 import { billForCompletion } from './bills';
+
+const updateRepairSettings = updateDeskSettings(repairSettings);
 
 /** Clocks of two PCs disagree a little; a reported time this far ahead still counts as now. */
 const CLOCK_SLACK_MS = 60_000;
@@ -56,6 +59,14 @@ function reportedTime(ctx: CommandContext, given: string | null, notBefore: stri
   return at;
 }
 
+/** A new order's category: one the office's list still offers. */
+function offeredCategory(limits: RepairLimits, key: string): RepairCategoryDef {
+  const category = limits.categories.find((c) => c.key === key);
+  if (!category) throw fail.validation('没有这个维修类别，请重新选择', { category: '请选择维修类别' });
+  if (!category.enabled) throw fail.validation(`维修类别“${category.label}”已停用，请选择其他类别`, { category: `“${category.label}”已停用` });
+  return category;
+}
+
 async function openOrder(
   ctx: CommandContext,
   o: ParsedInput<'repairs.open'> & { entryId: number | null },
@@ -63,6 +74,7 @@ async function openOrder(
   const operator = ctx.requireOperator();
   const limits = ctx.settings.repairLimits;
   if (o.scope === 'public' && o.chargeable) throw fail.validation('公共报修不向业主收费，请选择无偿', { chargeable: '公共报修不向业主收费' });
+  const category = offeredCategory(limits, o.category);
   const appointment = appointmentOf(ctx, o.appointmentAt, limits);
   const no = await nextSerial(ctx, 'WX');
   const values = {
@@ -91,7 +103,7 @@ async function openOrder(
   };
   const { id } = await ctx.db.insertInto('repair_orders').values(values).returning('id').executeTakeFirstOrThrow();
   const where = o.scope === 'public' ? o.location : '';
-  const text = [ORDER_SCOPE_LABELS[o.scope], REPAIR_CATEGORY_LABELS[o.category], where, o.emergency ? '紧急' : '', o.chargeable ? `有偿：${o.chargeItems}` : '无偿']
+  const text = [ORDER_SCOPE_LABELS[o.scope], category.label, where, o.emergency ? '紧急' : '', o.chargeable ? `有偿：${o.chargeItems}` : '无偿']
     .filter(Boolean)
     .join(' ');
   await addEvent(ctx, id, { kind: 'opened', text }, null);
@@ -100,7 +112,14 @@ async function openOrder(
 }
 
 export const repairsHandlers: Handlers<keyof typeof repairsCommands> = {
-  'repairs.updateSettings': updateDeskSettings(repairSettings),
+  'repairs.updateSettings': async (ctx, input) => {
+    // Orders keep the category key they were opened with: a category is stopped, never removed.
+    const removed = removedRepairCategories(ctx.settings.repairLimits.categories, input.categories);
+    if (removed.length) {
+      throw fail.validation(`维修类别不能删除，只能停用：${removed.map((c) => c.label).join('、')}`, { categories: '维修类别不能删除，只能停用' });
+    }
+    return updateRepairSettings(ctx, input);
+  },
 
   'repairs.open': async (ctx, input) => {
     const who = await resolveContact(ctx, input);

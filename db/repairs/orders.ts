@@ -16,6 +16,7 @@ import {
   type OrderScope,
   type OrderState,
   type RepairCategory,
+  repairCategoryLabel,
   type Satisfaction,
   type Signer,
 } from '../../shared/repairs';
@@ -90,6 +91,7 @@ export function toOrderRow(ctx: CommandContext, r: OrderJoined): OrderRow {
     no: r.no,
     scope: r.scope as OrderScope,
     category: r.category as RepairCategory,
+    categoryLabel: repairCategoryLabel(ctx.settings.repairLimits.categories, r.category),
     state: r.state as OrderState,
     unitId: r.unit_id,
     unitCode: r.unit_code,

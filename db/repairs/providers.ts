@@ -1,4 +1,4 @@
-import { ORDER_STATE_LABELS, OPEN_ORDER_STATES, orderTime, REPAIR_CATEGORY_LABELS, type OrderState, type RepairCategory } from '../../shared/repairs';
+import { ORDER_STATE_LABELS, OPEN_ORDER_STATES, orderTime, repairCategoryLabel, type OrderState } from '../../shared/repairs';
 import { ORDER_NO_PATTERN } from '../../shared/contract/repairs';
 import { BILL_STATE_LABELS, type BillState } from '../../shared/repairs';
 import { formatYuan } from '../../shared/money';
@@ -25,7 +25,7 @@ export const repairsSearchProvider: SearchProvider = {
       kind: 'repairs',
       id: r.id,
       title: r.no,
-      subtitle: [REPAIR_CATEGORY_LABELS[r.category as RepairCategory], r.code ?? r.location, ORDER_STATE_LABELS[r.state as OrderState]].filter(Boolean).join(' · '),
+      subtitle: [repairCategoryLabel(ctx.settings.repairLimits.categories, r.category), r.code ?? r.location, ORDER_STATE_LABELS[r.state as OrderState]].filter(Boolean).join(' · '),
       unitId: r.unit_id,
     }));
   },
@@ -61,7 +61,7 @@ export const repairsOpenItems: OpenItemsProvider = {
       items: [
         ...orders.map((r) => ({
           id: String(r.id),
-          title: `${r.no} ${REPAIR_CATEGORY_LABELS[r.category as RepairCategory]} · ${ORDER_STATE_LABELS[r.state as OrderState]}`,
+          title: `${r.no} ${repairCategoryLabel(ctx.settings.repairLimits.categories, r.category)} · ${ORDER_STATE_LABELS[r.state as OrderState]}`,
           detail: `${r.description.slice(0, 60)} · ${orderTime(clockOf(r), ctx.now, ctx.settings.repairLimits).text}`,
           at: r.opened_at,
         })),

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { MonthlySummary, RuleRate, SummaryRow } from '../../shared/contract/repairs';
 import { officeMonthRange } from '../../shared/office-time';
-import { ORDER_DEADLINE_KEYS, type OrderDeadlineKey, type OrderScope, type RepairCategory } from '../../shared/repairs';
+import { ORDER_DEADLINE_KEYS, type OrderDeadlineKey, type OrderScope, type RepairCategory, repairCategoryLabel, type RepairCategoryDef } from '../../shared/repairs';
 import type { CommandContext } from '../context';
 
 /** Sums per group, so the total row adds them up and averages are taken once, at the end. */
@@ -89,8 +89,8 @@ export async function monthlySummary(ctx: CommandContext, month: string): Promis
   return {
     month,
     generatedAt: ctx.nowIso,
-    rows: sums.map(toRow),
-    total: toRow(addUp(sums)),
+    rows: sums.map((s) => toRow(s, ctx.settings.repairLimits.categories)),
+    total: toRow(addUp(sums), ctx.settings.repairLimits.categories),
     voided: v,
     countRule: `统计口径：按登记时间统计本月开出的维修单；作废的不计入（本月作废 ${v} 张）；返修的工单按最近一轮计时；满意度按回单签字评价，“满意”和“基本满意”计为满意。`,
   };
@@ -127,9 +127,10 @@ function addUp(all: Sums[]): Sums {
 const rate = (onTime: number, total: number): RuleRate => ({ total, onTime, rate: total === 0 ? null : onTime / total });
 const average = (sum: number, n: number) => (n === 0 ? null : Math.round(sum / n));
 
-function toRow(s: Sums): SummaryRow {
+function toRow(s: Sums, categories: readonly RepairCategoryDef[]): SummaryRow {
   return {
     category: s.category as RepairCategory | null,
+    categoryLabel: s.category === null ? '合计' : repairCategoryLabel(categories, s.category),
     scope: s.scope as OrderScope | null,
     count: s.count,
     completed: s.completed,

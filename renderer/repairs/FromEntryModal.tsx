@@ -3,6 +3,7 @@ import { FormModal } from '../components/FormModal';
 import { useCommandForm } from '../components/forms';
 import { useNotify } from '../components/notify';
 import { useCommandResult } from '../components/useCommandResult';
+import { useRepairCategories } from './categories';
 import { EMPTY_ORDER_FIELDS, OrderFields, orderFieldsInput, categoryKeyHandler, type OrderFieldValues } from './OrderFields';
 import { go, repairsHash } from './route';
 import { S } from './strings';
@@ -16,6 +17,7 @@ import { S } from './strings';
 export function FromEntryModal(props: { entryId: number }) {
   const { value: entry } = useCommandResult('reception.get', { id: props.entryId });
   const [form] = Form.useForm<OrderFieldValues & { location: string }>();
+  const { offered } = useRepairCategories();
   const notify = useNotify();
   const { submit, submitting, formProps } = useCommandForm(form, 'repairs.openFromEntry');
   const backToEntry = () => go(`#/reception/entry/${props.entryId}`);
@@ -36,7 +38,7 @@ export function FromEntryModal(props: { entryId: number }) {
         window.location.replace(repairsHash.order(result.value.id));
       }}
     >
-      <div onKeyDown={categoryKeyHandler(form)} data-testid="from-entry">
+      <div onKeyDown={categoryKeyHandler(form, offered)} data-testid="from-entry">
         {entry && (
           <Descriptions
             size="small"

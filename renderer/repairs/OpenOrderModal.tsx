@@ -9,6 +9,7 @@ import { useCommandForm } from '../components/forms';
 import { useNotify } from '../components/notify';
 import { UnitPicker } from '../components/pickers/UnitPicker';
 import { call } from '../api/client';
+import { useRepairCategories } from './categories';
 import { EMPTY_ORDER_FIELDS, OrderFields, orderFieldsInput, categoryKeyHandler, type OrderFieldValues } from './OrderFields';
 import { go, repairsHash } from './route';
 import { S } from './strings';
@@ -38,6 +39,7 @@ function residentOptions(card: UnitCard | null) {
  */
 export function OpenOrderModal(props: { unit?: UnitCard; onClose(): void }) {
   const [form] = Form.useForm<OpenValues>();
+  const { offered } = useRepairCategories();
   const notify = useNotify();
   const { submit, submitting, formProps } = useCommandForm(form, 'repairs.open');
   const scope = Form.useWatch('scope', form) ?? 'in_home';
@@ -61,7 +63,7 @@ export function OpenOrderModal(props: { unit?: UnitCard; onClose(): void }) {
     };
   }, [props.unit, unitId, form]);
 
-  const onKeyDown = categoryKeyHandler(form);
+  const onKeyDown = categoryKeyHandler(form, offered);
 
   return (
     <FormModal<OpenValues>

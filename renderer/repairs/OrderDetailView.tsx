@@ -3,7 +3,7 @@ import { Button, Card, Col, Descriptions, Row, Space, Table, Tag, Timeline, Typo
 import { PrinterOutlined } from '@ant-design/icons';
 import type { MaterialLine, OrderDeadlineView, OrderDetail } from '../../shared/contract/repairs';
 import { formatYuan } from '../../shared/money';
-import { BILL_STATE_LABELS, ORDER_EVENT_LABELS, ORDER_MACHINE, ORDER_SCOPE_LABELS, quantityText, REPAIR_CATEGORY_LABELS, SATISFACTION_LABELS, SIGNER_LABELS } from '../../shared/repairs';
+import { BILL_STATE_LABELS, ORDER_EVENT_LABELS, ORDER_MACHINE, ORDER_SCOPE_LABELS, quantityText, SATISFACTION_LABELS, SIGNER_LABELS } from '../../shared/repairs';
 import { transitionOf } from '../../shared/state-machine';
 import { officeDateTime } from '../dates';
 import { LoadState } from '../components/LoadState';
@@ -42,7 +42,7 @@ export function OrderDetailView(props: { orderId: number }) {
             {order.no}
           </Typography.Title>
           <OrderStateTag state={order.state} />
-          <Tag>{REPAIR_CATEGORY_LABELS[order.category]}</Tag>
+          <Tag>{order.categoryLabel}</Tag>
           {order.emergency && <Tag color="red">{S.emergency}</Tag>}
           <OrderTimeText time={order.time} />
         </Space>

@@ -1,7 +1,8 @@
 import type { KeyboardEvent } from 'react';
 import { Checkbox, Col, DatePicker, Form, Input, Radio, Row, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { REPAIR_CATEGORIES, REPAIR_CATEGORY_LABELS, type RepairCategory } from '../../shared/repairs';
+import type { RepairCategory, RepairCategoryDef } from '../../shared/repairs';
+import { useRepairCategories } from './categories';
 import { pickedToIso } from '../dates';
 import { S } from './strings';
 
@@ -17,15 +18,15 @@ export interface OrderFieldValues {
 
 export const EMPTY_ORDER_FIELDS: OrderFieldValues = { category: undefined, description: '', appointmentAt: null, emergency: false, chargeable: false, chargeItems: '' };
 
-/** Digits 1–8 pick the category when the focus is not in a text box (as reception's form does). */
-export function categoryKeyHandler(form: FormInstance) {
+/** Digits 1–9 pick the offered category when the focus is not in a text box (as reception's form does). */
+export function categoryKeyHandler(form: FormInstance, offered: readonly RepairCategoryDef[]) {
   return (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
       if (target.closest('textarea, input:not([type="radio"]):not([type="checkbox"]), .ant-select, .ant-picker')) return;
       const n = Number(e.key);
-      if (Number.isInteger(n) && n >= 1 && n <= REPAIR_CATEGORIES.length) {
+      if (Number.isInteger(n) && n >= 1 && n <= Math.min(9, offered.length)) {
         e.preventDefault();
-        form.setFieldValue('category', REPAIR_CATEGORIES[n - 1]);
+        form.setFieldValue('category', offered[n - 1]!.key);
       }
   };
 }
@@ -33,10 +34,11 @@ export function categoryKeyHandler(form: FormInstance) {
 /** The order's own fields, inside a form holding OrderFieldValues; 有偿 only for 入户 (public repairs charge no owner). */
 export function OrderFields(props: { chargeableOffered: boolean; descriptionRequired?: boolean }) {
   const chargeable = (Form.useWatch('chargeable') as boolean | undefined) ?? false;
+  const { offered } = useRepairCategories();
   return (
     <>
       <Form.Item label={S.category} name="category" required>
-        <Radio.Group options={REPAIR_CATEGORIES.map((c, i) => ({ value: c, label: `${i + 1} ${REPAIR_CATEGORY_LABELS[c]}` }))} />
+        <Radio.Group options={offered.map((c, i) => ({ value: c.key, label: i < 9 ? `${i + 1} ${c.label}` : c.label }))} />
       </Form.Item>
       <Form.Item label={S.description} name="description" required={props.descriptionRequired ?? true}>
         <Input.TextArea rows={3} maxLength={1000} placeholder={S.descriptionPh} />

@@ -4,7 +4,7 @@ import { ClearOutlined, PlusOutlined } from '@ant-design/icons';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { OrderRow } from '../../shared/contract/repairs';
 import { formatYuan } from '../../shared/money';
-import { BILL_STATE_LABELS, ORDER_SCOPES, ORDER_SCOPE_LABELS, ORDER_STATES, ORDER_STATE_LABELS, REPAIR_CATEGORIES, REPAIR_CATEGORY_LABELS } from '../../shared/repairs';
+import { BILL_STATE_LABELS, ORDER_SCOPES, ORDER_SCOPE_LABELS, ORDER_STATES, ORDER_STATE_LABELS } from '../../shared/repairs';
 import { officeDateTime } from '../dates';
 import { DateRangeFilter } from '../components/DateRangeFilter';
 import { DataTable } from '../components/DataTable';
@@ -15,6 +15,7 @@ import { TechnicianPicker } from './TechnicianPicker';
 import { go, repairsHash } from './route';
 import { OrderStateTag, OrderTimeText } from './tags';
 import { S } from './strings';
+import { useRepairCategories } from './categories';
 
 export type OrderFilters = FiltersOf<'repairs.list'>;
 
@@ -43,13 +44,14 @@ const QUICK_FILTERS: Record<Quick, Pick<OrderFilters, 'due' | 'callback'>> = {
 export function OrderList(props: { filters: OrderFilters; onFilters(f: OrderFilters): void; onNew(): void }) {
   const { filters, onFilters } = props;
   const list = useCommandList('repairs.list', filters, { sort: { field: 'openedAt', desc: true }, pageSize: 50 });
+  const categories = useRepairCategories();
 
   const columns = useMemo(
     () => [
       col.accessor('no', { header: S.colNo, size: 140, cell: (c) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{c.getValue()}</span> }),
       col.accessor('openedAt', { header: S.colOpenedAt, size: 132, cell: (c) => <span style={NOWRAP}>{officeDateTime(c.getValue())}</span> }),
       col.accessor((r) => r.unitCode ?? r.location, { id: 'where', header: S.colWhere, size: 120 }),
-      col.accessor('category', { header: S.colCategory, size: 80, cell: (c) => REPAIR_CATEGORY_LABELS[c.getValue()] }),
+      col.accessor('category', { header: S.colCategory, size: 80, cell: (c) => c.row.original.categoryLabel }),
       col.accessor('description', {
         header: S.colDescription,
         size: 180,
@@ -107,7 +109,7 @@ export function OrderList(props: { filters: OrderFilters; onFilters(f: OrderFilt
         <DateRangeFilter label={S.filterDates} from={filters.from} to={filters.to} onChange={set} />
         <UnitPicker aria-label={S.filterUnit} value={filters.unitId ?? null} onChange={(unitId) => set({ unitId: unitId ?? undefined })} style={{ width: 150 }} />
         <LabelFilter label={S.filterState} all={S.allStates} values={ORDER_STATES} labels={ORDER_STATE_LABELS} value={filters.state} onChange={(state) => set({ state })} />
-        <LabelFilter label={S.filterCategory} all={S.allCategories} values={REPAIR_CATEGORIES} labels={REPAIR_CATEGORY_LABELS} value={filters.category} onChange={(category) => set({ category })} />
+        <LabelFilter label={S.filterCategory} all={S.allCategories} values={categories.all.map((c) => c.key)} labels={Object.fromEntries(categories.all.map((c) => [c.key, c.label]))} value={filters.category} onChange={(category) => set({ category })} />
         <LabelFilter label={S.filterScope} all={S.allScopes} values={ORDER_SCOPES} labels={ORDER_SCOPE_LABELS} value={filters.scope} onChange={(scope) => set({ scope })} />
         <TechnicianPicker
           aria-label={S.filterTechnician}

@@ -15,7 +15,7 @@ import {
   ORDER_SCOPES,
   ORDER_STATES,
   QUANTITY_SCALE,
-  REPAIR_CATEGORIES,
+  DEFAULT_REPAIR_CATEGORY_LIST,
   REPAIR_ROLES,
   SATISFACTIONS,
   SIGNERS,
@@ -37,6 +37,14 @@ export { REPAIR_ROLES };
 
 const minutes = (maxHours: number) => z.number().int('请输入整数分钟').min(1, '至少 1 分钟').max(maxHours * 60, `最多 ${maxHours} 小时`);
 
+/** A category's key: what orders store; the label is what people read and may change. */
+const categoryKey = z.string().trim().min(1, '请选择维修类别').max(30, '维修类别不正确').regex(/^[a-z0-9_]+$/, '维修类别不正确');
+const repairCategoryDef = z.strictObject({
+  key: categoryKey,
+  label: requiredText(10),
+  enabled: z.boolean(),
+});
+
 /** 维修时限 (minutes) and how the 维修单 prints the phone. Changes affect deadlines that start afterwards. */
 export const repairLimitsSchema = z.strictObject({
   arriveMinutes: minutes(24),
@@ -46,6 +54,23 @@ export const repairLimitsSchema = z.strictObject({
   dueSoonMinutes: minutes(24),
   appointmentPastMinutes: z.number().int('请输入整数分钟').min(0, '不能为负数').max(7 * 24 * 60, '最多 168 小时'),
   maskPhoneOnSlip: z.boolean(),
+  // Stored sections from before the list was editable have none: they read as the defaults.
+  categories: z
+    .array(repairCategoryDef)
+    .min(1, '至少保留一个维修类别')
+    .max(40, '维修类别最多 40 个')
+    .superRefine((list, ctx) => {
+      const keys = new Set<string>();
+      const labels = new Set<string>();
+      list.forEach((c, i) => {
+        if (keys.has(c.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `类别编码 ${c.key} 重复` });
+        if (labels.has(c.label)) ctx.addIssue({ code: 'custom', path: [i, 'label'], message: `类别名称“${c.label}”重复` });
+        keys.add(c.key);
+        labels.add(c.label);
+      });
+      if (!list.some((c) => c.enabled)) ctx.addIssue({ code: 'custom', path: [], message: '至少启用一个维修类别' });
+    })
+    .default(() => DEFAULT_REPAIR_CATEGORY_LIST.map((c) => ({ ...c }))),
 });
 
 export const repairSettings = deskSettings({
@@ -79,7 +104,8 @@ export const materialLineInput = z.strictObject({
 export type MaterialLineInput = z.input<typeof materialLineInput>;
 
 const orderFields = {
-  category: z.enum(REPAIR_CATEGORIES),
+  /** A key of the office's list (repairLimits.categories), enabled; checked by the server. */
+  category: categoryKey,
   description: requiredText(1000),
   /** 约定上门时间; null = as soon as possible (now). Not before now beyond repairLimits.appointmentPastMinutes. */
   appointmentAt: instant.nullable().default(null),
@@ -129,6 +155,8 @@ export interface OrderRow {
   no: string;
   scope: OrderScope;
   category: RepairCategory;
+  /** The category as the office's list names it. */
+  categoryLabel: string;
   state: OrderState;
   unitId: number | null;
   unitCode: string | null;
@@ -231,6 +259,8 @@ export interface RuleRate {
 
 export interface SummaryRow {
   category: RepairCategory | null;
+  /** The category as the office's list names it ('合计' on the total row). */
+  categoryLabel: string;
   scope: OrderScope | null;
   /** Orders opened in the month (voided ones not counted). */
   count: number;
@@ -327,7 +357,7 @@ export const repairsCommands = {
       open: z.boolean().optional(),
       technicianId: id().optional(),
       unitId: id().optional(),
-      category: z.enum(REPAIR_CATEGORIES).optional(),
+      category: categoryKey.optional(),
       scope: z.enum(ORDER_SCOPES).optional(),
       /** overdue: past its next deadline now (any step); due_soon: within 即将到期. */
       due: z.enum(['overdue', 'due_soon']).optional(),

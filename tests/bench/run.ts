@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --small]`: speed of the counter's hot paths on a large estate,
+ * `npm run bench [-- --json] [-- --small] [-- --desk repairs]`: speed of the counter's hot paths on a large estate,
  * each through the real dispatcher next to the same query as a raw prepared statement in the
  * same run (ratios, not absolute timings, are what travel between machines).
  * Each desk adds its records and scenarios through its module's `bench` (db/<desk>/bench.ts).
@@ -34,7 +34,13 @@ async function signInClerks(app: App, adminToken: string, n: number): Promise<st
   return tokens;
 }
 
-const { values: args } = parseArgs({ options: { json: { type: 'boolean', default: false }, small: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { json: { type: 'boolean', default: false }, small: { type: 'boolean', default: false }, desk: { type: 'string' } } });
+/**
+ * `--desk <key>`: only that desk's records and scenarios (on the estate every desk builds on), and
+ * no browser or PDF runs — for working on one desk's numbers without waiting for the others'.
+ */
+const deskBenches = DESK_REGISTRY.bench.filter((b) => args.desk === undefined || b.desk === args.desk);
+if (args.desk !== undefined && !deskBenches.length) throw new Error(`no desk bench named ${args.desk}: ${DESK_REGISTRY.bench.map((b) => b.desk).join(', ')}`);
 
 
 /** 40 buildings × 4 entrances × 25 floors × 5 rooms = 20,000 units; ~60,000 people; 8,000 vehicles. */
@@ -86,7 +92,7 @@ export const SCENARIOS: Scenario[] = [
     inputs: () => [{}],
     raw: null,
   },
-  ...DESK_REGISTRY.bench.flatMap((b) => b.scenarios),
+  ...deskBenches.flatMap((b) => b.scenarios),
 ];
 
 /**
@@ -122,7 +128,7 @@ async function main() {
     const genMs = performance.now() - t0;
     // Then each desk's records at a busy office's volume (a year of reception log…).
     const deskData: { label: string; rows: number; ms: number }[] = [];
-    for (const b of DESK_REGISTRY.bench) {
+    for (const b of deskBenches) {
       if (!b.data) continue;
       const d0 = performance.now();
       const made = await app.connection.db.transaction().execute((trx) => b.data!(trx, rawBulkInsert(app!.connection.sqlite), { small: args.small, now: new Date(), operatorId: 1 }));
@@ -168,10 +174,10 @@ async function main() {
     }
 
     const unitCodes = (app.connection.sqlite.prepare('SELECT code FROM units ORDER BY random() LIMIT 300').all() as { code: string }[]).map((r) => r.code);
-    const browser = await measureBrowser(app, token, unitCodes);
+    const browser = args.desk === undefined ? await measureBrowser(app, token, unitCodes) : null;
     const stalls = schedulingStalls();
     if (args.json) {
-      const pdf = await measurePdf();
+      const pdf = args.desk === undefined ? await measurePdf() : null;
       console.log(JSON.stringify({ shape, generation, desks: deskData, results, browser, pdf, stalls }, null, 2));
     } else {
       console.log(`数据生成：${counts.units} 套房屋，${counts.people} 位住户，${counts.vehicles} 辆车，共 ${rows} 行，${generation.ms} ms，${generation.rowsPerSecond} 行/秒（目标 ≥ 20000）`);
@@ -190,13 +196,13 @@ async function main() {
       );
       console.log('注：“原始”是同一查询的 better-sqlite3 预编译语句；分发器多出会话校验、权限、事务与结果组装。');
       console.log(`本机调度停顿（1 秒空转）：${stalls.over5ms} 次超过 5 ms，最长 ${stalls.worstMs} ms——停顿大时 p99 反映的是机器而不是代码。`);
-      printBrowser(browser);
+      if (browser) printBrowser(browser);
     }
   } finally {
     await app?.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  if (!args.json) await benchPdf();
+  if (!args.json && args.desk === undefined) await benchPdf();
 }
 
 main().catch((e) => {

@@ -7,6 +7,7 @@ import type { Page } from '../../shared/contract/paging';
 import type { UnitCard } from '../../shared/contract/estate';
 import type { PrintRecord } from '../../shared/print';
 import { expectError, PASSWORD, valueOf } from '../support/app';
+import { DEFAULT_REPAIR_LIMITS, newRepairCategoryKey } from '../../shared/repairs';
 import { office, TARGET, type Office } from '../security/support';
 
 /**
@@ -363,5 +364,34 @@ describe('repairs desk', () => {
     expect(values(8)).toEqual(SUMMARY_COLUMNS.map((c) => (c.key === 'count' || c.key === 'completed' ? Number(c.value(water)) : c.value(water))));
     expect(values(8)).toContain('50%（1/2）');
     expect(values(9).slice(0, 4)).toEqual(['合计', '', 3, 2]);
+  });
+
+  it('the office edits 维修类别: renamed and added ones are offered and labelled; a stopped one is refused for new orders but still reads on old ones; none can be removed', async () => {
+    const old = await openInHome();
+    const limits = valueOf<{ repairLimits: typeof DEFAULT_REPAIR_LIMITS }>(await o.t.run(o.admin, 'settings.get', {})).repairLimits;
+    const edited = [
+      ...limits.categories.map((c) => (c.key === 'plumbing_electric' ? { ...c, label: '水电暖', enabled: false } : c)),
+      { key: newRepairCategoryKey(limits.categories), label: '智能门锁', enabled: true },
+    ];
+    valueOf(await o.t.run(o.admin, 'repairs.updateSettings', { ...limits, categories: edited }));
+
+    const lock = await openInHome({ category: 'c1', description: '门锁没电' });
+    expect([lock.category, lock.categoryLabel]).toEqual(['c1', '智能门锁']);
+    expect((await ok('repairs.get', { id: old.id })).categoryLabel).toBe('水电暖');
+    const listed = await ok<Page<OrderRow>>('repairs.list', { filters: { category: 'c1' } });
+    expect(listed.rows.map((r) => [r.no, r.categoryLabel])).toEqual([[lock.no, '智能门锁']]);
+
+    const before = snapshot();
+    expect(expectError(await run('repairs.open', { scope: 'in_home', unitId: o.unitId, category: 'plumbing_electric', personId: o.targetId, description: '漏水' })).message).toBe('维修类别“水电暖”已停用，请选择其他类别');
+    expect(expectError(await run('repairs.open', { scope: 'in_home', unitId: o.unitId, category: 'nosuch', personId: o.targetId, description: '漏水' })).message).toBe('没有这个维修类别，请重新选择');
+    expect(snapshot()).toEqual(before);
+
+    const settingsBefore = rows("SELECT value_json FROM settings WHERE key = 'repairLimits'");
+    const dropped = expectError(await o.t.run(o.admin, 'repairs.updateSettings', { ...limits, categories: edited.filter((c) => c.key !== 'elevator') }));
+    expect(dropped.message).toBe('维修类别不能删除，只能停用：电梯');
+    const duplicate = expectError(await o.t.run(o.admin, 'repairs.updateSettings', { ...limits, categories: [...edited, { key: 'c2', label: '智能门锁', enabled: true }] }));
+    expect(duplicate.kind).toBe('validation');
+    expect(JSON.stringify(duplicate)).toContain('类别名称“智能门锁”重复');
+    expect(rows("SELECT value_json FROM settings WHERE key = 'repairLimits'")).toEqual(settingsBefore);
   });
 });

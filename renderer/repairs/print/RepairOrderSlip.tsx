@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { OrderDetail } from '../../../shared/contract/repairs';
 import { formatYuan } from '../../../shared/money';
-import { ORDER_SCOPE_LABELS, quantityText, REPAIR_CATEGORY_LABELS, SATISFACTIONS, SATISFACTION_LABELS } from '../../../shared/repairs';
+import { ORDER_SCOPE_LABELS, quantityText, SATISFACTIONS, SATISFACTION_LABELS } from '../../../shared/repairs';
 import { officeDateTime } from '../../dates';
 import { PrintHeader, SignatureLines } from '../../print/parts';
 import type { PrintFormProps } from '../../print/registry';
@@ -40,7 +40,7 @@ export function RepairOrderSlip(props: PrintFormProps & { data: OrderDetail }) {
             <th>{S.slipWhere}</th>
             <td>{`${where}（${ORDER_SCOPE_LABELS[o.scope]}）`}</td>
             <th>{S.slipCategory}</th>
-            <td>{REPAIR_CATEGORY_LABELS[o.category]}</td>
+            <td>{o.categoryLabel}</td>
           </tr>
           <tr>
             <th>{S.slipContact}</th>
