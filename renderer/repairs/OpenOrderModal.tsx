@@ -105,7 +105,7 @@ export function OpenOrderModal(props: { unit?: UnitCard; onClose(): void }) {
           <Row gutter={12}>
             <Col span={12}>
               <Form.Item label={S.unit} name="unitId" required>
-                {props.unit ? <Input value={props.unit.unit.code} disabled /> : <UnitPicker aria-label={S.unit} />}
+                {props.unit ? <Input value={props.unit.unit.code} disabled /> : <UnitPicker aria-label={S.unit} autoFocus />}
               </Form.Item>
             </Col>
             <Col span={12}>
@@ -116,7 +116,7 @@ export function OpenOrderModal(props: { unit?: UnitCard; onClose(): void }) {
           </Row>
         ) : (
           <Form.Item label={S.location} name="location" required>
-            <Input maxLength={80} placeholder={S.locationPh} />
+            <Input maxLength={80} placeholder={S.locationPh} autoFocus />
           </Form.Item>
         )}
         <Row gutter={12}>

@@ -286,3 +286,32 @@ test('a new order from the desk (F8) for a public location: only what 待派单 
   await expect(stateTag(page)).toHaveAttribute('data-state', 'voided');
   await expect(page.getByTestId('order-detail').getByRole('button', { name: '派单', exact: true })).toHaveCount(0);
 });
+
+test('F8 puts the focus in the unit box, so the code typed right after it finds the unit; a category the office added in 设置 is offered by its digit', async ({ browser, page }) => {
+  // The office adds 智能门锁 (设置 → 维修设置), as its admin.
+  const admin = await browser.newPage();
+  await signInAt(admin, host!.serve.url, 'admin', 'demo-admin-1');
+  await admin.goto(`${host!.serve.url}#/settings`);
+  await admin.getByRole('tab', { name: '维修设置' }).click();
+  const label = `门锁${stampOf().slice(-4)}`;
+  await admin.getByRole('button', { name: '新增类别' }).click();
+  const rows = admin.getByRole('textbox', { name: /^类别名称 \d+$/ });
+  const position = await rows.count();
+  await rows.last().fill(label);
+  await admin.getByRole('button', { name: /^保\s*存$/ }).click();
+  // Saved: the new row lost its 移除 (saved categories are stopped, never removed).
+  await expect(admin.getByRole('button', { name: '移除' })).toHaveCount(0);
+  await admin.close();
+
+  await signIn(page);
+  await toOrderList(page);
+  await page.keyboard.press('F8');
+  const open = page.getByRole('dialog', { name: '新报修' });
+  await expect(open.getByRole('combobox', { name: '房屋' })).toBeFocused();
+  await page.keyboard.type('3-2-1101');
+  // Every key landed in the box: the unit is the first hit, and Enter picks it.
+  await expect(page.locator('.ant-select-item-option-active')).toContainText('3-2-1101');
+  await page.keyboard.press('Enter');
+  await expect(open.locator('.ant-select-selection-item, .ant-select-content').filter({ hasText: '3-2-1101' }).first()).toBeVisible();
+  await expect(open.getByText(`${position} ${label}`)).toBeVisible();
+});

@@ -12,6 +12,8 @@ export function UnitPicker(props: {
   placeholder?: string;
   style?: CSSProperties;
   'aria-label'?: string;
+  /** Focus on mount: a dialog opened by a key (F8) takes the unit code typed right after it. */
+  autoFocus?: boolean;
 }) {
   const [text, setText] = useState('');
   // The code of a unit picked earlier, for when the search no longer lists it.
@@ -25,6 +27,7 @@ export function UnitPicker(props: {
     <Select<number>
       id={props.id}
       aria-label={props['aria-label']}
+      autoFocus={props.autoFocus}
       allowClear
       showSearch={{ filterOption: false, onSearch: setText, searchValue: text }}
       placeholder={props.placeholder ?? S.unitPickerPh}
