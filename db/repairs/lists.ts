@@ -29,16 +29,27 @@ export async function listOrders(ctx: CommandContext, input: ListInput): Promise
   const sort = input.sort ?? (byDeadline ? { field: 'nextDueAt' as const, desc: false } : { field: 'openedAt' as const, desc: true });
   const column = sort.field === 'nextDueAt' ? 'o.next_due_at' : 'o.opened_at';
   const dir = sort.desc ? 'desc' : 'asc';
-  const pageIds = ctx.db
+  const pageIds = await ctx.db
     .selectFrom('repair_orders as o')
     .where(where)
     .select('o.id')
     .orderBy(column, dir)
     .orderBy('o.id', dir)
     .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize);
-  const rows = await orderQuery(ctx.db).where('o.id', 'in', pageIds).orderBy(column, dir).orderBy('o.id', dir).execute();
-  return { rows: rows.map((r) => toOrderRow(ctx, r)), total };
+    .offset((input.page - 1) * input.pageSize)
+    .execute();
+  if (!pageIds.length) return { rows: [], total };
+  // The page's ids as a list of values, not a subquery: with ORDER BY on the outer query the planner
+  // may walk the whole opened_at index testing each order against the subquery (500,000 of them).
+  const rows = await orderQuery(ctx.db)
+    .where(
+      'o.id',
+      'in',
+      pageIds.map((r) => r.id),
+    )
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { rows: pageIds.map((r) => toOrderRow(ctx, byId.get(r.id)!)), total };
 }
 
 type OrdersOnly = ExpressionBuilder<Database & { o: Database['repair_orders'] }, 'o'>;
