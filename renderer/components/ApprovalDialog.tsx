@@ -90,6 +90,8 @@ function ApprovalDialog({ request, onDone }: { request: ApprovalRequest; onDone(
       submitting={submitting}
       onFinish={(values) => void submit(values)}
       onClose={() => onDone({ ok: false, error: request.refused })}
+      // Asked over the dialog that sent the command (a void's reason): the approver types at once.
+      afterOpen={() => (form.getFieldInstance('login') as { focus?: () => void } | undefined)?.focus?.()}
     >
       <Typography.Paragraph data-testid="approval-intro">{S.approvalIntro(approval?.summary ?? '', roles)}</Typography.Paragraph>
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}

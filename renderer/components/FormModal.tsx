@@ -14,6 +14,11 @@ export function FormModal<Values>(props: {
   onFinish(values: Values): void;
   onClose(): void;
   initialValues?: Partial<Values>;
+  /**
+   * Once the dialog is shown and holds the focus lock: where the keyboard starts. `autoFocus` alone
+   * loses to a dialog already open underneath (its lock pulls the focus back until this one's holds).
+   */
+  afterOpen?(): void;
   children: ReactNode;
 }) {
   return (
@@ -25,6 +30,9 @@ export function FormModal<Values>(props: {
       onOk={() => props.formProps.form.submit()}
       onCancel={props.onClose}
       maskClosable={false}
+      afterOpenChange={(open) => {
+        if (open) props.afterOpen?.();
+      }}
     >
       <Form {...props.formProps} layout="vertical" onFinish={props.onFinish} initialValues={props.initialValues} autoComplete="off">
         {props.children}
