@@ -4,6 +4,7 @@ import type { ArrearsPage, AssignmentRow, BillView, CollectionRate, ReadingRow, 
 import type { UnitCard } from '../../shared/contract/estate';
 import type { PrintRecord } from '../../shared/print';
 import { DEFAULT_FEE_RULES } from '../../shared/fees';
+import { ROLES, type Role } from '../../shared/roles';
 import { expectError, valueOf } from '../support/app';
 import { office, type Office } from '../security/support';
 
@@ -272,6 +273,35 @@ describe('fees desk: billing', () => {
         rows: [{ item: '物业管理服务费', billedFen: 52208, collectedFen: 22083, rate: 22083 / 52208 }],
         total: { item: '合计', billedFen: 52208, collectedFen: 22083, rate: 22083 / 52208 },
       });
+    });
+  });
+
+  describe('roles', () => {
+    // Written out by hand (not read from shared/permissions.ts): the cashier works the desk; fee
+    // items, their scope and the fee rules change what every unit owes, so only supervisors and
+    // admins set them; the goods-pass desk reads a unit's unpaid bills; the key desk sees none of it.
+    const MAY: Record<string, Role[]> = {
+      'fees.run': ['cashier', 'supervisor', 'admin'],
+      'fees.arrears': ['cashier', 'supervisor', 'admin'],
+      'fees.saveItem': ['supervisor', 'admin'],
+      'fees.saveAssignment': ['supervisor', 'admin'],
+      'fees.updateFeeRules': ['supervisor', 'admin'],
+      'fees.unpaid': ['receptionist', 'cashier', 'officer', 'supervisor', 'admin'],
+    };
+    const INPUT: Record<string, unknown> = {
+      'fees.run': { month: '2026-03' },
+      'fees.arrears': { filters: {} },
+      'fees.saveItem': { name: '公共水电分摊', kind: 'shared_utilities', method: 'fixed', rateFen: 800 },
+      'fees.saveAssignment': { feeItemId: 1, scope: 'unit_type', target: 'shop', startMonth: '2026-01' },
+      'fees.updateFeeRules': DEFAULT_FEE_RULES,
+      'fees.unpaid': { unitId: 1 },
+    };
+    it.each(ROLES)('%s', async (role) => {
+      for (const [name, allowed] of Object.entries(MAY)) {
+        const result = await run(name as Name, { ...(INPUT[name] as object), ...(name === 'fees.saveItem' ? { name: `项目-${role}` } : {}) }, o.as[role]);
+        if (allowed.includes(role)) expect(result.ok, `${role} ${name} ${JSON.stringify(result)}`).toBe(true);
+        else expect(expectError(result).kind, `${role} ${name}`).toBe('forbidden');
+      }
     });
   });
 
