@@ -1,4 +1,10 @@
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { createDispatcher } from '../../db/dispatcher';
+import { handlers } from '../../db/desks';
+import { createServices } from '../../db/app';
+import { createFileLogger } from '../../db/log';
+import { createPeriodBills } from '../../db/fees/billing/bills';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArrearsPage, AssignmentRow, BillView, CollectionRate, ReadingRow, ReminderBatch, RunSummary, SaveItemResult, UnitUnpaid, VacancyRow } from '../../shared/contract/fees-billing';
 import type { UnitCard } from '../../shared/contract/estate';
@@ -73,7 +79,7 @@ describe('fees desk: billing', () => {
           .run(unitA, management),
       ).toThrow(/UNIQUE/);
       // The run is audited as one act, with what it made.
-      expect(o.auditRows("entity = 'fee_run'").map((r: { entity_id: string }) => r.entity_id)).toEqual(['2026-03', '2026-03']);
+      expect(o.auditRows("entity = 'fee_run'").map((r) => r.entity_id)).toEqual(['2026-03', '2026-03']);
     });
 
     it('bills a fixed amount per month and metered usage × price; a metered unit without a reading is skipped', async () => {
@@ -273,6 +279,32 @@ describe('fees desk: billing', () => {
         rows: [{ item: '物业管理服务费', billedFen: 52208, collectedFen: 22083, rate: 22083 / 52208 }],
         total: { item: '合计', billedFen: 52208, collectedFen: 22083, rate: 22083 / 52208 },
       });
+    });
+  });
+
+  describe('prepayment (createPeriodBills, for the counter)', () => {
+    it('makes future months as the run would, so the run later finds them; a paid month cannot be billed again', async () => {
+      // The counter's pay command calls createPeriodBills inside its transaction; here a stand-in
+      // command does, through a real dispatcher on the same database.
+      const dispatcher = createDispatcher({
+        db: o.t.app.connection.db,
+        clock: o.t.clock.now,
+        services: createServices({ setupCode: null, log: createFileLogger(join(o.t.dir, 'prepay-logs')) }),
+        handlers: { ...handlers, 'fees.charge': async (ctx, input) => (await createPeriodBills(ctx, input.unitId, input.feeItemId!, [input.item, input.note]))[0]! },
+      });
+      const prepay = async (periods: [string, string], feeItemId = management) =>
+        (await dispatcher.run('fees.charge', { unitId: unitA, feeItemId, item: periods[0], note: periods[1], amountFen: 1 }, { sessionToken: o.as.cashier })).response;
+      expect(valueOf<BillView>(await prepay(['2026-05', '2026-04']))).toMatchObject({ period: '2026-04', amountFen: 30125, source: 'fee', dueDate: '2026-04-15' });
+      expect(billsOf(unitA).map((b) => b.period)).toEqual(['2026-04', '2026-05']);
+      expect(await ok<RunSummary>('fees.run', { month: '2026-04' })).toMatchObject({ count: 1, alreadyBilled: 1 });
+      sqlite().prepare("UPDATE bills SET state = 'paid', paid_at = '2026-03-02T01:30:00.000Z' WHERE unit_id = ? AND period = '2026-04'").run(unitA);
+      const before = snapshot();
+      expect(expectError(await prepay(['2026-04', '2026-06'])).message).toBe('2026-04 的「物业管理服务费」已缴，不能重复缴费');
+      const water = await item({ name: '水费', kind: 'collected_for_others', method: 'metered', meter: 'water', rateFen: 350 });
+      const afterItem = snapshot();
+      expect(expectError(await prepay(['2026-06', '2026-07'], water)).message).toBe('「水费」按表计量，抄表后才能出账，不能预交');
+      expect(snapshot()).toEqual(afterItem);
+      expect(before.bills).toEqual(afterItem.bills);
     });
   });
 
