@@ -156,6 +156,20 @@ describe('fees desk: billing', () => {
       // The new bill is still the month's one live bill: the run makes nothing more.
       expect(await ok<RunSummary>('fees.run', { month: '2026-02' })).toMatchObject({ count: 0, alreadyBilled: 2 });
     });
+
+    it('re-prices a whole estate of unpaid bills (more units than one statement may name)', async () => {
+      const insert = sqlite().prepare(
+        "INSERT INTO units (estate_id, building_id, entrance, room, code, area_dm2, type, state, created_at, updated_at) VALUES (?, ?, '5', ?, ?, 10000, 'residential', 'occupied', 'x', 'x')",
+      );
+      for (let i = 0; i < 600; i++) insert.run(o.estateId, o.buildingId, `${1000 + i}`, `3-5-${1000 + i}`);
+      expect(await ok<RunSummary>('fees.run', { month: '2026-03' })).toMatchObject({ count: 602 });
+      const saved = await ok<SaveItemResult>('fees.saveItem', { id: management, name: '物业管理服务费', kind: 'management', method: 'area', rateFen: 260 }, o.as.supervisor);
+      expect(saved.repriced).toBe(602);
+      expect(rows("SELECT state, amount_fen, count(*) n FROM bills WHERE unit_id IN (SELECT id FROM units WHERE entrance = '5') GROUP BY state, amount_fen")).toEqual([
+        { state: 'unpaid', amount_fen: 26000, n: 600 },
+        { state: 'voided', amount_fen: 25000, n: 600 },
+      ]);
+    });
   });
 
   describe('what a unit owes', () => {
