@@ -5,6 +5,7 @@ import type { Page } from '../../shared/contract/paging';
 import type { SearchGroup } from '../../shared/contract/search';
 import type { PrintRecord } from '../../shared/print';
 import type { CommandName } from '../../shared/contract';
+import type { OrderDetail } from '../../shared/contract/repairs';
 import { ADMIN, expectError, PASSWORD, valueOf } from '../support/app';
 import { office, type Office } from '../security/support';
 
@@ -371,5 +372,25 @@ describe('fees counter', () => {
     expect((await attention())!.badge).toBe(1);
     await ok<CloseView>('fees.closeShift', { countedCashFen: 1000 });
     expect((await attention())!.badge).toBe(0);
+  });
+  it('settles a chargeable repair at the counter: the order shows its bill paid', async () => {
+    const departmentId = valueOf<{ id: number; name: string }[]>(await o.t.run(o.admin, 'staff.departments', {})).find((d) => d.name === '工程部')!.id;
+    const technicianId = valueOf<{ id: number }>(await o.t.run(o.admin, 'staff.save', { name: '张师傅', departmentId, position: '水电工' })).id;
+    const rec = o.as.receptionist;
+    const order = await ok<OrderDetail>('repairs.open', { scope: 'in_home', unitId: o.unitId, personId: o.targetId, category: 'plumbing_electric', description: '厨房水管漏水', chargeable: true, chargeItems: '人工 50 元' }, rec);
+    for (const [name, input] of [
+      ['repairs.dispatch', { id: order.id, technicianId }],
+      ['repairs.arrive', { id: order.id }],
+      ['repairs.start', { id: order.id }],
+      ['repairs.submit', { id: order.id }],
+      ['repairs.complete', { id: order.id, labourFen: 5000, materialsConfirmed: true, signer: 'owner', signerName: '业主', satisfaction: 'satisfied' }],
+    ] as const) await ok(name, input, rec);
+    const due = await ok<OrderDetail>('repairs.get', { id: order.id }, rec);
+    expect(due).toMatchObject({ amountDueFen: 5000, billState: 'unpaid' });
+    const receipt = await ok('fees.pay', cash([due.billId!], 5000));
+    expect(receipt.lines).toMatchObject([{ kind: 'bill', item: `维修费 ${order.no}`, amountFen: 5000 }]);
+    expect(await ok<OrderDetail>('repairs.get', { id: order.id }, rec)).toMatchObject({ amountDueFen: 5000, billState: 'paid' });
+    await ok('fees.voidReceipt', { id: receipt.id, reason: '收错', approval: supervisor });
+    expect((await ok<OrderDetail>('repairs.get', { id: order.id }, rec)).billState).toBe('unpaid');
   });
 });
