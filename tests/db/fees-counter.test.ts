@@ -240,6 +240,44 @@ describe('fees counter', () => {
     expect(printed.data.lines.some((l) => l.kind === 'discount' && l.note === '预交一年优惠')).toBe(true);
   });
 
+  it('adds each bill\'s late fee as its own line, waivable only through the approved discount', async () => {
+    valueOf(await o.t.run(o.admin, 'fees.updateFeeRules', { lateFee: { enabled: true, ratePer10k: 5, graceDays: 0, capPercent: 100 }, vacancy: { percent: 50, waterAbove: 100, electricityAbove: 500 }, meterJumpFactor: 5, dueDay: 15 }));
+    const a = bill(100000, '物业管理服务费', '2026-01');
+    const owed = valueOf<{ bills: { id: number; lateFeeFen: number }[] }>(await run('fees.unpaid', { unitId: o.unitId }));
+    const late = owed.bills.find((b) => b.id === a)!.lateFeeFen;
+    expect(late).toBeGreaterThan(0);
+    const paid = await ok('fees.pay', cash([a], 200000));
+    expect(paid.lines.map((l) => [l.kind, l.billId, l.amountFen])).toEqual([
+      ['bill', a, 100000],
+      ['late_fee', a, late],
+    ]);
+    expect(paid.totalFen).toBe(100000 + late);
+    // Waived: the late fee line stays, the discount beside it cancels it, with the approver's name.
+    const b = bill(100000, '物业管理服务费', '2026-01', o.unitId, 'charge');
+    const waived = await ok('fees.payWithDiscount', { ...cash([b], 100000), discounts: [{ billId: b, amountFen: late, reason: '滞纳金减免（业主出差）' }], approval: supervisor });
+    expect(waived.lines.map((l) => l.kind)).toEqual(['bill', 'late_fee', 'discount']);
+    expect(waived).toMatchObject({ totalFen: 100000, discountApproverName: '操作员5' });
+  });
+
+  it('prepays future months of a periodic item on the same receipt, billed by the billing side\'s rules', async () => {
+    const { item } = valueOf<{ item: { id: number } }>(await o.t.run(o.admin, 'fees.saveItem', { name: '机动车占位费', kind: 'parking', method: 'fixed', rateFen: 15000 }));
+    valueOf(await o.t.run(o.admin, 'fees.saveAssignment', { feeItemId: item.id, scope: 'unit', target: String(o.unitId), startMonth: '2026-01' }));
+    const receipt = await ok('fees.pay', { unitId: o.unitId, prepay: [{ feeItemId: item.id, months: 3 }], method: 'wechat', reference: 'W9', payerName: '张三' });
+    expect(receipt.lines.map((l) => [l.item, l.period, l.amountFen])).toEqual([
+      ['机动车占位费', '2026-03', 15000],
+      ['机动车占位费', '2026-04', 15000],
+      ['机动车占位费', '2026-05', 15000],
+    ]);
+    expect(rows("SELECT period, state FROM bills WHERE fee_item_id = ? ORDER BY period", item.id)).toEqual([
+      { period: '2026-03', state: 'paid' },
+      { period: '2026-04', state: 'paid' },
+      { period: '2026-05', state: 'paid' },
+    ]);
+    // The next prepayment starts after the months paid.
+    const next = await ok('fees.pay', { unitId: o.unitId, prepay: [{ feeItemId: item.id, months: 1 }], method: 'wechat', reference: 'W10', payerName: '张三' });
+    expect(next.lines[0]).toMatchObject({ period: '2026-06' });
+  });
+
   it('counts prints: the first is the print, later ones 补打', async () => {
     const receipt = await ok('fees.pay', cash([bill(1000)], 1000));
     expect(await ok<{ prints: number }>('fees.receiptPrinted', { form: 'fee-receipt', record: receipt.no, copies: 1, output: 'printer' })).toEqual({ prints: 1 });

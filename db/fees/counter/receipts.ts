@@ -93,8 +93,11 @@ export async function pay(ctx: CommandContext, p: Payment): Promise<ReceiptView>
   const unit = await ctx.db.selectFrom('units').select(['id']).where('id', '=', p.unitId).executeTakeFirst();
   if (!unit) throw fail.notFound('房屋不存在');
   const prepaid = await prepayBills(ctx, p.unitId, p.prepay);
-  const billIds = [...p.billIds, ...prepaid];
-  const bills = billIds.length ? await ctx.db.selectFrom('bills').selectAll().where('id', 'in', billIds).execute() : [];
+  // A month chosen among the unpaid bills and prepaid as well is one bill.
+  const billIds = [...new Set([...p.billIds, ...prepaid])];
+  const bills = billIds.length
+    ? await ctx.db.selectFrom('bills').leftJoin('fee_items', 'fee_items.id', 'bills.fee_item_id').selectAll('bills').select('fee_items.kind as fee_kind').where('bills.id', 'in', billIds).execute()
+    : [];
   const byId = new Map(bills.map((b) => [b.id, b]));
   for (const billId of billIds) {
     const bill = byId.get(billId);
@@ -102,13 +105,13 @@ export async function pay(ctx: CommandContext, p: Payment): Promise<ReceiptView>
     if (bill.state === 'paid') throw fail.conflict(ALREADY_PAID);
     if (bill.state === 'voided') throw fail.conflict(`账单“${bill.item}”已作废，不能收取`);
   }
-  const lateFees = await lateFeesOf(ctx, bills);
+  const lateFees = await lateFeesOf(ctx, p.unitId);
 
   const lines: NewLine[] = [];
   const dueByBill = new Map<number, number>();
   for (const billId of billIds) {
     const bill = byId.get(billId)!;
-    const kind: LineKind = bill.source === DEPOSIT_BILL_SOURCE ? 'deposit' : 'bill';
+    const kind: LineKind = isDeposit(bill) ? 'deposit' : 'bill';
     lines.push({ kind, bill_id: bill.id, item: bill.item, period: bill.period, category: lineCategory(kind, bill.source, bill.item), amount_fen: bill.amount_fen, note: '' });
     const late = lateFees.get(bill.id) ?? 0;
     if (late > 0) lines.push({ kind: 'late_fee', bill_id: bill.id, item: `${bill.item} 滞纳金`.slice(0, 60), period: bill.period, category: lineCategory('late_fee', bill.source, bill.item), amount_fen: late, note: '' });
@@ -148,7 +151,7 @@ export async function pay(ctx: CommandContext, p: Payment): Promise<ReceiptView>
       .executeTakeFirst();
     if (Number(paid.numUpdatedRows) !== 1) throw fail.conflict(ALREADY_PAID);
   }
-  const deposits = billIds.map((b) => byId.get(b)!).filter((b) => b.source === DEPOSIT_BILL_SOURCE);
+  const deposits = billIds.map((b) => byId.get(b)!).filter(isDeposit);
   if (deposits.length) {
     await ctx.db
       .insertInto('deposits')
@@ -156,6 +159,11 @@ export async function pay(ctx: CommandContext, p: Payment): Promise<ReceiptView>
       .execute();
   }
   return loadReceipt(ctx.db, { id });
+}
+
+/** A deposit collected at the counter (fees.collectDeposit), or a bill of a 保证金 fee item. */
+function isDeposit(bill: { source: string; fee_kind: string | null }): boolean {
+  return bill.source === DEPOSIT_BILL_SOURCE || bill.fee_kind === 'deposit';
 }
 
 /** Bills a receipt settled (its bill and deposit lines), to return them to unpaid on a void or reversal. */
