@@ -5,6 +5,7 @@ import { cashDifference, closeTotals, type MethodTotals, type PaymentMethod, typ
 import { officeDayOf, officeDayRange } from '../../../shared/office-time';
 import { rolesMay } from '../../../shared/permissions';
 import { fail } from '../../../shared/result';
+import { totalOf } from './lists';
 import type { CommandContext, Db } from '../../context';
 import { nextSerial } from '../../serials';
 import { printCount } from '../../print/log';
@@ -145,7 +146,7 @@ export async function listCloses(ctx: CommandContext, input: ParsedInput<'fees.c
   if (cashierId) q = q.where('k.cashier_id', '=', cashierId);
   if (f.from) q = q.where('k.closed_at', '>=', officeDayRange(f.from).start);
   if (f.to) q = q.where('k.closed_at', '<', officeDayRange(f.to).end);
-  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = await totalOf(q);
   const dir = input.sort?.desc === false ? 'asc' : 'desc';
   const rows = await q
     .innerJoin('operators as o', 'o.id', 'k.cashier_id')

@@ -3,6 +3,7 @@ import type { Page } from '../../../shared/contract/paging';
 import type { ParsedInput } from '../../../shared/contract';
 import { DEPOSIT_BILL_SOURCE, refundAmount, type DepositState, type PaymentMethod } from '../../../shared/fees-counter';
 import { fail } from '../../../shared/result';
+import { totalOf } from './lists';
 import type { CommandContext } from '../../context';
 import { loadReceipt, pay, writeReceipt } from './receipts';
 
@@ -69,7 +70,7 @@ export async function listDeposits(ctx: CommandContext, input: ParsedInput<'fees
   let q = ctx.db.selectFrom('deposits as d');
   if (input.filters.unitId) q = q.where('d.unit_id', '=', input.filters.unitId);
   if (input.filters.state) q = q.where('d.state', '=', input.filters.state);
-  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = await totalOf(q);
   const sort = input.sort ?? { field: 'collectedAt' as const, desc: true };
   const column = sort.field === 'amountFen' ? 'd.amount_fen' : 'd.collected_at';
   const dir = sort.desc ? 'desc' : 'asc';

@@ -1,9 +1,17 @@
+import type { SelectQueryBuilder } from 'kysely';
 import type { ReceiptRow } from '../../../shared/contract/fees-counter';
 import type { Page } from '../../../shared/contract/paging';
 import type { ParsedInput } from '../../../shared/contract';
-import type { PaymentMethod, ReceiptKind, ReceiptState } from '../../../shared/fees-counter';
 import { officeDayRange } from '../../../shared/office-time';
 import type { CommandContext } from '../../context';
+import { receiptRowOf } from './receipts';
+
+/** How many rows a list's filtered query has in all (the page's total). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a query with nothing selected yet
+export async function totalOf<DB, TB extends keyof DB>(q: SelectQueryBuilder<DB, TB, {}>): Promise<number> {
+  const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number((row as { n: number | bigint }).n);
+}
 
 /** 收据查询: each filter is a column of the receipt; names are joined for the page only. */
 export async function listReceipts(ctx: CommandContext, input: ParsedInput<'fees.receipts'>): Promise<Page<ReceiptRow>> {
@@ -21,7 +29,7 @@ export async function listReceipts(ctx: CommandContext, input: ParsedInput<'fees
     const prefix = f.no.toUpperCase().replace(/\s/g, '');
     q = q.where('r.no', '>=', prefix).where('r.no', '<', `${prefix}\uffff`);
   }
-  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = await totalOf(q);
   const sort = input.sort ?? { field: 'createdAt' as const, desc: true };
   const column = { createdAt: 'r.created_at', no: 'r.no', totalFen: 'r.total_fen' }[sort.field] as 'r.created_at' | 'r.no' | 'r.total_fen';
   const dir = sort.desc ? 'desc' : 'asc';
@@ -29,27 +37,11 @@ export async function listReceipts(ctx: CommandContext, input: ParsedInput<'fees
     .innerJoin('units as u', 'u.id', 'r.unit_id')
     .innerJoin('operators as c', 'c.id', 'r.cashier_id')
     .leftJoin('receipts as o', 'o.id', 'r.original_id')
-    .select(['r.id', 'r.no', 'r.kind', 'r.state', 'r.unit_id', 'u.code', 'r.payer_name', 'r.method', 'r.total_fen', 'c.display_name', 'r.created_at', 'o.no as original_no'])
+    .select(['r.id', 'r.no', 'r.kind', 'r.state', 'r.unit_id', 'u.code as unit_code', 'r.payer_name', 'r.method', 'r.total_fen', 'c.display_name as cashier_name', 'r.created_at', 'o.no as original_no'])
     .orderBy(column, dir)
     .orderBy('r.id', dir)
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .execute();
-  return {
-    total,
-    rows: rows.map((r) => ({
-      id: r.id,
-      no: r.no,
-      kind: r.kind as ReceiptKind,
-      state: r.state as ReceiptState,
-      unitId: r.unit_id,
-      unitCode: r.code,
-      payerName: r.payer_name,
-      method: r.method as PaymentMethod,
-      totalFen: r.total_fen,
-      cashierName: r.display_name,
-      createdAt: r.created_at,
-      originalNo: r.original_no ?? null,
-    })),
-  };
+  return { total, rows: rows.map(receiptRowOf) };
 }

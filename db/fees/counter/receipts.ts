@@ -1,4 +1,4 @@
-import type { ReceiptLine, ReceiptView } from '../../../shared/contract/fees-counter';
+import type { ReceiptLine, ReceiptRow, ReceiptView } from '../../../shared/contract/fees-counter';
 import { DEPOSIT_BILL_SOURCE, changeFor, lineCategory, type LineKind, type PaymentMethod, type ReceiptKind, type ReceiptState } from '../../../shared/fees-counter';
 import { fenToCapitals, formatYuan, MAX_FEN } from '../../../shared/money';
 import { fail } from '../../../shared/result';
@@ -256,6 +256,37 @@ export async function reverseReceipt(ctx: CommandContext, id: number, reason: st
   return loadReceipt(ctx.db, { id: reversalId });
 }
 
+/** A receipt as lists show it, from its row with the unit's code, the cashier's and the original's names joined. */
+export function receiptRowOf(r: {
+  id: number;
+  no: string;
+  kind: string;
+  state: string;
+  unit_id: number;
+  unit_code: string;
+  payer_name: string;
+  method: string;
+  total_fen: number;
+  cashier_name: string;
+  created_at: string;
+  original_no: string | null;
+}): ReceiptRow {
+  return {
+    id: r.id,
+    no: r.no,
+    kind: r.kind as ReceiptKind,
+    state: r.state as ReceiptState,
+    unitId: r.unit_id,
+    unitCode: r.unit_code,
+    payerName: r.payer_name,
+    method: r.method as PaymentMethod,
+    totalFen: r.total_fen,
+    cashierName: r.cashier_name,
+    createdAt: r.created_at,
+    originalNo: r.original_no,
+  };
+}
+
 /** One receipt as the screens and the printed form show it. */
 export async function loadReceipt(db: Db, key: { id?: number; no?: string }): Promise<ReceiptView> {
   let q = db
@@ -279,22 +310,12 @@ export async function loadReceipt(db: Db, key: { id?: number; no?: string }): Pr
     printCount(db, r.kind === 'refund' ? REFUND_FORM : RECEIPT_FORM, r.no),
   ]);
   return {
-    id: r.id,
-    no: r.no,
-    kind: r.kind as ReceiptKind,
-    state: r.state as ReceiptState,
-    unitId: r.unit_id,
-    unitCode: r.unit_code,
-    payerName: r.payer_name,
-    method: r.method as PaymentMethod,
+    ...receiptRowOf(r),
     reference: r.reference,
     cashReceivedFen: r.cash_received_fen,
     changeFen: r.change_fen,
-    totalFen: r.total_fen,
     totalCapitals: fenToCapitals(Math.abs(r.total_fen)),
     cashierId: r.cashier_id,
-    cashierName: r.cashier_name,
-    createdAt: r.created_at,
     discountApproverName: r.discount_approver_name ?? '',
     lines: lines.map(
       (l): ReceiptLine => ({ id: l.id, kind: l.kind as LineKind, billId: l.bill_id, item: l.item, period: l.period, amountFen: l.amount_fen, note: l.note }),
@@ -303,7 +324,6 @@ export async function loadReceipt(db: Db, key: { id?: number; no?: string }): Pr
     voidReason: r.void_reason,
     voidedByName: r.voided_by_name ?? '',
     voidApproverName: r.void_approver_name ?? '',
-    originalNo: r.original_no ?? null,
     reversedByNo: reversal?.no ?? null,
     closeNo: close?.no ?? null,
     printCount: prints,
