@@ -67,12 +67,16 @@ export function changeFor(method: PaymentMethod, dueFen: number, receivedFen: nu
   return { ok: true, changeFen: receivedFen - dueFen };
 }
 
-/** One receipt as the close counts it: its method, kind, whether voided, and its total (negative for reversals and refunds). */
+/**
+ * Receipts as the close counts them: method, kind, whether voided, and the total (negative for
+ * reversals and refunds) — one receipt, or `count` of them summed (the server groups in SQL).
+ */
 export interface CloseReceipt {
   method: PaymentMethod;
   kind: ReceiptKind;
   state: ReceiptState;
   totalFen: number;
+  count?: number;
 }
 
 export interface MethodTotals {
@@ -106,20 +110,23 @@ export function closeTotals(receipts: readonly CloseReceipt[]): CloseTotals {
   const methods = PAYMENT_METHODS.map(
     (method): MethodTotals => ({ method, paymentCount: 0, paymentsFen: 0, voidCount: 0, voidsFen: 0, reversalCount: 0, reversalsFen: 0, refundCount: 0, refundsFen: 0, expectedFen: 0 }),
   );
+  let receiptCount = 0;
   for (const r of receipts) {
     const m = methods[PAYMENT_METHODS.indexOf(r.method)]!;
+    const n = r.count ?? 1;
+    receiptCount += n;
     if (r.kind === 'payment') {
-      m.paymentCount += 1;
+      m.paymentCount += n;
       m.paymentsFen += r.totalFen;
       if (r.state === 'voided') {
-        m.voidCount += 1;
+        m.voidCount += n;
         m.voidsFen += r.totalFen;
       }
     } else if (r.kind === 'reversal') {
-      m.reversalCount += 1;
+      m.reversalCount += n;
       m.reversalsFen += -r.totalFen;
     } else {
-      m.refundCount += 1;
+      m.refundCount += n;
       m.refundsFen += -r.totalFen;
     }
   }
@@ -128,7 +135,7 @@ export function closeTotals(receipts: readonly CloseReceipt[]): CloseTotals {
     methods,
     expectedFen: methods.reduce((sum, m) => sum + m.expectedFen, 0),
     expectedCashFen: methods[0]!.expectedFen,
-    receiptCount: receipts.length,
+    receiptCount,
   };
 }
 

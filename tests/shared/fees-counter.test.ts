@@ -62,6 +62,17 @@ describe('the counter rules', () => {
     expect(totals.expectedCashFen).toBe(6500);
     expect(totals.expectedFen).toBe(6500 + 8800 - 800);
     expect(totals.receiptCount).toBe(6);
+    // The server's grouped form: the same figures from sums and counts.
+    const grouped = closeTotals([
+      { method: 'cash', kind: 'payment', state: 'valid', totalFen: 10000, count: 1 },
+      { method: 'cash', kind: 'payment', state: 'voided', totalFen: 3000, count: 1 },
+      { method: 'cash', kind: 'reversal', state: 'valid', totalFen: -2000, count: 1 },
+      { method: 'cash', kind: 'refund', state: 'valid', totalFen: -1500, count: 1 },
+      { method: 'wechat', kind: 'payment', state: 'valid', totalFen: 8800, count: 1 },
+      { method: 'card', kind: 'refund', state: 'valid', totalFen: -800, count: 1 },
+    ]);
+    expect(grouped).toEqual(totals);
+    expect(closeTotals([{ method: 'alipay', kind: 'payment', state: 'valid', totalFen: 30000, count: 3 }])).toMatchObject({ receiptCount: 3, expectedFen: 30000 });
     expect(cashDifference(6400, 6500)).toBe(-100);
     expect(differenceText(-100)).toBe('短款 ¥1.00');
     expect(differenceText(250)).toBe('长款 ¥2.50');
