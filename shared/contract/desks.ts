@@ -6,6 +6,7 @@ import { estateCommands } from './estate';
 import { receptionCommands, receptionSettings } from './reception';
 import { repairsCommands, repairSettings } from './repairs';
 import { feesCommands } from './fees';
+import { feeRulesSettings } from './fees-billing';
 
 /**
  * The desks' contracts, one line per desk: the shared side of a desk module (the server's list
@@ -16,7 +17,7 @@ export const DESK_CONTRACTS = [
   { desk: 'estate', commands: estateCommands },
   { desk: 'reception', commands: receptionCommands, settings: receptionSettings },
   { desk: 'repairs', commands: repairsCommands, settings: repairSettings },
-  { desk: 'fees', commands: feesCommands },
+  { desk: 'fees', commands: feesCommands, settings: feeRulesSettings },
 ] as const satisfies readonly DeskContract[];
 
 export interface DeskContract {

@@ -194,6 +194,7 @@ const REVIEWED: Record<string, { why: string; onlyFor?: Permission }> = {
   'estate.importPreview contentBase64': { why: 'oracle 2: ID-blind for roles that may not see full numbers, limited and audited' },
   'estate.importCommit contentBase64': { why: 'same analysis and matching as the preview (oracle 2); audited with the matched count' },
   'estate.importProblems contentBase64': { why: 'the preview’s problems (oracle 2), ID-blind for roles that may not see full numbers' },
+  'fees.importReadings contentBase64': { why: 'meter readings by unit code only: no ID number or phone is read, matched or answered' },
   'estate.exportRoster fullIdNumbers': { why: 'a yes/no, not a candidate; honoured only for roles that may see full numbers, and audited' },
   'search.counter q': { why: 'oracle 3: full mobiles only for roles that see them, ID tails of 4, per-operator read limit' },
   'staff.save mobile': { why: 'stored on the staff member; supervisors and admins only', onlyFor: 'seesMobiles' },
