@@ -10,6 +10,7 @@ export const S = {
   // counter
   counterUnit: '收费房屋',
   counterUnitPh: '房号、业主姓名或手机尾号',
+  counterOtherUnitPh: '换一户：房号、业主姓名或手机尾号',
   counterPickHint: '先找到房屋：在上面的框里输入房号（或按 F2 前台搜索），再选中它。',
   counterLoading: '正在读取未缴账单…',
   billsTable: '未缴账单',
