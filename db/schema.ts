@@ -365,6 +365,132 @@ export interface BillsTable {
   voided_at: string | null;
   void_reason: Generated<string>;
   updated_at: string;
+  /** 0012: the fee item of a run or charged bill; its basis ('120.50 m² × 2.50 元/m²'); the vacancy rate applied; due date (office day). */
+  fee_item_id: number | null;
+  basis: Generated<string>;
+  vacancy: Generated<number>;
+  /** Filled from created_at's office day by a trigger when a bill is inserted without one. */
+  due_date: string | null;
+}
+
+export interface FeeItemsTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  method: string;
+  rate_fen: number;
+  meter: string | null;
+  enabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FeeAssignmentsTable {
+  id: Generated<number>;
+  fee_item_id: number;
+  scope: string;
+  target: string;
+  start_month: string;
+  end_month: string | null;
+  rate_fen: number | null;
+  created_at: string;
+  created_by: number;
+  updated_at: string;
+}
+
+export interface MeterReadingsTable {
+  id: Generated<number>;
+  unit_id: number;
+  meter: string;
+  month: string;
+  /** Cumulative, 0.01 t / 0.01 kWh. */
+  reading: number;
+  usage: number | null;
+  read_at: string;
+  operator_id: number;
+  correction_reason: Generated<string>;
+  updated_at: string;
+}
+
+export interface VacanciesTable {
+  id: Generated<number>;
+  unit_id: number;
+  start_month: string;
+  end_month: string;
+  state: string;
+  note: Generated<string>;
+  end_reason: Generated<string>;
+  created_at: string;
+  created_by: number;
+  updated_at: string;
+}
+
+/** 收费 counter: receipts, reversals and refund slips (never deleted; only voided once). */
+export interface ReceiptsTable {
+  id: Generated<number>;
+  no: string;
+  kind: string;
+  unit_id: number;
+  payer_name: string;
+  method: string;
+  reference: string;
+  cash_received_fen: number | null;
+  change_fen: number;
+  total_fen: number;
+  cashier_id: number;
+  created_at: string;
+  discount_approver_id: number | null;
+  original_id: number | null;
+  reason: string;
+  state: Generated<string>;
+  voided_at: string | null;
+  void_reason: Generated<string>;
+  voided_by: number | null;
+  void_approver_id: number | null;
+}
+
+export interface ReceiptLinesTable {
+  id: Generated<number>;
+  receipt_id: number;
+  kind: string;
+  bill_id: number | null;
+  item: string;
+  period: string | null;
+  category: string;
+  amount_fen: number;
+  note: string;
+}
+
+export interface DepositsTable {
+  id: Generated<number>;
+  unit_id: number;
+  bill_id: number;
+  receipt_id: number;
+  item: string;
+  amount_fen: number;
+  collected_at: string;
+  state: Generated<string>;
+  refund_receipt_id: number | null;
+  refunded_at: string | null;
+  refunded_fen: number | null;
+}
+
+export interface CashierClosesTable {
+  id: Generated<number>;
+  no: string;
+  cashier_id: number;
+  closed_at: string;
+  through_receipt_id: number;
+  first_at: string | null;
+  last_at: string | null;
+  receipt_count: number;
+  expected_fen: number;
+  expected_cash_fen: number;
+  counted_cash_fen: number;
+  difference_fen: number;
+  /** JSON: the per-method figures (MethodTotals[]) as they were at the close. */
+  methods: string;
+  note: string;
 }
 
 export interface Database {
@@ -395,6 +521,14 @@ export interface Database {
   repair_events: RepairEventsTable;
   repair_materials: RepairMaterialsTable;
   bills: BillsTable;
+  fee_items: FeeItemsTable;
+  fee_assignments: FeeAssignmentsTable;
+  meter_readings: MeterReadingsTable;
+  vacancies: VacanciesTable;
+  receipts: ReceiptsTable;
+  receipt_lines: ReceiptLinesTable;
+  deposits: DepositsTable;
+  cashier_closes: CashierClosesTable;
 }
 
 export type OperatorRow = Selectable<OperatorsTable>;
