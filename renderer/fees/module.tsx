@@ -1,6 +1,7 @@
 import { AccountBookOutlined } from '@ant-design/icons';
 import type { RendererDesk } from '../desk-module';
 import { FEES_BILLING_PRINT_FORMS, FEES_BILLING_SETTINGS_TABS } from './billing';
+import { FeesAttentionBadge } from './AttentionBadge';
 import { FeesDesk } from './FeesDesk';
 import { FeesFromUnitButton } from './FeesFromUnit';
 import { FEES_COUNTER_PRINT_FORMS } from './print/forms';
@@ -13,9 +14,10 @@ export const feesModule: RendererDesk = {
   // aria-hidden: the menu item's accessible name must be the desk's title alone.
   icon: <AccountBookOutlined aria-hidden />,
   view: FeesDesk,
+  headerBadge: FeesAttentionBadge,
   // Receipt numbers (SJ…, TK…) typed or scanned into the counter search (F2) open the receipt, from any desk.
   openers: {
-    fees: (hit) => {
+    'fees-receipt': (hit) => {
       window.location.hash = feesHash.receipt(String(hit.id));
     },
   },

@@ -177,6 +177,6 @@ export const S = {
 
   // module
   feesFromUnit: '收费',
-  badgeOpenShift: (count: number) => `未日结 ${count}`,
+  badgeOpenShift: '未日结',
   badgeOpenShiftHint: '前一天的班次还没有日结',
 };
