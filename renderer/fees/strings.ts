@@ -126,6 +126,7 @@ export const S = {
   colExpected: '应有',
   closeTotal: '合计',
   closeCounted: '实点现金',
+  closeNote: '备注',
   closeDifference: '差额',
   closeSubmit: '日结',
   closeConfirm: '日结后本班收据不能再作废，之后的更正计入下一班次。确认日结？',
