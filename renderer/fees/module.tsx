@@ -24,9 +24,10 @@ export const feesModule: RendererDesk = {
   printForms: [...FEES_COUNTER_PRINT_FORMS, ...FEES_BILLING_PRINT_FORMS],
   settingsTabs: FEES_BILLING_SETTINGS_TABS,
   unitCardActions: [FeesFromUnitButton],
-  // The unit card's 收费 items (arrears, unpaid bills) all open the counter on that unit: the item id is `unit-<id>` or a bare unit id.
+  // The unit card lists unpaid bills as 'bill-<id>', which names no unit: they stay unlinked and the
+  // card's 收费 button opens the counter on the unit. An item that names its unit ('unit-<id>…') links there.
   openItemHref: (id) => {
-    const unitId = id.match(/(\d+)$/)?.[1];
+    const unitId = /^unit-(\d+)/.exec(id)?.[1];
     return unitId ? feesHash.unit(unitId) : '';
   },
   // Handled by the counter itself (useFunctionKey), once bills are ticked.

