@@ -326,7 +326,4 @@ export function orderCharge(lines: readonly { quantity: number; unitPriceFen: nu
   return { materialsFen, totalFen: materialsFen + labourFen };
 }
 
-/** Bills (shared with the fees desk, #13): what a bill is for and where it stands. */
-export const BILL_STATES = ['unpaid', 'paid', 'voided'] as const;
-export type BillState = (typeof BILL_STATES)[number];
-export const BILL_STATE_LABELS: Record<BillState, string> = { unpaid: '未缴', paid: '已缴', voided: '已作废' };
+export { BILL_STATE_LABELS, type BillState } from './bills';

@@ -1,7 +1,5 @@
 import { ORDER_STATE_LABELS, OPEN_ORDER_STATES, orderTime, repairCategoryLabel, type OrderState } from '../../shared/repairs';
 import { ORDER_NO_PATTERN } from '../../shared/contract/repairs';
-import { BILL_STATE_LABELS, type BillState } from '../../shared/repairs';
-import { formatYuan } from '../../shared/money';
 import type { AttentionProvider, DemoGenerator, OpenItemsProvider, SearchProvider } from '../desk-module';
 import { attentionFor } from './lists';
 import { clockOf, seesWholeDesk } from './orders';
@@ -31,47 +29,29 @@ export const repairsSearchProvider: SearchProvider = {
   },
 };
 
-/** The unit card: the unit's orders still being worked on, and repair charges not yet settled. */
+/** The unit card: the unit's orders still being worked on. */
 export const repairsOpenItems: OpenItemsProvider = {
   shows: 'repairs.get',
   list: async (ctx, unitId) => {
-    const [orders, bills] = await Promise.all([
-      ctx.db
-        .selectFrom('repair_orders')
-        .selectAll()
-        .where('unit_id', '=', unitId)
-        .where('state', 'in', OPEN_ORDER_STATES)
-        .orderBy('opened_at', 'desc')
-        .limit(50)
-        .execute(),
-      ctx.db
-        .selectFrom('bills')
-        .select(['id', 'item', 'amount_fen', 'state', 'created_at'])
-        .where('unit_id', '=', unitId)
-        .where('source', '=', 'repair')
-        .where('state', '=', 'unpaid')
-        .orderBy('created_at', 'desc')
-        .limit(50)
-        .execute(),
-    ]);
-    if (!orders.length && !bills.length) return null;
+    const orders = await ctx.db
+      .selectFrom('repair_orders')
+      .selectAll()
+      .where('unit_id', '=', unitId)
+      .where('state', 'in', OPEN_ORDER_STATES)
+      .orderBy('opened_at', 'desc')
+      .limit(50)
+      .execute();
+    if (!orders.length) return null;
+    // A repair's unpaid charge is listed by the fees desk with the unit's other bills (fees.unpaid).
     return {
       desk: 'repairs',
-      label: '维修单（未完成）及维修费',
-      items: [
-        ...orders.map((r) => ({
-          id: String(r.id),
-          title: `${r.no} ${repairCategoryLabel(ctx.settings.repairLimits.categories, r.category)} · ${ORDER_STATE_LABELS[r.state as OrderState]}`,
-          detail: `${r.description.slice(0, 60)} · ${orderTime(clockOf(r), ctx.now, ctx.settings.repairLimits).text}`,
-          at: r.opened_at,
-        })),
-        ...bills.map((b) => ({
-          id: `bill-${b.id}`,
-          title: `${b.item} ${formatYuan(b.amount_fen)}`,
-          detail: BILL_STATE_LABELS[b.state as BillState],
-          at: b.created_at,
-        })),
-      ],
+      label: '维修单（未完成）',
+      items: orders.map((r) => ({
+        id: String(r.id),
+        title: `${r.no} ${repairCategoryLabel(ctx.settings.repairLimits.categories, r.category)} · ${ORDER_STATE_LABELS[r.state as OrderState]}`,
+        detail: `${r.description.slice(0, 60)} · ${orderTime(clockOf(r), ctx.now, ctx.settings.repairLimits).text}`,
+        at: r.opened_at,
+      })),
     };
   },
 };

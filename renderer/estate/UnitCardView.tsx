@@ -15,6 +15,9 @@ import { estateHash, go } from './route';
 import { UnitStateTag } from './tags';
 import { S } from './strings';
 import { useDesks } from '../desk-module';
+import { useSession } from '../session/SessionContext';
+import { usesDesk } from '../../shared/permissions';
+import { isDeskKey } from '../../shared/desks';
 
 /** 房屋卡片: everything the counter needs about one unit on one screen. */
 export function UnitCardView(props: { unitId: number; estates: EstateView[] }) {
@@ -88,6 +91,7 @@ export function UnitCardView(props: { unitId: number; estates: EstateView[] }) {
 
 function OpenItems(props: { card: UnitCard }) {
   const { openItemHref } = useDesks();
+  const { operator } = useSession();
   const groups = props.card.openItems.filter((g) => g.items.length);
   return (
     <Card size="small" title={S.openItems} style={{ marginBottom: 16 }}>
@@ -101,7 +105,8 @@ function OpenItems(props: { card: UnitCard }) {
             header={<strong>{g.label}</strong>}
             dataSource={g.items}
             renderItem={(item) => {
-              const href = openItemHref(g.desk, item.id);
+              // A link only into a desk this operator works at (the receptionist sees a unit's unpaid bills, not the counter).
+              const href = isDeskKey(g.desk) && usesDesk(operator.roles, g.desk) ? openItemHref(g.desk, item.id) : null;
               return (
                 <List.Item key={item.id} extra={<Typography.Text type="secondary">{officeDateTimeSeconds(item.at)}</Typography.Text>}>
                   <List.Item.Meta title={href ? <a href={href}>{item.title}</a> : item.title} description={item.detail} />

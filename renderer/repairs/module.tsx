@@ -25,8 +25,7 @@ export const repairsModule: RendererDesk = {
   printForms: REPAIRS_PRINT_FORMS,
   settingsTabs: [{ key: 'repairs', label: S.limitsTab, roles: REPAIR_ROLES, render: () => <RepairLimitsTab /> }],
   unitCardActions: [RepairFromUnitButton],
-  // The unit card lists open orders by id; an unpaid repair bill ('bill-<id>') has no page of its
-  // own until the fees desk lands, so it is shown unlinked.
+  // The unit card lists open orders by id (a repair's charge is listed by the fees desk).
   openItemHref: (id) => (/^\d+$/.test(id) ? repairsHash.order(id) : ''),
   // Handled by the repairs desk and the unit card themselves (useFunctionKey).
   shortcuts: [{ id: 'newOrder', keys: S.newOrderKey, description: S.shortcutNewOrder }],

@@ -184,9 +184,10 @@ describe('repairs desk', () => {
       { unit_id: o.unitId, source: 'repair', source_id: order.id, item: `维修费 ${order.no}`, amount_fen: 7500, state: 'unpaid' },
     ]);
     const card = valueOf<UnitCard>(await o.t.run(o.as.receptionist, 'estate.unitCard', { id: o.unitId }));
-    const repairs = card.openItems.find((g) => g.desk === 'repairs')!;
-    expect(repairs.items.map((i) => i.title)).toEqual([`维修费 ${order.no} ¥75.00`]);
-    expect(repairs.items[0]!.detail).toBe('未缴');
+    // The fees desk lists it with the unit's other bills, for the cashier to take; repairs no longer lists the order.
+    expect(card.openItems.find((g) => g.desk === 'repairs')).toBeUndefined();
+    const fees = card.openItems.find((g) => g.desk === 'fees')!;
+    expect(fees.items.map((i) => i.title)).toEqual([`维修费 ${order.no} ¥75.00`]);
     // The bill's amount and origin are fixed in the database itself.
     expect(() => sqlite().prepare('UPDATE bills SET amount_fen = 1').run()).toThrow(/账单金额和来源不可修改/);
     expect(() => sqlite().prepare('DELETE FROM bills').run()).toThrow(/账单不可删除/);

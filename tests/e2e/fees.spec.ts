@@ -168,6 +168,8 @@ test('a cash payment with change and its receipt, a void approved at the cashier
   await voiding.getByRole('textbox', { name: '原因' }).press('Enter');
   const approval = page.getByRole('dialog', { name: '主管核准' });
   await expect(approval.getByTestId('approval-intro')).toContainText('作废收据');
+  // Over the void's own dialog, the approver types at once: the login box has the focus.
+  await expect(approval.getByRole('textbox', { name: '核准人账号' })).toBeFocused();
   await approval.getByRole('textbox', { name: '核准人账号' }).fill(SUPERVISOR.login);
   await approval.getByLabel('核准人密码').fill(SUPERVISOR.password);
   await approval.getByLabel('核准人密码').press('Enter');
@@ -227,7 +229,11 @@ test('a chargeable repair’s bill is paid at the counter and the repair shows �
   expect(order, 'the demo has a chargeable repair with an unpaid bill').toBeDefined();
 
   await signIn(page, host!.serve.url, CASHIER.login, CASHIER.password);
-  await openUnit(page, order!.unitCode);
+  // The unit card lists the charge under 收费; for the cashier it links to the counter at that unit.
+  await page.goto(`${host!.serve.url}#/estate/unit/${order!.unitId}`);
+  await page.getByRole('link', { name: new RegExp(`^维修费 ${order!.no} `) }).click();
+  await expect(page).toHaveURL(new RegExp(`#/fees/unit/${order!.unitId}$`));
+  await expect(page.getByTestId('counter-unit')).toHaveText(order!.unitCode);
   const bills = page.getByTestId('unpaid-bills');
   const repairRow = bills.locator('tbody tr', { hasText: order!.no });
   await expect(repairRow).toBeVisible();

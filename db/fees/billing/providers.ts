@@ -14,7 +14,8 @@ export const feesBillingOpenItems: OpenItemsProvider = {
       desk: 'fees',
       label,
       items: owed.bills.slice(0, 50).map((b) => ({
-        id: `bill-${b.id}`,
+        // The counter opens at the unit (renderer/fees/module.tsx openItemHref): the id names it.
+        id: `unit-${unitId}-bill-${b.id}`,
         title: `${b.item}${b.period ? ` ${b.period}` : ''} ${formatYuan(b.amountFen)}`,
         detail: [b.sourceLabel, b.monthsOverdue > 0 ? `逾期 ${b.monthsOverdue} 个月` : `${b.dueDate ?? ''} 到期`, b.lateFeeFen ? `滞纳金 ${formatYuan(b.lateFeeFen)}` : ''].filter(Boolean).join(' · '),
         at: b.createdAt,
