@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { Space, Table, Typography } from 'antd';
+import type { CollectionRateRow } from '../../../shared/contract/fees-billing';
+import { formatYuan } from '../../../shared/money';
+import { LoadState } from '../../components/LoadState';
+import { useCommandResult } from '../../components/useCommandResult';
+import { MonthPicker, thisMonth } from './parts';
+import { S } from './strings';
+
+/** 78.5% for 0.785; a dash when nothing was billed. */
+export const rateText = (rate: number | null) => (rate === null ? S.none : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`);
+
+/** 报表: the collection rate (收缴率) of a month's bills, by item, from fees.collectionRate. */
+export function ReportsTab() {
+  const [period, setPeriod] = useState(thisMonth);
+  const { value, error, reload } = useCommandResult('fees.collectionRate', { period });
+  const shown = value?.period === period ? value : null;
+  return (
+    <div style={{ maxWidth: 900 }}>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <MonthPicker aria-label={S.reportPeriod} value={period} onChange={(m) => m && setPeriod(m)} />
+      </Space>
+      {shown ? (
+        <>
+          <Table<CollectionRateRow>
+            size="small"
+            bordered
+            aria-label={S.rateTable}
+            data-testid="collection-rate"
+            rowKey="item"
+            pagination={false}
+            dataSource={shown.rows}
+            columns={[
+              { key: 'item', title: S.colItem, render: (_, r) => r.item },
+              { key: 'billed', title: S.colBilled, align: 'right', render: (_, r) => formatYuan(r.billedFen) },
+              { key: 'collected', title: S.colCollected, align: 'right', render: (_, r) => formatYuan(r.collectedFen) },
+              { key: 'rate', title: S.colCollectionRate, align: 'right', render: (_, r) => rateText(r.rate) },
+            ]}
+            summary={() => (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0}>{S.rateTotal}</Table.Summary.Cell>
+                <Table.Summary.Cell index={1} align="right">
+                  {formatYuan(shown.total.billedFen)}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={2} align="right">
+                  {formatYuan(shown.total.collectedFen)}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={3} align="right">
+                  {rateText(shown.total.rate)}
+                </Table.Summary.Cell>
+              </Table.Summary.Row>
+            )}
+          />
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+            {S.rateRule}
+          </Typography.Paragraph>
+        </>
+      ) : (
+        <LoadState error={error} loading={S.loading} onRetry={reload} />
+      )}
+      <Typography.Title level={5}>{S.collectionsTitle}</Typography.Title>
+      <Typography.Paragraph type="secondary">{S.collectionsPending}</Typography.Paragraph>
+    </div>
+  );
+}
