@@ -105,6 +105,25 @@ export const SAMPLE_INPUTS: { [N in CommandName]: CommandInput<N> } = {
   'repairs.printSlip': { no: 'WX202611250001' },
   'repairs.printed': { form: 'repair-order', record: 'WX202611250001', copies: 2, output: 'printer' },
   'repairs.updateSettings': { arriveMinutes: 15, backMinutes: 30, inspectionMinutes: 2880, callbackMinutes: 10080, dueSoonMinutes: 10, appointmentPastMinutes: 60, maskPhoneOnSlip: false },
+  // 收费, the counter side
+  'fees.pay': { unitId: 1, billIds: [1, 2], method: 'cash', cashReceivedFen: 50000, payerName: '张三' },
+  'fees.payWithDiscount': { unitId: 1, billIds: [1], method: 'wechat', reference: '4200001234202611301234', payerName: '张三', discounts: [{ billId: 1, amountFen: 500, reason: '滞纳金减免' }] },
+  'fees.receipt': { no: 'SJ00000001' },
+  'fees.receipts': { filters: { from: '2026-11-30', to: '2026-11-30', method: 'cash' } },
+  'fees.printReceipt': { no: 'SJ00000001' },
+  'fees.receiptPrinted': { form: 'fee-receipt', record: 'SJ00000001', copies: 1, output: 'printer' },
+  'fees.voidReceipt': { id: 1, reason: '收错房屋' },
+  'fees.reverseReceipt': { id: 1, reason: '日结后发现重复收费' },
+  'fees.collectDeposit': { unitId: 1, item: '装修保证金', amountFen: 200000, method: 'cash', cashReceivedFen: 200000, payerName: '张三' },
+  'fees.refundDeposit': { depositId: 1, deductions: [{ amountFen: 30000, reason: '损坏公共墙面修复' }], method: 'cash', payeeName: '张三' },
+  'fees.deposits': { filters: { state: 'held' } },
+  'fees.shift': {},
+  'fees.closeShift': { countedCashFen: 123450, note: '' },
+  'fees.closes': { filters: { from: '2026-11-01', to: '2026-11-30' } },
+  'fees.printClose': { no: 'RJ20261130001' },
+  'fees.closePrinted': { form: 'cashier-close', record: 'RJ20261130001', copies: 1, output: 'printer' },
+  'fees.collections': { from: '2026-11-01', to: '2026-11-30', by: 'day' },
+  'fees.exportCollections': { from: '2026-01-01', to: '2026-11-30', by: 'month' },
   // 收费 — billing
   'fees.items': {},
   'fees.saveItem': { name: '物业管理服务费', kind: 'management', method: 'area', rateFen: 250 },
@@ -130,3 +149,4 @@ export const SAMPLE_INPUTS: { [N in CommandName]: CommandInput<N> } = {
   'fees.collectionRate': { period: '2026-11' },
   'fees.updateFeeRules': { lateFee: { enabled: false, ratePer10k: 5, graceDays: 30, capPercent: 100 }, vacancy: { percent: 50, waterAbove: 100, electricityAbove: 500 }, meterJumpFactor: 5, dueDay: 15 },
 };
+

@@ -1,0 +1,118 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Descriptions, Space, Typography } from 'antd';
+import { GiftOutlined, PayCircleOutlined, SwapOutlined } from '@ant-design/icons';
+import type { ReceiptView } from '../../../shared/contract/fees-counter';
+import { formatYuan } from '../../../shared/money';
+import { LoadState } from '../../components/LoadState';
+import { UnitPicker } from '../../components/pickers/UnitPicker';
+import { useCommandResult } from '../../components/useCommandResult';
+import { useFunctionKey } from '../../components/useFunctionKey';
+import { printHash } from '../../print/route';
+import { useOpenPrint } from '../../print/useOpenPrint';
+import { RECEIPT_FORM } from '../print/forms';
+import { feesHash, go, replaceHash } from '../route';
+import { S } from '../strings';
+import { BillTable } from './BillTable';
+import { PayDialog, type PayMode } from './PayDialog';
+import { selectionOf } from './payment';
+import '../fees.css';
+
+const UNIT_BOX = 'fees-counter-unit';
+
+/**
+ * 收银台: find the unit, see what it owes, tick the bills, take the money. After a payment the
+ * receipt prints at once and the counter is left empty for the next person (the print preview's
+ * 返回 comes back to `#/fees`, the unit box focused).
+ */
+export function CounterView(props: { unitId: number | null }) {
+  const { unitId } = props;
+  useEffect(() => {
+    if (unitId === null) document.getElementById(UNIT_BOX)?.focus();
+  }, [unitId]);
+  return (
+    <div>
+      <Space align="center" style={{ marginBottom: 12 }} wrap>
+        <Typography.Text strong>{S.counterUnit}</Typography.Text>
+        <UnitPicker
+          id={UNIT_BOX}
+          aria-label={S.counterUnit}
+          placeholder={S.counterUnitPh}
+          value={unitId}
+          onChange={(id) => go(id === null ? feesHash.counter : feesHash.unit(id))}
+          style={{ width: 280 }}
+        />
+      </Space>
+      {unitId === null ? <Alert type="info" showIcon title={S.counterPickHint} /> : <UnitCounter unitId={unitId} />}
+    </div>
+  );
+}
+
+function UnitCounter(props: { unitId: number }) {
+  const openPrint = useOpenPrint();
+  const { value: owed, error } = useCommandResult('fees.unpaid', { unitId: props.unitId }, { refreshOn: ['repairs'] });
+  const { value: card } = useCommandResult('estate.unitCard', { id: props.unitId });
+  const [unticked, setUnticked] = useState<ReadonlySet<number>>(new Set());
+  const [paying, setPaying] = useState<PayMode | null>(null);
+
+  const bills = owed?.bills ?? [];
+  const selection = selectionOf(bills, unticked);
+  const canPay = selection.ids.length > 0 && !paying;
+  useFunctionKey(S.payKey, () => setPaying('pay'), canPay);
+
+  if (!owed) return <LoadState error={error} loading={S.counterLoading} />;
+  const owner = card?.people.find((l) => l.role === 'owner')?.person.name ?? '';
+  const toggle = (id: number) =>
+    setUnticked((u) => {
+      const next = new Set(u);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const toggleAll = () => setUnticked(selection.ids.length === bills.length ? new Set(bills.map((b) => b.id)) : new Set());
+
+  const paid = (receipt: ReceiptView) => {
+    setPaying(null);
+    // The counter is cleared for the next person, then the receipt prints: 返回 lands on the empty counter.
+    replaceHash(feesHash.counter);
+    openPrint(printHash(RECEIPT_FORM, { serial: receipt.no }));
+  };
+
+  return (
+    <Card size="small" data-testid="fees-counter">
+      <Descriptions size="small" column={4} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label={S.colUnit}>
+          <span data-testid="counter-unit">{owed.unitCode}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={S.payPayer}>{owner || S.none}</Descriptions.Item>
+        <Descriptions.Item label={S.colOverdue}>{S.monthsOverdue(owed.monthsOverdue)}</Descriptions.Item>
+        <Descriptions.Item label={S.colDue}>
+          <span data-testid="counter-owed">{S.unitArrears(formatYuan(owed.totalFen + owed.lateFeeFen))}</span>
+        </Descriptions.Item>
+      </Descriptions>
+      {bills.length ? (
+        <BillTable bills={bills} unticked={unticked} onToggle={toggle} onToggleAll={toggleAll} />
+      ) : (
+        <Alert type="success" showIcon title={S.billsNone} data-testid="counter-no-bills" />
+      )}
+      <Space style={{ marginTop: 12, width: '100%', justifyContent: 'space-between' }} wrap>
+        <span className="fees-total" data-testid="selection-total">
+          {S.selectionTotal(selection.ids.length, formatYuan(selection.dueFen))}
+        </span>
+        <Space wrap>
+          <Typography.Text type="secondary">{S.keysHint}</Typography.Text>
+          <Button icon={<SwapOutlined aria-hidden />} onClick={() => go(feesHash.counter)}>
+            {S.clearUnit}
+          </Button>
+          <Button icon={<GiftOutlined aria-hidden />} disabled={!canPay} onClick={() => setPaying('discount')}>
+            {S.payDiscount}
+          </Button>
+          <Button type="primary" icon={<PayCircleOutlined aria-hidden />} disabled={!canPay} onClick={() => setPaying('pay')}>
+            {`${S.pay} (${S.payKey})`}
+          </Button>
+        </Space>
+      </Space>
+      {paying && (
+        <PayDialog mode={paying} unitId={props.unitId} unitCode={owed.unitCode} payer={owner} billIds={selection.ids} dueFen={selection.dueFen} onPaid={paid} onClose={() => setPaying(null)} />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,32 @@
+import { AccountBookOutlined } from '@ant-design/icons';
+import type { RendererDesk } from '../desk-module';
+import { FEES_BILLING_PRINT_FORMS, FEES_BILLING_SETTINGS_TABS } from './billing';
+import { FeesDesk } from './FeesDesk';
+import { FeesFromUnitButton } from './FeesFromUnit';
+import { FEES_COUNTER_PRINT_FORMS } from './print/forms';
+import { feesHash } from './route';
+import { S } from './strings';
+
+/** 收费 as the shell, the counter search, the unit card and 设置 see it (renderer/desk-module.tsx). */
+export const feesModule: RendererDesk = {
+  key: 'fees',
+  // aria-hidden: the menu item's accessible name must be the desk's title alone.
+  icon: <AccountBookOutlined aria-hidden />,
+  view: FeesDesk,
+  // Receipt numbers (SJ…, TK…) typed or scanned into the counter search (F2) open the receipt, from any desk.
+  openers: {
+    fees: (hit) => {
+      window.location.hash = feesHash.receipt(String(hit.id));
+    },
+  },
+  printForms: [...FEES_COUNTER_PRINT_FORMS, ...FEES_BILLING_PRINT_FORMS],
+  settingsTabs: FEES_BILLING_SETTINGS_TABS,
+  unitCardActions: [FeesFromUnitButton],
+  // The unit card's 收费 items (arrears, unpaid bills) all open the counter on that unit: the item id is `unit-<id>` or a bare unit id.
+  openItemHref: (id) => {
+    const unitId = id.match(/(\d+)$/)?.[1];
+    return unitId ? feesHash.unit(unitId) : '';
+  },
+  // Handled by the counter itself (useFunctionKey), once bills are ticked.
+  shortcuts: [{ id: 'feesPay', keys: S.payKey, description: S.shortcutPay }],
+};
