@@ -1,0 +1,113 @@
+import { test, expect, type Locator, type Page } from '@playwright/test';
+import { parseAreaDm2 } from '../../shared/estate';
+import { formatYuan, monthlyAreaFee } from '../../shared/money';
+import { officeDayOf } from '../../shared/office-time';
+import { signIn as signInAt, startDemoHost, type DemoHost } from './support/demo';
+
+/**
+ * 收费's billing side as a supervisor meets it on the `npm run demo` estate (issue #13, "Done
+ * when"): the management fee set at 2.50 元/m²/月, November billed for the estate after a preview,
+ * billed again and nothing new made; the bill of 3-2-1101 at the counter is its area × 2.50 by the
+ * platform's one rounding rule (monthlyAreaFee), the area read from the unit card.
+ */
+let host: DemoHost | undefined;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  host = await startDemoHost('fees-billing');
+});
+test.afterAll(async () => {
+  await host?.close();
+});
+
+const signIn = (page: Page) => signInAt(page, host!.serve.url, 'zhuguan', 'demo-zhuguan-1');
+
+/** This year's November on the office calendar, or last year's before November comes. */
+function november(): string {
+  const today = officeDayOf(new Date());
+  const year = Number(today.slice(0, 4));
+  return today.slice(5, 7) >= '11' ? `${year}-11` : `${year - 1}-11`;
+}
+
+/** A dialog's 确定, and the dialog gone (the command succeeded). */
+async function confirm(dialog: Locator) {
+  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** 预览 for the month, and the preview's count of new bills. */
+async function preview(page: Page): Promise<number> {
+  await page.getByRole('button', { name: /预\s*览/ }).click();
+  const shown = page.getByTestId('run-preview');
+  await expect(shown).toBeVisible();
+  return Number(await shown.getAttribute('data-count'));
+}
+
+/** 生成账单 (confirming the count when there is one) and the result on screen. */
+async function run(page: Page, expected: number): Promise<Locator> {
+  await page.getByRole('button', { name: '生成账单' }).click();
+  if (expected > 0) {
+    const ask = page.getByRole('dialog').filter({ hasText: `${expected} 笔账单` });
+    await ask.getByRole('button', { name: '生成账单' }).click();
+    await expect(ask).toBeHidden();
+  }
+  const result = page.getByTestId('run-result');
+  await expect(result).toHaveAttribute('data-count', String(expected));
+  return result;
+}
+
+test('the management fee at 2.50 元/m²/月, November billed once (a second run makes nothing), the unit owes area × 2.50', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  const month = november();
+
+  // 1. 收费项目: the management fee (by area) set at 2.50 元/m²/月.
+  await page.goto(`${host!.serve.url}#/fees/items`);
+  const items = page.getByTestId('fee-items');
+  const management = items.locator('tbody tr', { hasText: '物业管理服务费' }).filter({ hasText: '按面积每月' }).first();
+  await expect(management).toBeVisible();
+  const itemName = (await management.locator('td').first().textContent())!.trim();
+  await management.getByRole('button', { name: `修改 ${itemName}` }).click();
+  const edit = page.getByRole('dialog', { name: `修改收费项目：${itemName}` });
+  await expect(edit).toContainText('改单价只影响尚未缴费的账单');
+  const rate = edit.getByRole('textbox', { name: '单价（元/m²/月）' });
+  await rate.fill('2.50');
+  await confirm(edit);
+  await expect(management.getByTestId('fee-item-rate')).toHaveText('¥2.50 元/m²/月');
+
+  // 2. 月度计费: November previewed, then run; what it made is what the preview said.
+  await page.goto(`${host!.serve.url}#/fees/run`);
+  const monthBox = page.getByRole('textbox', { name: '计费月份' });
+  await monthBox.click();
+  await monthBox.fill(month);
+  await monthBox.press('Enter');
+  await expect(monthBox).toHaveValue(month);
+  const planned = await preview(page);
+  await run(page, planned);
+
+  // 3. Run again: the preview plans nothing, and the result says nothing new was made.
+  expect(await preview(page)).toBe(0);
+  const again = await run(page, 0);
+  await expect(again).toContainText(`${month} 没有新账单`);
+
+  // 4. 3-2-1101's area from its unit card; its November bill at the counter is area × 2.50.
+  await page.keyboard.press('F2');
+  const search = page.getByTestId('counter-search').getByRole('combobox', { name: '前台搜索' });
+  await search.pressSequentially('3-2-1101', { delay: 0 });
+  await search.press('Enter');
+  const card = page.getByTestId('unit-card');
+  await expect(card).toContainText('建筑面积');
+  const areaText = (await card.textContent())!.match(/(\d+\.\d{2}) ㎡/)?.[1] ?? '';
+  const areaDm2 = parseAreaDm2(areaText);
+  expect(typeof areaDm2).toBe('number');
+
+  await page.goto(`${host!.serve.url}#/fees`);
+  const unitBox = page.getByRole('combobox', { name: '收费房屋' });
+  await unitBox.click();
+  await unitBox.pressSequentially('3-2-1101', { delay: 0 });
+  await page.getByRole('option', { name: /3-2-1101/ }).first().click();
+  await expect(page.getByTestId('counter-unit')).toHaveText('3-2-1101');
+  const bill = page.getByTestId('unpaid-bills').locator('tbody tr', { hasText: itemName }).filter({ hasText: month });
+  await expect(bill).toHaveCount(1);
+  await expect(bill.locator('td').nth(3)).toHaveText(formatYuan(monthlyAreaFee(areaDm2 as number, 250)));
+});
