@@ -2,7 +2,7 @@ import { createElement, type ReactNode } from 'react';
 import type { SettingsTab } from '../../desk-module';
 import type { PrintFormDef } from '../../print/registry';
 import type { Role } from '../../../shared/roles';
-import { FEE_EDIT_ROLES, FEES_ROLES } from '../../../shared/fees';
+import { FEES_ROLES } from '../../../shared/fees';
 import { ArrearsTab } from './ArrearsTab';
 import { FeeRulesTab } from './FeeRulesTab';
 import { ItemsTab } from './ItemsTab';
@@ -35,4 +35,4 @@ export const FEES_BILLING_TABS: readonly FeesTab[] = [
   { key: 'reports', label: S.tabReports, roles: FEES_ROLES, render: () => createElement(ReportsTab) },
 ];
 export const FEES_BILLING_PRINT_FORMS: readonly PrintFormDef<unknown>[] = FEES_BILLING_FORMS;
-export const FEES_BILLING_SETTINGS_TABS: readonly SettingsTab[] = [{ key: 'feeRules', label: S.rulesTab, roles: [...new Set([...FEES_ROLES, ...FEE_EDIT_ROLES])], render: () => createElement(FeeRulesTab) }];
+export const FEES_BILLING_SETTINGS_TABS: readonly SettingsTab[] = [{ key: 'feeRules', label: S.rulesTab, roles: FEES_ROLES, render: () => createElement(FeeRulesTab) }];

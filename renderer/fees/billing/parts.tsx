@@ -2,6 +2,7 @@ import { DatePicker, Select } from 'antd';
 import dayjs from 'dayjs';
 import { addMonths } from '../../../shared/office-time';
 import { hundredthsText } from '../../../shared/fees';
+import { parseYuan } from '../../../shared/money';
 import { officeTodayText } from '../../dates';
 import { useCommandResult } from '../../components/useCommandResult';
 import { S } from './strings';
@@ -47,12 +48,14 @@ export function BuildingSelect(props: { id?: string; value?: number | null; onCh
   );
 }
 
-/** Meter readings and thresholds are integers in hundredths: "1234.5" → 123450; null when it does not read. */
+/**
+ * Meter readings and thresholds are integers in hundredths (0.01 t, 0.01 kWh), typed like an
+ * amount: digits with at most two decimals, full-width or with commas — what parseYuan reads into
+ * hundredths ("1234.5" → 123450). Null when the text does not read.
+ */
 export function hundredthsOf(text: string): number | null {
-  const t = text.trim().replace(/，/g, '.');
-  if (!/^\d{1,10}(\.\d{1,2})?$/.test(t)) return null;
-  const [whole, frac = ''] = t.split('.') as [string, string?];
-  return Number(whole) * 100 + Number((frac ?? '').padEnd(2, '0'));
+  const reading = parseYuan(text);
+  return reading.ok ? reading.fen : null;
 }
 
 export const hundredths = (value: number | null | undefined) => (value === null || value === undefined ? S.none : hundredthsText(value));

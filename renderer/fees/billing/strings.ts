@@ -193,7 +193,7 @@ export const S = {
   // settings
   rulesTab: '收费规则',
   rulesIntro: '滞纳金（默认不收）、空置收费比例、抄表用量异常的判断和每月缴费日。修改后对之后计算的金额生效。',
-  rulesReadOnly: '收费规则由管理员修改；这里只能查看。',
+  rulesReadOnly: '收费规则由主管或管理员修改；这里只能查看。',
   rulesSave: '保存收费规则',
   rulesSaved: '已保存收费规则',
   lateFeeEnabled: '收取滞纳金',
