@@ -111,3 +111,29 @@ test('the management fee at 2.50 元/m²/月, November billed once (a second run
   await expect(bill).toHaveCount(1);
   await expect(bill.locator('td').nth(3)).toHaveText(formatYuan(monthlyAreaFee(areaDm2 as number, 250)));
 });
+
+test('设置 → 收费规则: the late fee is off by default; a supervisor turns it on and it is stored; the cashier reads it only', async ({ page, browser }) => {
+  await signIn(page);
+  await page.goto(`${host!.serve.url}#/settings/feeRules`);
+  const lateFee = page.getByRole('checkbox', { name: '收取滞纳金' });
+  await expect(page.getByRole('spinbutton', { name: '滞纳金每日（万分之）' })).toHaveValue('5');
+  await expect(lateFee).not.toBeChecked();
+  await expect(page.getByRole('textbox', { name: '用水超过（吨）按入住计' })).toHaveValue('1.00');
+  await lateFee.check();
+  await page.getByRole('spinbutton', { name: '宽限天数' }).fill('10');
+  await page.getByRole('button', { name: '保存收费规则' }).click();
+  // Read back from the server: a fresh page shows what was stored.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole('checkbox', { name: '收取滞纳金' })).toBeChecked({ timeout: 2000 });
+  }).toPass();
+  await expect(page.getByRole('spinbutton', { name: '宽限天数' })).toHaveValue('10');
+
+  const cashier = await browser.newPage();
+  await signInAt(cashier, host!.serve.url, 'shoufei', 'demo-shoufei-1');
+  await cashier.goto(`${host!.serve.url}#/settings/feeRules`);
+  await expect(cashier.getByText('收费规则由主管或管理员修改；这里只能查看。')).toBeVisible();
+  await expect(cashier.getByRole('checkbox', { name: '收取滞纳金' })).toBeDisabled();
+  await expect(cashier.getByRole('button', { name: '保存收费规则' })).toHaveCount(0);
+  await cashier.close();
+});
