@@ -4,19 +4,21 @@ import type { CollectionRateRow } from '../../../shared/contract/fees-billing';
 import { formatYuan } from '../../../shared/money';
 import { LoadState } from '../../components/LoadState';
 import { useCommandResult } from '../../components/useCommandResult';
+import { CollectionsReport } from './CollectionsReport';
 import { MonthPicker, thisMonth } from './parts';
 import { S } from './strings';
 
 /** 78.5% for 0.785; a dash when nothing was billed. */
 export const rateText = (rate: number | null) => (rate === null ? S.none : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`);
 
-/** 报表: the collection rate (收缴率) of a month's bills, by item, from fees.collectionRate. */
+/** 报表: the collection rate (收缴率) of a month's bills by item, and what the counter took (收款汇总). */
 export function ReportsTab() {
   const [period, setPeriod] = useState(thisMonth);
   const { value, error, reload } = useCommandResult('fees.collectionRate', { period });
   const shown = value?.period === period ? value : null;
   return (
-    <div style={{ maxWidth: 900 }}>
+    <div>
+      <Typography.Title level={5}>{S.rateTable}</Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
         <MonthPicker aria-label={S.reportPeriod} value={period} onChange={(m) => m && setPeriod(m)} />
       </Space>
@@ -30,6 +32,7 @@ export function ReportsTab() {
             rowKey="item"
             pagination={false}
             dataSource={shown.rows}
+            style={{ maxWidth: 900, marginBottom: 0 }}
             columns={[
               { key: 'item', title: S.colItem, render: (_, r) => r.item },
               { key: 'billed', title: S.colBilled, align: 'right', render: (_, r) => formatYuan(r.billedFen) },
@@ -58,8 +61,7 @@ export function ReportsTab() {
       ) : (
         <LoadState error={error} loading={S.loading} onRetry={reload} />
       )}
-      <Typography.Title level={5}>{S.collectionsTitle}</Typography.Title>
-      <Typography.Paragraph type="secondary">{S.collectionsPending}</Typography.Paragraph>
+      <CollectionsReport />
     </div>
   );
 }

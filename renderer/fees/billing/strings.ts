@@ -188,7 +188,14 @@ export const S = {
   rateTotal: '合计',
   rateRule: '收缴率 = 该月账单已收金额 ÷ 该月账单应收金额（作废的账单不计）。',
   collectionsTitle: '收款汇总',
-  collectionsPending: '按日、按月、按项目和收款方式的收款汇总随收银台一同上线。',
+  collectionsTable: '收款汇总表',
+  collectionsRange: '收款日期',
+  collectionsBy: '汇总方式',
+  byDay: '按日',
+  byMonth: '按月',
+  colDay: '日期',
+  colMonth: '月份',
+  generatedAt: '统计时间',
 
   // settings
   rulesTab: '收费规则',
