@@ -365,6 +365,64 @@ export interface BillsTable {
   voided_at: string | null;
   void_reason: Generated<string>;
   updated_at: string;
+  /** 0012: the fee item of a run or charged bill; its basis ('120.50 m² × 2.50 元/m²'); the vacancy rate applied; due date (office day). */
+  fee_item_id: number | null;
+  basis: Generated<string>;
+  vacancy: Generated<number>;
+  /** Filled from created_at's office day by a trigger when a bill is inserted without one. */
+  due_date: string | null;
+}
+
+export interface FeeItemsTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  method: string;
+  rate_fen: number;
+  meter: string | null;
+  enabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FeeAssignmentsTable {
+  id: Generated<number>;
+  fee_item_id: number;
+  scope: string;
+  target: string;
+  start_month: string;
+  end_month: string | null;
+  rate_fen: number | null;
+  created_at: string;
+  created_by: number;
+  updated_at: string;
+}
+
+export interface MeterReadingsTable {
+  id: Generated<number>;
+  unit_id: number;
+  meter: string;
+  month: string;
+  /** Cumulative, 0.01 t / 0.01 kWh. */
+  reading: number;
+  usage: number | null;
+  read_at: string;
+  operator_id: number;
+  correction_reason: Generated<string>;
+  updated_at: string;
+}
+
+export interface VacanciesTable {
+  id: Generated<number>;
+  unit_id: number;
+  start_month: string;
+  end_month: string;
+  state: string;
+  note: Generated<string>;
+  end_reason: Generated<string>;
+  created_at: string;
+  created_by: number;
+  updated_at: string;
 }
 
 export interface Database {
@@ -395,6 +453,10 @@ export interface Database {
   repair_events: RepairEventsTable;
   repair_materials: RepairMaterialsTable;
   bills: BillsTable;
+  fee_items: FeeItemsTable;
+  fee_assignments: FeeAssignmentsTable;
+  meter_readings: MeterReadingsTable;
+  vacancies: VacanciesTable;
 }
 
 export type OperatorRow = Selectable<OperatorsTable>;

@@ -52,6 +52,13 @@ export function isPeriodic(method: FeeMethod): boolean {
   return PERIODIC_METHODS.includes(method);
 }
 
+/**
+ * A bill's states. The fees desk owns bills now; shared/repairs.ts still declares the same list for
+ * the repair order's view (a desk may not import another), to be folded into this one.
+ */
+export const BILL_STATES = ['unpaid', 'paid', 'voided'] as const;
+export type BillState = (typeof BILL_STATES)[number];
+
 export const METERS = ['water', 'electricity'] as const;
 export type Meter = (typeof METERS)[number];
 export const METER_LABELS: Record<Meter, string> = { water: '水表', electricity: '电表' };

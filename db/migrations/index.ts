@@ -10,6 +10,7 @@ import * as m0008 from './0008_counter_lookup_indexes';
 import * as m0009 from './0009_print_log';
 import * as m0010 from './0010_reception_limits_minutes';
 import * as m0011 from './0011_repairs';
+import * as m0012 from './0012_fees_billing';
 
 /**
  * Statically imported so a bundled main process needs no migrations folder. Names sort;
@@ -27,4 +28,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009_print_log': m0009,
   '0010_reception_limits_minutes': m0010,
   '0011_repairs': m0011,
+  '0012_fees_billing': m0012,
 };

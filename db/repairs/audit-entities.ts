@@ -4,6 +4,4 @@ import { column } from '../audit/entities';
 /** The repairs desk's records as the operation log names them. */
 export const REPAIRS_AUDIT_ENTITIES: Record<string, AuditEntityKind> = {
   repair_order: { label: '维修单', names: column('repair_orders', 'no') },
-  // Bills are the fees desk's (#13) once it lands; until then only repairs write them.
-  bill: { label: '账单', names: column('bills', 'item') },
 };

@@ -17,11 +17,11 @@ import {
   VACANCY_MIN_MONTHS,
   monthsBetween,
   type AssignmentScope,
+  type BillState,
   type FeeKind,
   type FeeMethod,
   type Meter,
 } from '../fees';
-import type { BillState } from '../repairs';
 import { rolesUsing } from '../permissions';
 import type { Role } from '../roles';
 

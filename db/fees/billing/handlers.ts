@@ -1,34 +1,34 @@
-import type { Handlers } from '../../context';
+import { prepared, type Handlers } from '../../context';
 import { feeRulesSettings, type feesBillingCommands } from '../../../shared/contract/fees-billing';
-import { fail } from '../../../shared/result';
+import { officeDayOf, officeMonthOf } from '../../../shared/office-time';
 import { updateDeskSettings } from '../../settings/service';
-
-const notYet = async (): Promise<never> => {
-  throw fail.conflict('收费功能尚未完成，请稍后再试');
-};
+import { planMonth, runMonth, summarize, unpaidBillsOf } from './bills';
+import { endAssignment, endVacancy, listAssignments, listItems, listVacancies, registerVacancy, renewVacancy, saveAssignment, saveItem } from './items';
+import { importReadings, listReadings, parseReadingsFile, readingsTemplate, recordReading, type ParsedReadings } from './readings';
+import { arrears, charge, collectionRate, exportArrears, reminderPrinted, reminderRecord } from './reports';
 
 export const feesBillingHandlers: Handlers<keyof typeof feesBillingCommands> = {
-  'fees.items': notYet,
-  'fees.saveItem': notYet,
-  'fees.assignments': notYet,
-  'fees.saveAssignment': notYet,
-  'fees.endAssignment': notYet,
-  'fees.readings': notYet,
-  'fees.recordReading': notYet,
-  'fees.readingsTemplate': notYet,
-  'fees.importReadings': notYet,
-  'fees.vacancies': notYet,
-  'fees.registerVacancy': notYet,
-  'fees.endVacancy': notYet,
-  'fees.renewVacancy': notYet,
-  'fees.previewRun': notYet,
-  'fees.run': notYet,
-  'fees.charge': notYet,
-  'fees.unpaid': notYet,
-  'fees.arrears': notYet,
-  'fees.exportArrears': notYet,
-  'fees.printReminder': notYet,
-  'fees.reminderPrinted': notYet,
-  'fees.collectionRate': notYet,
+  'fees.items': (ctx) => listItems(ctx.db, officeMonthOf(ctx.nowIso)),
+  'fees.saveItem': saveItem,
+  'fees.assignments': (ctx, input) => listAssignments(ctx.db, input),
+  'fees.saveAssignment': saveAssignment,
+  'fees.endAssignment': endAssignment,
+  'fees.readings': (ctx, input) => listReadings(ctx.db, input),
+  'fees.recordReading': recordReading,
+  'fees.readingsTemplate': () => readingsTemplate(),
+  'fees.importReadings': prepared<'fees.importReadings', ParsedReadings>({ prepare: parseReadingsFile, run: importReadings }),
+  'fees.vacancies': listVacancies,
+  'fees.registerVacancy': registerVacancy,
+  'fees.endVacancy': endVacancy,
+  'fees.renewVacancy': renewVacancy,
+  'fees.previewRun': async (ctx, input) => summarize(await planMonth(ctx.db, input.month, ctx.settings.feeRules), false),
+  'fees.run': (ctx, input) => runMonth(ctx, input.month),
+  'fees.charge': charge,
+  'fees.unpaid': (ctx, input) => unpaidBillsOf(ctx, input.unitId),
+  'fees.arrears': (ctx, input) => arrears(ctx.db, officeDayOf(ctx.now), input),
+  'fees.exportArrears': (ctx, input) => exportArrears(ctx, input.filters),
+  'fees.printReminder': (ctx, input) => reminderRecord(ctx, input.record),
+  'fees.reminderPrinted': reminderPrinted,
+  'fees.collectionRate': (ctx, input) => collectionRate(ctx.db, input.period),
   'fees.updateFeeRules': updateDeskSettings(feeRulesSettings),
 };
