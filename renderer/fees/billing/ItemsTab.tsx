@@ -105,15 +105,15 @@ function ItemModal(props: { item: FeeItemRow | null; onClose(): void }) {
       <Form.Item label={S.fieldName} name="name" required>
         <Input maxLength={30} autoFocus />
       </Form.Item>
-      <Form.Item label={S.fieldKind} name="kind" required>
-        <Select options={FEE_KINDS.map((k) => ({ value: k, label: FEE_KIND_LABELS[k] }))} />
+      <Form.Item label={S.fieldKind} name="kind" required extra={item ? S.fixedOnceSaved : undefined}>
+        <Select disabled={item !== null} options={FEE_KINDS.map((k) => ({ value: k, label: FEE_KIND_LABELS[k] }))} />
       </Form.Item>
       <Form.Item label={S.fieldMethod} name="method" required>
-        <Select options={FEE_METHODS.map((m) => ({ value: m, label: FEE_METHOD_LABELS[m] }))} />
+        <Select disabled={item !== null} options={FEE_METHODS.map((m) => ({ value: m, label: FEE_METHOD_LABELS[m] }))} />
       </Form.Item>
       {method === 'metered' && (
         <Form.Item label={S.fieldMeter} name="meter" required>
-          <Select options={METERS.map((m) => ({ value: m, label: METER_LABELS[m] }))} />
+          <Select disabled={item !== null} options={METERS.map((m) => ({ value: m, label: METER_LABELS[m] }))} />
         </Form.Item>
       )}
       <Form.Item label={S.rateLabel[method]} name="rateFen" required rules={[moneyRule({ required: true })]} extra={item ? S.rateChangeNote : undefined}>

@@ -49,6 +49,7 @@ export const S = {
     one_off: '元',
     deposit: '元',
   },
+  fixedOnceSaved: '类别、计费方式和表在保存后不能修改；要改请停用本项目后新建一个。',
   rateChangeNote: '改单价只影响尚未缴费的账单：未缴的月度账单按新单价重开，已缴的账单和收据不变。',
   itemSaved: (name: string) => `已保存收费项目“${name}”`,
   itemRepriced: (name: string, n: number) => `已保存“${name}”：${n} 笔未缴账单已按新单价重开`,
