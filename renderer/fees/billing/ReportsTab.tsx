@@ -5,7 +5,7 @@ import { formatYuan } from '../../../shared/money';
 import { LoadState } from '../../components/LoadState';
 import { useCommandResult } from '../../components/useCommandResult';
 import { CollectionsReport } from './CollectionsReport';
-import { MonthPicker, thisMonth } from './parts';
+import { MonthPicker, shiftMonth, thisMonth } from './parts';
 import { S } from './strings';
 
 /** 78.5% for 0.785; a dash when nothing was billed. */
@@ -13,7 +13,8 @@ export const rateText = (rate: number | null) => (rate === null ? S.none : `${(M
 
 /** 报表: the collection rate (收缴率) of a month's bills by item, and what the counter took (收款汇总). */
 export function ReportsTab() {
-  const [period, setPeriod] = useState(thisMonth);
+  // Last month by default: the latest month whose bills have had time to be paid.
+  const [period, setPeriod] = useState(() => shiftMonth(thisMonth(), -1));
   const { value, error, reload } = useCommandResult('fees.collectionRate', { period });
   const shown = value?.period === period ? value : null;
   return (

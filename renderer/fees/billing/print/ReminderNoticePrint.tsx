@@ -31,6 +31,9 @@ export function ReminderNoticePrint(props: PrintFormProps & { data: ReminderBatc
   );
 }
 
+/** 项目, 期间, 依据 (the widest: '120.50 m² × 2.50 元/m²'), 期限, 金额, 滞纳金. */
+const COLUMN_WIDTHS = ['20%', '11%', '29%', '14%', '13%', '13%'];
+
 function Notice(props: { notice: ReminderNotice; date: string }) {
   const n = props.notice;
   return (
@@ -38,6 +41,11 @@ function Notice(props: { notice: ReminderNotice; date: string }) {
       <p className="fb-lead">{S.reminderDear(n.unitCode, n.ownerNames)}</p>
       <p className="fb-body">{S.reminderBody(n.months, props.date)}</p>
       <table className="fb-table">
+        <colgroup>
+          {COLUMN_WIDTHS.map((w, i) => (
+            <col key={i} style={{ width: w }} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
             <th>{S.reminderItem}</th>
