@@ -1,6 +1,7 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { parseAreaDm2 } from '../../shared/estate';
 import { formatYuan, monthlyAreaFee } from '../../shared/money';
+import { hundredthsText } from '../../shared/fees';
 import { officeDayOf } from '../../shared/office-time';
 import { signIn as signInAt, startDemoHost, type DemoHost } from './support/demo';
 
@@ -142,4 +143,71 @@ test('设置 → 收费规则: the late fee is off by default; a supervisor turn
   await expect(cashier.getByRole('checkbox', { name: '收取滞纳金' })).toBeDisabled();
   await expect(cashier.getByRole('button', { name: '保存收费规则' })).toHaveCount(0);
   await cashier.close();
+});
+
+/** '14693.75' → 1469375 (0.01 t), exactly. */
+const hundredthsIn = (text: string) => {
+  const [whole, fraction = '0'] = text.trim().split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+};
+
+test('抄表 by keyboard: Enter saves and moves down the column; a jump asks to confirm; a reading below the last is refused', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAt(page, host!.serve.url, 'shoufei', 'demo-shoufei-1');
+  await page.goto(`${host!.serve.url}#/fees/readings`);
+  const building = page.getByRole('combobox', { name: '楼栋' });
+  await building.click();
+  await building.press('Enter');
+  const rows = page.getByTestId('readings-grid').locator('tbody tr.ant-table-row');
+  await expect(rows.nth(2)).toBeVisible();
+  // Columns: 房屋, 水表上次读数, 水表本月读数, 水表用量, then the same for electricity.
+  const last = async (i: number) => hundredthsIn((await rows.nth(i).locator('td').nth(1).textContent())!);
+  const box = (i: number) => rows.nth(i).locator('td').nth(2).getByRole('textbox');
+  const usage = (i: number) => rows.nth(i).locator('td').nth(3);
+
+  // An ordinary month: 10.00 t more than last time; saved, the cursor one unit down.
+  await box(0).fill(hundredthsText((await last(0)) + 1000));
+  await box(0).press('Enter');
+  await expect(usage(0)).toHaveText('10.00');
+  await expect(box(1)).toBeFocused();
+
+  // A jump far above last month's usage: asked, confirmed with Enter, saved.
+  await box(1).fill(hundredthsText((await last(1)) + 99_900));
+  await box(1).press('Enter');
+  const jump = page.getByRole('dialog').filter({ hasText: '用量异常，请核对' });
+  await expect(jump).toContainText('请核对后确认');
+  await page.keyboard.press('Enter');
+  await expect(jump).toBeHidden();
+  await expect(usage(1)).toHaveText('999.00');
+  await expect(box(2)).toBeFocused();
+
+  // Below the last reading: refused, nothing stored, the cursor stays.
+  await box(2).fill(hundredthsText((await last(2)) - 100));
+  await box(2).press('Enter');
+  await expect(box(2)).toBeFocused();
+  await expect(usage(2)).toHaveText('—');
+  await page.reload();
+  await building.click();
+  await building.press('Enter');
+  await expect(usage(0)).toHaveText('10.00');
+  await expect(usage(1)).toHaveText('999.00');
+  await expect(usage(2)).toHaveText('—');
+});
+
+test('欠费 → 催缴通知单 for one unit: the notice lists what is overdue, its total as the arrears list says', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAt(page, host!.serve.url, 'shoufei', 'demo-shoufei-1');
+  await page.goto(`${host!.serve.url}#/fees/arrears`);
+  const table = page.getByRole('table', { name: '欠费列表' });
+  const first = table.locator('tbody tr').filter({ has: page.getByRole('button', { name: /打印催缴通知单/ }) }).first();
+  await expect(first).toBeVisible();
+  const cells = first.locator('td');
+  const unit = (await cells.nth(0).textContent())!.trim();
+  const amount = (await cells.nth(3).textContent())!.trim();
+  await first.getByRole('button', { name: `打印催缴通知单 ${unit}` }).click();
+  await expect(page).toHaveURL(/#\/print\/fee-reminder\?serial=U\d+/);
+  const notice = page.getByTestId('reminder-notice');
+  await expect(notice).toHaveCount(1);
+  await expect(notice).toContainText(`尊敬的 ${unit}`);
+  await expect(notice.getByTestId('reminder-total')).toHaveText(amount);
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Alert, App, Button, Input, Select, Space, Table, Typography, Upload, type InputRef } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ReadingRow } from '../../../shared/contract/fees-billing';
@@ -19,9 +19,12 @@ interface GridRow {
   current: Record<Meter, ReadingRow | null>;
 }
 
-/** A jump the server asks to confirm (shared/fees.ts checkReading 'jump'), as opposed to a refusal. */
-export function asksToConfirmJump(error: CommandError): boolean {
-  return 'confirmJump' in (error.fields ?? {}) || error.message.includes('确认');
+/**
+ * A jump the server asks to confirm (shared/fees.ts checkReading 'jump'), as opposed to a refusal:
+ * fees.recordReading puts it on `confirmJump`; the import's row report names the 确认用量异常 box.
+ */
+function asksToConfirmJump(error: CommandError): boolean {
+  return 'confirmJump' in (error.fields ?? {}) || error.message.includes('确认用量异常');
 }
 
 /** The unit's readings around the month: its own and the latest before it, per meter. */
@@ -107,6 +110,23 @@ function ReadingsGrid(props: { month: string; buildingId: number; entrance: stri
     };
   }, [props.buildingId, props.entrance, month, notify]);
 
+  /**
+   * A question before saving (a jump, a correction): true once saved. It answers only after the
+   * dialog has gone, so the grid's next box takes the cursor rather than the closing dialog.
+   */
+  const askFirst = (ask: { title: string; content: ReactNode; okText: string }, saveIt: () => Promise<boolean>) =>
+    new Promise<boolean>((resolve) => {
+      let saved = false;
+      modal.confirm({
+        ...ask,
+        focusTriggerAfterClose: false,
+        onOk: async () => {
+          saved = await saveIt();
+        },
+        afterClose: () => resolve(saved),
+      });
+    });
+
   const moveDown = (index: number, meter: Meter) => inputs.current.get(cellKey(index + 1, meter))?.focus();
 
   const save = async (index: number, meter: Meter, reading: number, extra: { confirmJump?: boolean; correctionReason?: string } = {}): Promise<boolean> => {
@@ -118,31 +138,23 @@ function ReadingsGrid(props: { month: string; buildingId: number; entrance: stri
       return true;
     }
     if (!extra.confirmJump && asksToConfirmJump(result.error)) {
-      return new Promise((resolve) => {
-        modal.confirm({
-          title: S.jumpTitle,
-          content: result.error.message,
-          okText: S.jumpOk,
-          onOk: async () => resolve(await save(index, meter, reading, { ...extra, confirmJump: true })),
-          onCancel: () => resolve(false),
-        });
-      });
+      return askFirst({ title: S.jumpTitle, content: result.error.message, okText: S.jumpOk }, () => save(index, meter, reading, { ...extra, confirmJump: true }));
     }
     notify.error(result.error);
     return false;
   };
 
-  const askCorrection = (index: number, meter: Meter, reading: number) =>
-    new Promise<boolean>((resolve) => {
-      let reason = '';
-      modal.confirm({
+  const askCorrection = (index: number, meter: Meter, reading: number) => {
+    let reason = '';
+    return askFirst(
+      {
         title: S.correctionTitle(rows![index]!.unit.code, METER_LABELS[meter]),
         content: <Input autoFocus aria-label={S.correctionReason} placeholder={S.correctionReason} maxLength={200} onChange={(e) => (reason = e.target.value)} />,
         okText: S.correctionOk,
-        onOk: async () => resolve(await save(index, meter, reading, { correctionReason: reason })),
-        onCancel: () => resolve(false),
-      });
-    });
+      },
+      () => save(index, meter, reading, { correctionReason: reason }),
+    );
+  };
 
   const onEnter = async (e: KeyboardEvent<HTMLInputElement>, index: number, meter: Meter) => {
     e.preventDefault();

@@ -123,7 +123,7 @@ export const S = {
   importing: '正在导入…',
   imported: (month: string, n: number) => `已导入 ${month} 的 ${n} 条读数`,
   importFailed: '导入失败，没有导入任何读数。请按下面的说明改好文件后重新导入：',
-  importConfirmJump: '已核对用量异常的读数，仍然导入',
+  importConfirmJump: '确认用量异常，重新导入',
   importWrongType: '请选择 .xlsx 文件（可先下载模板）',
 
   // vacancy
