@@ -211,3 +211,58 @@ test('欠费 → 催缴通知单 for one unit: the notice lists what is overdue,
   await expect(notice).toContainText(`尊敬的 ${unit}`);
   await expect(notice.getByTestId('reminder-total')).toHaveText(amount);
 });
+
+test('空置: shorter than three months is refused on the form; three months registered, renewed, then ended early', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAt(page, host!.serve.url, 'shoufei', 'demo-shoufei-1');
+  await page.goto(`${host!.serve.url}#/fees/vacancy`);
+  await page.getByRole('button', { name: '登记空置' }).click();
+  const dialog = page.getByRole('dialog', { name: '登记空置' });
+  const unit = dialog.getByRole('combobox', { name: '房屋' });
+  await unit.click();
+  await unit.pressSequentially('1-1-102', { delay: 0 });
+  await expect(page.locator('.ant-select-item-option', { hasText: '1-1-102' }).first()).toBeVisible();
+  await unit.press('Enter');
+  // Months typed; Tab goes on to the next box, Enter submits the form (as anywhere in a dialog).
+  const month = async (name: string, value: string, key: 'Tab' | 'Enter') => {
+    const box = dialog.getByRole('textbox', { name });
+    await box.click();
+    await box.fill(value);
+    await box.press(key);
+  };
+  // Far ahead, clear of the demo's own vacancies.
+  await month('开始月份', '2028-01', 'Tab');
+  await month('结束月份', '2028-02', 'Enter');
+  await expect(dialog).toContainText('空置登记至少 3 个月');
+  await month('结束月份', '2028-03', 'Enter');
+  await expect(dialog).toBeHidden();
+
+  const filter = page.getByRole('combobox', { name: '按房屋查找' });
+  await filter.click();
+  await filter.pressSequentially('1-1-102', { delay: 0 });
+  await expect(page.locator('.ant-select-item-option', { hasText: '1-1-102' }).first()).toBeVisible();
+  await filter.press('Enter');
+  const table = page.getByRole('table', { name: '空置登记列表' });
+  const row = table.getByRole('row').filter({ hasText: '1-1-102' }).filter({ hasText: '2028-01' });
+  await expect(row).toContainText('2028-03');
+  await expect(row).toContainText('空置中');
+
+  await row.getByRole('button', { name: '续登' }).click();
+  const renew = page.getByRole('dialog', { name: '续登空置：1-1-102' });
+  await expect(renew.getByRole('textbox', { name: '续登至（月份）' })).toHaveValue('2028-06');
+  await confirm(renew);
+  await expect(row).toContainText('2028-06');
+
+  await row.getByRole('button', { name: '结束' }).click();
+  const end = page.getByRole('dialog', { name: '提前结束空置：1-1-102' });
+  const last = end.getByRole('textbox', { name: '最后一个空置月份' });
+  await last.click();
+  await last.fill('2028-04');
+  await last.press('Tab');
+  await end.getByRole('textbox', { name: '原因（如：业主已入住）' }).fill('业主提前入住');
+  await end.getByRole('textbox', { name: '原因（如：业主已入住）' }).press('Enter');
+  await expect(end).toBeHidden();
+  await page.getByRole('checkbox', { name: '只看当前空置' }).uncheck();
+  await expect(row).toContainText('已提前结束');
+  await expect(row).toContainText('2028-04');
+});

@@ -18,7 +18,8 @@ const SORTABLE = sortableFields('fees.vacancies');
 /** 空置: units registered vacant (≥ 3 months, billed at the reduced rate), registered, renewed and ended here. */
 export function VacancyTab() {
   const [activeOnly, setActiveOnly] = useState(true);
-  const list = useCommandList('fees.vacancies', activeOnly ? { active: true } : {}, { sort: { field: 'endMonth', desc: false } });
+  const [unitId, setUnitId] = useState<number | null>(null);
+  const list = useCommandList('fees.vacancies', { ...(activeOnly ? { active: true } : {}), ...(unitId ? { unitId } : {}) }, { sort: { field: 'endMonth', desc: false } });
   const [registering, setRegistering] = useState(false);
   const [renewing, setRenewing] = useState<VacancyRow | null>(null);
   const [ending, setEnding] = useState<VacancyRow | null>(null);
@@ -57,6 +58,7 @@ export function VacancyTab() {
         <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setRegistering(true)}>
           {S.newVacancy}
         </Button>
+        <UnitPicker aria-label={S.filterUnit} placeholder={S.filterUnit} value={unitId} onChange={setUnitId} style={{ width: 220 }} />
         <Checkbox checked={activeOnly} onChange={(e) => setActiveOnly(e.target.checked)}>
           {S.activeOnly}
         </Checkbox>

@@ -130,6 +130,7 @@ export const S = {
   vacancyTable: '空置登记列表',
   newVacancy: '登记空置',
   activeOnly: '只看当前空置',
+  filterUnit: '按房屋查找',
   colMonths: '月数',
   colState: '状态',
   colNote: '备注',
