@@ -264,6 +264,8 @@ export async function renewVacancy(ctx: CommandContext, input: { id: number; end
   const before = await ctx.db.selectFrom('vacancies').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!before) throw fail.notFound('空置登记不存在');
   if (before.state === 'ended') throw fail.conflict('该空置登记已提前结束，请重新登记');
+  // Months after an expiry were billed in full; a lapsed registration is registered anew.
+  if (before.end_month < officeMonthOf(ctx.nowIso)) throw fail.conflict(`该空置登记已于 ${before.end_month} 到期，请重新登记`);
   const firstNew = addMonths(before.end_month, 1);
   if (input.endMonth < firstNew || monthsBetween(firstNew, input.endMonth) < VACANCY_MIN_MONTHS)
     throw fail.validation(`续登至少 ${VACANCY_MIN_MONTHS} 个月（至 ${addMonths(before.end_month, VACANCY_MIN_MONTHS)} 或以后）`, { endMonth: `续期至少 ${VACANCY_MIN_MONTHS} 个月` });
