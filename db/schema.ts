@@ -425,6 +425,74 @@ export interface VacanciesTable {
   updated_at: string;
 }
 
+/** 收费 counter: receipts, reversals and refund slips (never deleted; only voided once). */
+export interface ReceiptsTable {
+  id: Generated<number>;
+  no: string;
+  kind: string;
+  unit_id: number;
+  payer_name: string;
+  method: string;
+  reference: string;
+  cash_received_fen: number | null;
+  change_fen: number;
+  total_fen: number;
+  cashier_id: number;
+  created_at: string;
+  discount_approver_id: number | null;
+  original_id: number | null;
+  reason: string;
+  state: Generated<string>;
+  voided_at: string | null;
+  void_reason: Generated<string>;
+  voided_by: number | null;
+  void_approver_id: number | null;
+}
+
+export interface ReceiptLinesTable {
+  id: Generated<number>;
+  receipt_id: number;
+  kind: string;
+  bill_id: number | null;
+  item: string;
+  period: string | null;
+  category: string;
+  amount_fen: number;
+  note: string;
+}
+
+export interface DepositsTable {
+  id: Generated<number>;
+  unit_id: number;
+  bill_id: number;
+  receipt_id: number;
+  item: string;
+  amount_fen: number;
+  collected_at: string;
+  state: Generated<string>;
+  refund_receipt_id: number | null;
+  refunded_at: string | null;
+  refunded_fen: number | null;
+}
+
+export interface CashierClosesTable {
+  id: Generated<number>;
+  no: string;
+  cashier_id: number;
+  closed_at: string;
+  through_receipt_id: number;
+  first_at: string | null;
+  last_at: string | null;
+  receipt_count: number;
+  expected_fen: number;
+  expected_cash_fen: number;
+  counted_cash_fen: number;
+  difference_fen: number;
+  /** JSON: the per-method figures (MethodTotals[]) as they were at the close. */
+  methods: string;
+  note: string;
+}
+
 export interface Database {
   operators: OperatorsTable;
   operator_roles: OperatorRolesTable;
@@ -457,6 +525,10 @@ export interface Database {
   fee_assignments: FeeAssignmentsTable;
   meter_readings: MeterReadingsTable;
   vacancies: VacanciesTable;
+  receipts: ReceiptsTable;
+  receipt_lines: ReceiptLinesTable;
+  deposits: DepositsTable;
+  cashier_closes: CashierClosesTable;
 }
 
 export type OperatorRow = Selectable<OperatorsTable>;

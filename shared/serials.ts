@@ -32,6 +32,13 @@ export const SERIALS = {
   // 999 a day leaves room for every reprint-worthy snapshot a desk would ever take.
   JJ: { period: 'daily', width: 3, start: 1, label: '交班表编号' },
   WX: { period: 'daily', width: 4, start: 1, label: '维修单号' },
+  // Receipts (and their reversals) run in one continuous series, never restarting: it is how
+  // pre-numbered receipt books are printed, so an office on books sets `start` to its next page;
+  // an auditor checks the series for gaps across the year end as within it.
+  SJ: { period: 'continuous', width: 8, start: 1, label: '收据号' },
+  TK: { period: 'yearly', width: 4, start: 1, label: '退款单号' },
+  // Two or three cashiers' closes a day.
+  RJ: { period: 'daily', width: 3, start: 1, label: '日结单号' },
 } as const satisfies Record<string, Omit<SerialPolicy, 'prefix'>>;
 
 export type SeriesKey = keyof typeof SERIALS;

@@ -11,6 +11,7 @@ import * as m0009 from './0009_print_log';
 import * as m0010 from './0010_reception_limits_minutes';
 import * as m0011 from './0011_repairs';
 import * as m0012 from './0012_fees_billing';
+import * as m0013 from './0013_fees_counter';
 
 /**
  * Statically imported so a bundled main process needs no migrations folder. Names sort;
@@ -29,4 +30,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010_reception_limits_minutes': m0010,
   '0011_repairs': m0011,
   '0012_fees_billing': m0012,
+  '0013_fees_counter': m0013,
 };

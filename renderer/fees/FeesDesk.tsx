@@ -35,7 +35,7 @@ export function FeesDesk() {
         options={[...COUNTER_TABS, ...billingTabs.map((t) => ({ value: t.key, label: t.label }))]}
         style={{ marginBottom: 16 }}
       />
-      {page.page === 'counter' && <CounterView key={page.unitId ?? 'none'} unitId={page.unitId} />}
+      {page.page === 'counter' && <CounterView unitId={page.unitId} />}
       {page.page === 'receipts' && <ReceiptsView />}
       {page.page === 'receipt' && <ReceiptByNo key={page.no} no={page.no} />}
       {page.page === 'close' && <CloseView />}

@@ -10,6 +10,7 @@ export const S = {
   // counter
   counterUnit: '收费房屋',
   counterUnitPh: '房号、业主姓名或手机尾号',
+  counterOtherUnitPh: '换一户：房号、业主姓名或手机尾号',
   counterPickHint: '先找到房屋：在上面的框里输入房号（或按 F2 前台搜索），再选中它。',
   counterLoading: '正在读取未缴账单…',
   billsTable: '未缴账单',
@@ -125,6 +126,7 @@ export const S = {
   colExpected: '应有',
   closeTotal: '合计',
   closeCounted: '实点现金',
+  closeNote: '备注',
   closeDifference: '差额',
   closeSubmit: '日结',
   closeConfirm: '日结后本班收据不能再作废，之后的更正计入下一班次。确认日结？',
@@ -176,6 +178,6 @@ export const S = {
 
   // module
   feesFromUnit: '收费',
-  badgeOpenShift: (count: number) => `未日结 ${count}`,
+  badgeOpenShift: '未日结',
   badgeOpenShiftHint: '前一天的班次还没有日结',
 };

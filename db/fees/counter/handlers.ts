@@ -1,28 +1,30 @@
 import type { Handlers } from '../../context';
 import type { feesCounterCommands } from '../../../shared/contract/fees-counter';
-import { fail } from '../../../shared/result';
-
-const notYet = async (): Promise<never> => {
-  throw fail.conflict('收费功能尚未完成');
-};
+import { loadReceipt, pay, reverseReceipt, voidReceipt } from './receipts';
+import { collectDeposit, listDeposits, refundDeposit } from './deposits';
+import { closeShift, listCloses, openShift } from './closes';
+import { listReceipts } from './lists';
+import { collections, exportCollections } from './collections';
+import { closePrinted, closeRecord, receiptPrinted, receiptRecord } from './prints';
 
 export const feesCounterHandlers: Handlers<keyof typeof feesCounterCommands> = {
-  'fees.pay': notYet,
-  'fees.payWithDiscount': notYet,
-  'fees.receipt': notYet,
-  'fees.receipts': notYet,
-  'fees.printReceipt': notYet,
-  'fees.receiptPrinted': notYet,
-  'fees.voidReceipt': notYet,
-  'fees.reverseReceipt': notYet,
-  'fees.collectDeposit': notYet,
-  'fees.refundDeposit': notYet,
-  'fees.deposits': notYet,
-  'fees.shift': notYet,
-  'fees.closeShift': notYet,
-  'fees.closes': notYet,
-  'fees.printClose': notYet,
-  'fees.closePrinted': notYet,
-  'fees.collections': notYet,
-  'fees.exportCollections': notYet,
+  'fees.pay': (ctx, input) => pay(ctx, { ...input, discounts: [] }),
+  // The same payment: the dispatcher has checked the supervisor's approval before it runs.
+  'fees.payWithDiscount': (ctx, input) => pay(ctx, input),
+  'fees.receipt': (ctx, input) => loadReceipt(ctx.db, input),
+  'fees.receipts': listReceipts,
+  'fees.printReceipt': (ctx, input) => receiptRecord(ctx, input.no),
+  'fees.receiptPrinted': receiptPrinted,
+  'fees.voidReceipt': (ctx, input) => voidReceipt(ctx, input.id, input.reason),
+  'fees.reverseReceipt': (ctx, input) => reverseReceipt(ctx, input.id, input.reason),
+  'fees.collectDeposit': collectDeposit,
+  'fees.refundDeposit': refundDeposit,
+  'fees.deposits': listDeposits,
+  'fees.shift': (ctx, input) => openShift(ctx, input.cashierId),
+  'fees.closeShift': closeShift,
+  'fees.closes': listCloses,
+  'fees.printClose': (ctx, input) => closeRecord(ctx, input.no),
+  'fees.closePrinted': closePrinted,
+  'fees.collections': collections,
+  'fees.exportCollections': exportCollections,
 };

@@ -76,7 +76,7 @@ function ShiftCard() {
           </span>
         </Form.Item>
         <Form.Item name="note">
-          <Input aria-label={S.reason} placeholder={S.reason} maxLength={200} style={{ width: 200 }} />
+          <Input aria-label={S.closeNote} placeholder={S.closeNote} maxLength={200} style={{ width: 200 }} />
         </Form.Item>
         <Button type="primary" htmlType="submit" icon={<LockOutlined aria-hidden />} loading={submitting} disabled={shift.receiptCount === 0}>
           {S.closeSubmit}

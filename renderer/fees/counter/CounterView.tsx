@@ -29,6 +29,7 @@ export function CounterView(props: { unitId: number | null }) {
   useEffect(() => {
     if (unitId === null) document.getElementById(UNIT_BOX)?.focus();
   }, [unitId]);
+  // The box only finds a unit (the card below names the one open), so it stays empty for the next search.
   return (
     <div>
       <Space align="center" style={{ marginBottom: 12 }} wrap>
@@ -36,13 +37,13 @@ export function CounterView(props: { unitId: number | null }) {
         <UnitPicker
           id={UNIT_BOX}
           aria-label={S.counterUnit}
-          placeholder={S.counterUnitPh}
-          value={unitId}
+          placeholder={unitId === null ? S.counterUnitPh : S.counterOtherUnitPh}
+          value={null}
           onChange={(id) => go(id === null ? feesHash.counter : feesHash.unit(id))}
           style={{ width: 280 }}
         />
       </Space>
-      {unitId === null ? <Alert type="info" showIcon title={S.counterPickHint} /> : <UnitCounter unitId={unitId} />}
+      {unitId === null ? <Alert type="info" showIcon title={S.counterPickHint} /> : <UnitCounter key={unitId} unitId={unitId} />}
     </div>
   );
 }
@@ -55,6 +56,11 @@ function UnitCounter(props: { unitId: number }) {
   const [paying, setPaying] = useState<PayMode | null>(null);
 
   const bills = owed?.bills ?? [];
+  // Once the bills are in, the keyboard is on them: ↑↓, Space, F9.
+  const loaded = owed !== null;
+  useEffect(() => {
+    if (loaded) document.querySelector<HTMLElement>('[data-testid="unpaid-bills"] tbody tr')?.focus();
+  }, [loaded]);
   const selection = selectionOf(bills, unticked);
   const canPay = selection.ids.length > 0 && !paying;
   useFunctionKey(S.payKey, () => setPaying('pay'), canPay);

@@ -49,11 +49,17 @@ export function PayDialog(props: {
   const dueFen = props.dueFen - (discounted && typeof discount === 'number' ? discount : 0);
   const change = changeFor(method, dueFen, typeof received === 'number' ? received : null);
 
-  const focusNext = (m: PaymentMethod) => {
-    const next = m === 'cash' ? 'cashReceivedFen' : 'reference';
-    // After React has shown the field for the new method.
-    window.setTimeout(() => document.getElementById(fieldId(formProps.name, next))?.focus(), 0);
+  // A method picked moves on to its field, once the form shows it (cash and the others have different fields).
+  const moveOn = useRef(false);
+  const focusNext = () => {
+    moveOn.current = true;
   };
+  const focusFieldOf = (m: PaymentMethod) => document.getElementById(fieldId(formProps.name, m === 'cash' ? 'cashReceivedFen' : 'reference'))?.focus();
+  useEffect(() => {
+    if (!moveOn.current) return;
+    moveOn.current = false;
+    focusFieldOf(method);
+  });
 
   // Digits pick the method wherever the operator is not typing (an amount or a reference is typed in its box).
   useEffect(() => {
@@ -65,8 +71,10 @@ export function PayDialog(props: {
       const m = methodOfKey(e.key);
       if (!m) return;
       e.preventDefault();
+      // The same method again only moves on; another one moves on once its field is shown.
+      if (m === method) return focusFieldOf(m);
+      focusNext();
       form.setFieldValue('method', m);
-      focusNext(m);
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
@@ -120,7 +128,7 @@ export function PayDialog(props: {
               data-hotkeys="method"
               optionType="button"
               buttonStyle="solid"
-              onChange={(e) => focusNext(e.target.value as PaymentMethod)}
+              onChange={focusNext}
               options={PAYMENT_METHODS.map((m) => ({ value: m, label: `${methodKey(m)} ${PAYMENT_METHOD_LABELS[m]}` }))}
             />
           </Form.Item>

@@ -69,7 +69,7 @@ export function ShiftTable(props: { figures: Pick<CloseView, 'methods' | 'expect
             <td className="sf-num">{cell(m.voidCount, m.voidsFen)}</td>
             <td className="sf-num">{cell(m.reversalCount, m.reversalsFen)}</td>
             <td className="sf-num">{cell(m.refundCount, m.refundsFen)}</td>
-            <td className="sf-num" data-testid={`expected-${m.method}`}>{formatYuan(m.expectedFen)}</td>
+            <td className="sf-num" data-testid={`expected-method-${m.method}`}>{formatYuan(m.expectedFen)}</td>
           </tr>
         ))}
         <tr data-method="total">
