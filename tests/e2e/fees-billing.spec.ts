@@ -266,3 +266,44 @@ test('空置: shorter than three months is refused on the form; three months reg
   await expect(row).toContainText('已提前结束');
   await expect(row).toContainText('2028-04');
 });
+
+test('收费项目 → 适用范围: a single unit’s parking from a month to a month at its own rate, then ended earlier', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  await page.goto(`${host!.serve.url}#/fees/items`);
+  await page.getByTestId('fee-items').getByRole('button', { name: '机动车占位费', exact: true }).click();
+  const section = page.getByRole('region', { name: '适用范围：机动车占位费' });
+  await section.getByRole('button', { name: '新增适用范围' }).click();
+  const dialog = page.getByRole('dialog', { name: '新增适用范围：机动车占位费' });
+  await dialog.getByText('单户', { exact: true }).click();
+  const unit = dialog.getByRole('combobox', { name: '房屋' });
+  await unit.click();
+  await unit.pressSequentially('1-1-103', { delay: 0 });
+  await expect(page.locator('.ant-select-item-option', { hasText: '1-1-103' }).first()).toBeVisible();
+  await unit.press('Enter');
+  for (const [name, value] of [
+    ['开始月份', '2028-01'],
+    ['结束月份（不填为长期）', '2028-12'],
+  ] as const) {
+    const box = dialog.getByRole('textbox', { name });
+    await box.click();
+    await box.fill(value);
+    await box.press('Tab');
+  }
+  await dialog.getByRole('textbox', { name: '本范围单价（不填按项目单价）' }).fill('120');
+  await confirm(dialog);
+  const row = section.getByRole('row').filter({ hasText: '1-1-103' }).filter({ hasText: '2028-01' });
+  await expect(row).toContainText('单户');
+  await expect(row).toContainText('2028-12');
+  await expect(row).toContainText('¥120.00');
+
+  await row.getByRole('button', { name: '结束' }).click();
+  const end = page.getByRole('dialog', { name: '结束适用范围：1-1-103' });
+  const last = end.getByRole('textbox', { name: '最后收费月份' });
+  await last.click();
+  await last.fill('2028-06');
+  await last.press('Tab');
+  await confirm(end);
+  await expect(row).toContainText('2028-06');
+  await expect(row).not.toContainText('2028-12');
+});
