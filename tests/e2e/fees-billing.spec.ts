@@ -6,10 +6,12 @@ import { officeDayOf } from '../../shared/office-time';
 import { signIn as signInAt, startDemoHost, type DemoHost } from './support/demo';
 
 /**
- * 收费's billing side as a supervisor meets it on the `npm run demo` estate (issue #13, "Done
- * when"): the management fee set at 2.50 元/m²/月, November billed for the estate after a preview,
- * billed again and nothing new made; the bill of 3-2-1101 at the counter is its area × 2.50 by the
- * platform's one rounding rule (monthlyAreaFee), the area read from the unit card.
+ * 收费's billing side as a supervisor and the cashier meet it on the `npm run demo` estate (issue
+ * #13, "Done when"): the management fee set at 2.50 元/m²/月, November billed for the estate after
+ * a preview, billed again and nothing new made; the bill of 3-2-1101 at the counter is its area ×
+ * 2.50 by the platform's one rounding rule (monthlyAreaFee), the area read from the unit card.
+ * Then the fee rules in 设置, the meter grid by keyboard, a 催缴通知单, a vacancy's life and an
+ * item's assignment — each test on its own, whatever ran before it on this host.
  */
 let host: DemoHost | undefined;
 
@@ -34,6 +36,14 @@ function november(): string {
 async function confirm(dialog: Locator, timeout?: number) {
   await dialog.getByRole('button', { name: /确\s*定/ }).click();
   await expect(dialog).toBeHidden({ timeout });
+}
+
+/** A unit box (the counter search underneath): the code typed, the unit listed, Enter takes it, as the cashier does. */
+async function pickUnit(page: Page, box: Locator, code: string) {
+  await box.click();
+  await box.pressSequentially(code, { delay: 0 });
+  await expect(page.locator('.ant-select-item-option', { hasText: code }).first()).toBeVisible();
+  await box.press('Enter');
 }
 
 /** 预览 for the month, and the preview's count of new bills. */
@@ -107,12 +117,7 @@ test('the management fee at 2.50 元/m²/月, November billed once (a second run
   expect(typeof areaDm2).toBe('number');
 
   await page.goto(`${host!.serve.url}#/fees`);
-  const unitBox = page.getByRole('combobox', { name: '收费房屋' });
-  await unitBox.click();
-  await unitBox.pressSequentially('3-2-1101', { delay: 0 });
-  // The counter search lists it; Enter takes the highlighted unit, as the cashier does.
-  await expect(page.locator('.ant-select-item-option', { hasText: '3-2-1101' }).first()).toBeVisible();
-  await unitBox.press('Enter');
+  await pickUnit(page, page.getByRole('combobox', { name: '收费房屋' }), '3-2-1101');
   await expect(page.getByTestId('counter-unit')).toHaveText('3-2-1101');
   const bill = page.getByTestId('unpaid-bills').locator('tbody tr', { hasText: itemName }).filter({ hasText: month });
   await expect(bill).toHaveCount(1);
@@ -218,11 +223,7 @@ test('空置: shorter than three months is refused on the form; three months reg
   await page.goto(`${host!.serve.url}#/fees/vacancy`);
   await page.getByRole('button', { name: '登记空置' }).click();
   const dialog = page.getByRole('dialog', { name: '登记空置' });
-  const unit = dialog.getByRole('combobox', { name: '房屋' });
-  await unit.click();
-  await unit.pressSequentially('1-1-102', { delay: 0 });
-  await expect(page.locator('.ant-select-item-option', { hasText: '1-1-102' }).first()).toBeVisible();
-  await unit.press('Enter');
+  await pickUnit(page, dialog.getByRole('combobox', { name: '房屋' }), '1-1-102');
   // Months typed; Tab goes on to the next box, Enter submits the form (as anywhere in a dialog).
   const month = async (name: string, value: string, key: 'Tab' | 'Enter') => {
     const box = dialog.getByRole('textbox', { name });
@@ -237,11 +238,7 @@ test('空置: shorter than three months is refused on the form; three months reg
   await month('结束月份', '2028-03', 'Enter');
   await expect(dialog).toBeHidden();
 
-  const filter = page.getByRole('combobox', { name: '按房屋查找' });
-  await filter.click();
-  await filter.pressSequentially('1-1-102', { delay: 0 });
-  await expect(page.locator('.ant-select-item-option', { hasText: '1-1-102' }).first()).toBeVisible();
-  await filter.press('Enter');
+  await pickUnit(page, page.getByRole('combobox', { name: '按房屋查找' }), '1-1-102');
   const table = page.getByRole('table', { name: '空置登记列表' });
   const row = table.getByRole('row').filter({ hasText: '1-1-102' }).filter({ hasText: '2028-01' });
   await expect(row).toContainText('2028-03');
@@ -276,11 +273,7 @@ test('收费项目 → 适用范围: a single unit’s parking from a month to a
   await section.getByRole('button', { name: '新增适用范围' }).click();
   const dialog = page.getByRole('dialog', { name: '新增适用范围：机动车占位费' });
   await dialog.getByText('单户', { exact: true }).click();
-  const unit = dialog.getByRole('combobox', { name: '房屋' });
-  await unit.click();
-  await unit.pressSequentially('1-1-103', { delay: 0 });
-  await expect(page.locator('.ant-select-item-option', { hasText: '1-1-103' }).first()).toBeVisible();
-  await unit.press('Enter');
+  await pickUnit(page, dialog.getByRole('combobox', { name: '房屋' }), '1-1-103');
   for (const [name, value] of [
     ['开始月份', '2028-01'],
     ['结束月份（不填为长期）', '2028-12'],

@@ -3,6 +3,7 @@ import { formatYuan } from '../../../../shared/money';
 import { PrintHeader, SignatureLines } from '../../../print/parts';
 import type { PrintFormProps } from '../../../print/registry';
 import { S } from '../strings';
+import '../../print/fees-print.css';
 import './fees-billing-print.css';
 
 /**
@@ -40,7 +41,7 @@ function Notice(props: { notice: ReminderNotice; date: string }) {
     <>
       <p className="fb-lead">{S.reminderDear(n.unitCode, n.ownerNames)}</p>
       <p className="fb-body">{S.reminderBody(n.months, props.date)}</p>
-      <table className="fb-table">
+      <table className="sf-table">
         <colgroup>
           {COLUMN_WIDTHS.map((w, i) => (
             <col key={i} style={{ width: w }} />
@@ -52,8 +53,8 @@ function Notice(props: { notice: ReminderNotice; date: string }) {
             <th>{S.reminderPeriod}</th>
             <th>{S.reminderBasis}</th>
             <th>{S.reminderDue}</th>
-            <th className="fb-num">{S.reminderAmount}</th>
-            <th className="fb-num">{S.reminderLateFee}</th>
+            <th className="sf-num">{S.reminderAmount}</th>
+            <th className="sf-num">{S.reminderLateFee}</th>
           </tr>
         </thead>
         <tbody>
@@ -63,20 +64,20 @@ function Notice(props: { notice: ReminderNotice; date: string }) {
               <td>{b.period ?? S.none}</td>
               <td>{b.basis || S.none}</td>
               <td>{b.dueDate ?? S.none}</td>
-              <td className="fb-num">{formatYuan(b.amountFen)}</td>
-              <td className="fb-num">{b.lateFeeFen ? formatYuan(b.lateFeeFen) : S.none}</td>
+              <td className="sf-num">{formatYuan(b.amountFen)}</td>
+              <td className="sf-num">{b.lateFeeFen ? formatYuan(b.lateFeeFen) : S.none}</td>
             </tr>
           ))}
           <tr className="fb-total">
             <td colSpan={4}>{`${S.reminderTotal}（${S.reminderCapitals}：${n.capitals}）`}</td>
-            <td className="fb-num" data-testid="reminder-total">
+            <td className="sf-num" data-testid="reminder-total">
               {formatYuan(n.totalFen)}
             </td>
-            <td className="fb-num">{n.lateFeeFen ? formatYuan(n.lateFeeFen) : S.none}</td>
+            <td className="sf-num">{n.lateFeeFen ? formatYuan(n.lateFeeFen) : S.none}</td>
           </tr>
         </tbody>
       </table>
-      <div className="fb-muted">{`${S.reminderUnit}：${n.unitCode}（${n.buildingName}）\u3000${S.reminderDate}：${props.date}`}</div>
+      <div className="sf-note">{`${S.reminderUnit}：${n.unitCode}（${n.buildingName}）\u3000${S.reminderDate}：${props.date}`}</div>
       <SignatureLines labels={[S.reminderReceiver, S.reminderIssuer]} />
     </>
   );
