@@ -1,9 +1,8 @@
 import { DatePicker, Select } from 'antd';
 import dayjs from 'dayjs';
-import { addMonths } from '../../../shared/office-time';
 import { hundredthsText } from '../../../shared/fees';
 import { parseYuan } from '../../../shared/money';
-import { officeTodayText } from '../../dates';
+import { addMonths, officeTodayText } from '../../dates';
 import { useCommandResult } from '../../components/useCommandResult';
 import { S } from './strings';
 
