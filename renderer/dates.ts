@@ -10,7 +10,7 @@ import { officeDayOf } from '../shared/office-time';
  * shared/office-time.ts (the server writes the same formats into its exports); the page reaches
  * it only through here.
  */
-export { officeDateTime, officeDayRange, spanText } from '../shared/office-time';
+export { addMonths, officeDateTime, officeDayRange, spanText } from '../shared/office-time';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
