@@ -163,8 +163,17 @@ describe('fees desk: billing', () => {
       );
       for (let i = 0; i < 600; i++) insert.run(o.estateId, o.buildingId, `${1000 + i}`, `3-5-${1000 + i}`);
       expect(await ok<RunSummary>('fees.run', { month: '2026-03' })).toMatchObject({ count: 602 });
+      const lastAudit = Number(rows('SELECT max(id) AS n FROM audit_log')[0]!.n);
       const saved = await ok<SaveItemResult>('fees.saveItem', { id: management, name: '物业管理服务费', kind: 'management', method: 'area', rateFen: 260 }, o.as.supervisor);
       expect(saved.repriced).toBe(602);
+      // Set-wise, like the run: the item's change, then one row for the re-pricing naming every bill it voided.
+      const audits = rows('SELECT command, entity, after_json FROM audit_log WHERE id > ? ORDER BY id', lastAudit);
+      expect(audits.map((a) => [a.command, a.entity])).toEqual([
+        ['fees.saveItem', 'fee_item'],
+        ['fees.saveItem', 'fee_item'],
+      ]);
+      expect(JSON.parse(String(audits[1]!.after_json))).toMatchObject({ repriced: 602, reason: '收费标准调整，按新单价重开' });
+      expect(JSON.parse(String(audits[1]!.after_json)).voidedBillIds).toHaveLength(602);
       expect(rows("SELECT state, amount_fen, count(*) n FROM bills WHERE unit_id IN (SELECT id FROM units WHERE entrance = '5') GROUP BY state, amount_fen")).toEqual([
         { state: 'unpaid', amount_fen: 26000, n: 600 },
         { state: 'voided', amount_fen: 25000, n: 600 },
