@@ -144,6 +144,11 @@ export interface FeeRules {
   meterJumpFactor: number;
   /** Monthly bills fall due on this day of their month (1–28). */
   dueDay: number;
+  /**
+   * The first receipt number (收据 SJ…): an office printing on pre-numbered receipt books sets it to
+   * its book's; raised above the numbers already given, the series jumps to it (db/serials.ts).
+   */
+  receiptStart: number;
 }
 
 export const DEFAULT_FEE_RULES: FeeRules = {
@@ -151,6 +156,7 @@ export const DEFAULT_FEE_RULES: FeeRules = {
   vacancy: { percent: 50, waterAbove: 1 * METER_SCALE, electricityAbove: 5 * METER_SCALE },
   meterJumpFactor: 5,
   dueDay: 15,
+  receiptStart: 1,
 };
 
 export interface MonthUsage {

@@ -48,6 +48,8 @@ export const feeRulesSchema = z.strictObject({
   }),
   meterJumpFactor: z.number().int('请输入整数倍数').min(2, '至少 2 倍').max(100, '最多 100 倍'),
   dueDay: z.number().int('请输入 1–28 的日期').min(1, '请输入 1–28 的日期').max(28, '请输入 1–28 的日期'),
+  // Sections stored before it existed read as 1.
+  receiptStart: z.number().int('收据起始号必须是整数').min(1, '收据起始号至少为 1').max(99_999_999, '收据号最多 8 位').default(1),
 });
 
 export const feeRulesSettings = deskSettings({
@@ -56,7 +58,7 @@ export const feeRulesSettings = deskSettings({
   defaults: DEFAULT_FEE_RULES,
   // What every unit owes and its late fee: the roles that approve, not the cashier.
   editRoles: FEE_EDIT_ROLES,
-  summary: '修改收费规则（滞纳金、空置、抄表、缴费日）',
+  summary: '修改收费规则（滞纳金、空置、抄表、缴费日、收据起始号）',
 });
 
 // ---------- views ----------

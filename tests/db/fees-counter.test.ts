@@ -81,6 +81,17 @@ describe('fees counter', () => {
     expect((await ok('fees.pay', { unitId: o.unitId, billIds: [bill(100)], method: 'wechat', reference: '4200000001', payerName: '张三' })).no).toBe('SJ00000002');
   });
 
+  it('numbers receipts from the office\'s receipt book: a start set in 收费规则 is jumped to, and a lower one reuses no number', async () => {
+    expect((await ok('fees.pay', cash([bill(1000)], 1000))).no).toBe('SJ00000001');
+    const rules = valueOf<{ feeRules: Record<string, unknown> }>(await o.t.run(o.as.supervisor, 'settings.get', {})).feeRules;
+    valueOf(await o.t.run(o.as.supervisor, 'fees.updateFeeRules', { ...rules, receiptStart: 5001 }));
+    expect((await ok('fees.pay', cash([bill(1000)], 1000))).no).toBe('SJ00005001');
+    expect((await ok('fees.pay', cash([bill(1000)], 1000))).no).toBe('SJ00005002');
+    valueOf(await o.t.run(o.as.supervisor, 'fees.updateFeeRules', { ...rules, receiptStart: 1 }));
+    expect((await ok('fees.pay', cash([bill(1000)], 1000))).no).toBe('SJ00005003');
+    expect(expectError(await o.t.run(o.as.supervisor, 'fees.updateFeeRules', { ...rules, receiptStart: 0 })).kind).toBe('validation');
+  });
+
   it('refuses bad amounts and short cash in Chinese, writing nothing and taking no number', async () => {
     const a = bill(10000);
     const before = snapshot();

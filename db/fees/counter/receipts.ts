@@ -59,7 +59,8 @@ export async function writeReceipt(ctx: CommandContext, r: NewReceipt): Promise<
   const totalFen = r.lines.reduce((sum, l) => sum + l.amount_fen, 0);
   if (Math.abs(totalFen) > MAX_FEN) throw fail.validation(`合计金额不能超过 ${formatYuan(MAX_FEN)}`);
   const values = {
-    no: await nextSerial(ctx, r.series),
+    // Receipts follow the office's receipt book (feeRules.receiptStart); refund slips their own yearly series.
+    no: await nextSerial(ctx, r.series, r.series === 'SJ' ? { start: ctx.settings.feeRules.receiptStart } : undefined),
     kind: r.kind,
     unit_id: r.unitId,
     payer_name: r.payerName,

@@ -60,6 +60,9 @@ export function FeeRulesTab() {
       <Form.Item label={S.dueDay} name="dueDay" required>
         {whole(S.dueDay, 1, 28)}
       </Form.Item>
+      <Form.Item label={S.receiptStart} name="receiptStart" required>
+        {whole(S.receiptStart, 1, 99_999_999)}
+      </Form.Item>
     </DeskSettingsForm>
   );
 }

@@ -216,4 +216,5 @@ export const S = {
   electricityAbove: '用电超过（度）按入住计',
   meterJump: '用量超过上月的倍数需确认',
   dueDay: '每月缴费日（1–28）',
+  receiptStart: '收据起始号（使用预印收据本时填本子的首号；已开出的号码不会重用）',
 } as const;
