@@ -5,6 +5,7 @@ import type { Page } from '../../shared/contract/paging';
 import type { SearchGroup } from '../../shared/contract/search';
 import type { PrintRecord } from '../../shared/print';
 import type { CommandName } from '../../shared/contract';
+import type { FeeRules } from '../../shared/fees';
 import type { OrderDetail } from '../../shared/contract/repairs';
 import { ADMIN, expectError, PASSWORD, valueOf } from '../support/app';
 import { office, type Office } from '../security/support';
@@ -83,7 +84,7 @@ describe('fees counter', () => {
 
   it('numbers receipts from the office\'s receipt book: a start set in 收费规则 is jumped to, and a lower one reuses no number', async () => {
     expect((await ok('fees.pay', cash([bill(1000)], 1000))).no).toBe('SJ00000001');
-    const rules = valueOf<{ feeRules: Record<string, unknown> }>(await o.t.run(o.as.supervisor, 'settings.get', {})).feeRules;
+    const rules = valueOf<{ feeRules: FeeRules }>(await o.t.run(o.as.supervisor, 'settings.get', {})).feeRules;
     valueOf(await o.t.run(o.as.supervisor, 'fees.updateFeeRules', { ...rules, receiptStart: 5001 }));
     expect((await ok('fees.pay', cash([bill(1000)], 1000))).no).toBe('SJ00005001');
     expect((await ok('fees.pay', cash([bill(1000)], 1000))).no).toBe('SJ00005002');

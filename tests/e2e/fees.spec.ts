@@ -253,6 +253,14 @@ test('a chargeable repair’s bill is paid at the counter and the repair shows �
   expect(receipt.text).toContain(order!.no);
   expect(receipt.text).toContain(no);
 
+  // The receipt's QR scanned with the focus on the page (a keyboard-wedge burst ending in Enter) opens it.
+  await page.goto(`${host!.serve.url}#/fees/receipts`);
+  await expect(page.getByTestId('shell')).toBeVisible();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.type(no, { delay: 5 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('receipt-no')).toHaveText(no);
+
   // The repair order, read by a receptionist: 已缴.
   await page.goto(host!.serve.url);
   await page.context().clearCookies();

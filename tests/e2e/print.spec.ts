@@ -93,6 +93,33 @@ async function printedBefore(form: string, record: string, times: number, comman
   for (let i = 0; i < times; i++) await api(command, { form, record, copies: 1, output: 'printer' });
 }
 
+/** Two units of a building of their own: the fees desk's records belong to a unit. Made once. */
+let feeUnitsMade: Promise<{ unitId: number; otherUnitId: number }> | null = null;
+const feeUnits = () =>
+  (feeUnitsMade ??= (async () => {
+    const estate = await api<{ id: number }>('estate.saveEstate', { name: '打印测试小区' });
+    const building = await api<{ id: number }>('estate.saveBuilding', { estateId: estate.id, code: '9', name: '9栋' });
+    const unit = (room: string) => api<{ id: number }>('estate.createUnit', { buildingId: building.id, entrance: '1', room, floor: 1, areaDm2: 8950 });
+    return { unitId: (await unit('0101')).id, otherUnitId: (await unit('0102')).id };
+  })());
+const deposit = (unitId: number) =>
+  api<{ id: number; no: string }>('fees.collectDeposit', { unitId, item: '装修保证金', amountFen: 200000, method: 'cash', cashReceivedFen: 200000, payerName: '张三' });
+/** A deposit collected and refunded in full: its refund slip. */
+async function refund(unitId: number): Promise<{ no: string }> {
+  const collected = await deposit(unitId);
+  const held = await api<{ rows: { id: number; receiptNo: string }[] }>('fees.deposits', { filters: { unitId, state: 'held' }, pageSize: 200 });
+  const depositId = held.rows.find((d) => d.receiptNo === collected.no)!.id;
+  return api<{ no: string }>('fees.refundDeposit', { depositId, deductions: [], method: 'cash', payeeName: '张三' });
+}
+/** A supervisor of this office, to approve a void typed at the admin's screen. Made once. */
+let supervisorMade: Promise<{ login: string; password: string }> | null = null;
+const supervisorApproval = () =>
+  (supervisorMade ??= (async () => {
+    const who = { login: 'print_supervisor', password: 'print-super-1' };
+    await api('operators.create', { displayName: '打印主管', ...who, roles: ['supervisor'] });
+    return who;
+  })());
+
 const logEntry = (content: string) => api<{ id: number; no: string }>('reception.log', { channel: 'call', category: 'complaint', contactName: '李女士', content });
 
 /**
@@ -128,6 +155,35 @@ const RECORD_SAMPLES: Record<string, () => Promise<{ plain: Variant; marked: Var
     await printedBefore('repair-order', marked.no, 3, 'repairs.printed');
     await api('repairs.void', { id: marked.id, reason: '重复报修' });
     return { plain: { serial: plain.no, reprint: 0, voided: false }, marked: { serial: marked.no, reprint: 3, voided: true } };
+  },
+  'fee-receipt': async () => {
+    const { unitId } = await feeUnits();
+    const plain = await deposit(unitId);
+    const marked = await deposit(unitId);
+    await printedBefore('fee-receipt', marked.no, 3, 'fees.receiptPrinted');
+    await api('fees.voidReceipt', { id: marked.id, reason: '收错房屋', approval: await supervisorApproval() });
+    return { plain: { serial: plain.no, reprint: 0, voided: false }, marked: { serial: marked.no, reprint: 3, voided: true } };
+  },
+  'refund-slip': async () => {
+    const { unitId } = await feeUnits();
+    const [plain, marked] = [await refund(unitId), await refund(unitId)];
+    await printedBefore('refund-slip', marked.no, 3, 'fees.receiptPrinted');
+    return { plain: { serial: plain.no, reprint: 0, voided: false }, marked: { serial: marked.no, reprint: 3, voided: false } };
+  },
+  'cashier-close': async () => {
+    const { unitId } = await feeUnits();
+    await deposit(unitId);
+    const plain = await api<{ no: string }>('fees.closeShift', { countedCashFen: 200000, note: '' });
+    await deposit(unitId);
+    const marked = await api<{ no: string }>('fees.closeShift', { countedCashFen: 200000, note: '' });
+    await printedBefore('cashier-close', marked.no, 3, 'fees.closePrinted');
+    return { plain: { serial: plain.no, reprint: 0, voided: false }, marked: { serial: marked.no, reprint: 3, voided: false } };
+  },
+  'fee-reminder': async () => {
+    const { unitId, otherUnitId } = await feeUnits();
+    for (const id of [unitId, otherUnitId]) await api('fees.charge', { unitId: id, item: '装修垃圾清运费', amountFen: 20000, dueDate: '2026-01-15' });
+    await printedBefore('fee-reminder', `U${otherUnitId}`, 3, 'fees.reminderPrinted');
+    return { plain: { serial: `U${unitId}`, reprint: 0, voided: false }, marked: { serial: `U${otherUnitId}`, reprint: 3, voided: false } };
   },
   // The monthly summary is read fresh each time (no print register of its own): never marked.
   'repairs-summary': async () => {
