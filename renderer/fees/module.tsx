@@ -31,5 +31,8 @@ export const feesModule: RendererDesk = {
     return unitId ? feesHash.unit(unitId) : '';
   },
   // Handled by the counter itself (useFunctionKey), once bills are ticked.
-  shortcuts: [{ id: 'feesPay', keys: S.payKey, description: S.shortcutPay }],
+  shortcuts: [
+    { id: 'feesPrepay', keys: S.prepayKey, description: S.shortcutPrepay },
+    { id: 'feesPay', keys: S.payKey, description: S.shortcutPay },
+  ],
 };

@@ -99,6 +99,15 @@ export interface ReceiptLine {
   note: string;
 }
 
+/** A prepayment shown before the money is taken: the months it covers and what each costs. */
+export interface PrepayPreview {
+  feeItemId: number;
+  item: string;
+  /** billId: an unpaid bill already made for that month, taken as it is. */
+  months: { period: string; amountFen: number; basis: string; billId: number | null }[];
+  totalFen: number;
+}
+
 export interface ReceiptView {
   id: number;
   no: string;
@@ -355,6 +364,18 @@ export const feesCounterCommands = {
     access: FEES_ROLES,
     writes: true,
     affects: ['estate'],
+  }),
+  'fees.previewPrepay': defineCommand({
+    name: 'fees.previewPrepay',
+    summary: '预交预览：从已缴月份之后起的月份、每月金额和合计（不写入）',
+    input: z.strictObject({
+      unitId: id(),
+      feeItemId: id(),
+      months: z.number().int('月数必须是整数').min(1, '至少预交 1 个月').max(36, '最多预交 36 个月'),
+    }),
+    output: returns<PrepayPreview>(),
+    access: FEES_ROLES,
+    writes: false,
   }),
   'fees.deposits': defineCommand({
     name: 'fees.deposits',

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CloseView, CollectionsReport, DepositRow, ReceiptRow, ReceiptView, ShiftView } from '../../shared/contract/fees-counter';
+import type { CloseView, CollectionsReport, DepositRow, PrepayPreview, ReceiptRow, ReceiptView, ShiftView } from '../../shared/contract/fees-counter';
 import type { Page } from '../../shared/contract/paging';
 import type { SearchGroup } from '../../shared/contract/search';
 import type { PrintRecord } from '../../shared/print';
@@ -274,6 +274,19 @@ describe('fees counter', () => {
   it('prepays future months of a periodic item on the same receipt, billed by the billing side\'s rules', async () => {
     const { item } = valueOf<{ item: { id: number } }>(await o.t.run(o.admin, 'fees.saveItem', { name: '机动车占位费', kind: 'parking', method: 'fixed', rateFen: 15000 }));
     valueOf(await o.t.run(o.admin, 'fees.saveAssignment', { feeItemId: item.id, scope: 'unit', target: String(o.unitId), startMonth: '2026-01' }));
+    // Shown first at the counter, nothing written: the months it covers and what they cost.
+    const before = snapshot();
+    expect(await ok<PrepayPreview>('fees.previewPrepay', { unitId: o.unitId, feeItemId: item.id, months: 3 })).toMatchObject({
+      item: '机动车占位费',
+      months: [
+        { period: '2026-03', amountFen: 15000, billId: null },
+        { period: '2026-04', amountFen: 15000, billId: null },
+        { period: '2026-05', amountFen: 15000, billId: null },
+      ],
+      totalFen: 45000,
+    });
+    expect(snapshot()).toEqual(before);
+    expect(expectError(await run('fees.previewPrepay', { unitId: o.unitId, feeItemId: item.id, months: 37 })).fields).toEqual({ months: '最多预交 36 个月' });
     const receipt = await ok('fees.pay', { unitId: o.unitId, prepay: [{ feeItemId: item.id, months: 3 }], method: 'wechat', reference: 'W9', payerName: '张三' });
     expect(receipt.lines.map((l) => [l.item, l.period, l.amountFen])).toEqual([
       ['机动车占位费', '2026-03', 15000],

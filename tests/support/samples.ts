@@ -140,6 +140,7 @@ export const SAMPLE_INPUTS: { [N in CommandName]: CommandInput<N> } = {
   'fees.reverseReceipt': { id: 1, reason: '日结后发现重复收费' },
   'fees.collectDeposit': { unitId: 1, item: '装修保证金', amountFen: 200000, method: 'cash', cashReceivedFen: 200000, payerName: '张三' },
   'fees.refundDeposit': { depositId: 1, deductions: [{ amountFen: 30000, reason: '损坏公共墙面修复' }], method: 'cash', payeeName: '张三' },
+  'fees.previewPrepay': { unitId: 1, feeItemId: 1, months: 12 },
   'fees.deposits': { filters: { state: 'held' } },
   'fees.shift': {},
   'fees.closeShift': { countedCashFen: 123450, note: '' },

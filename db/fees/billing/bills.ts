@@ -355,25 +355,33 @@ export async function repriceUnpaid(ctx: CommandContext, feeItemId: number): Pro
   return voidedIds.length;
 }
 
+/** One month of a prepayment: the unpaid bill already made for it, or the bill the run would make. */
+export interface PeriodBillPlan {
+  period: string;
+  existingId: number | null;
+  planned: PlannedBill | null;
+  amountFen: number;
+  basis: string;
+}
+
 /**
- * Prepayment (预交): the bills of a periodic item for the given months of one unit, made now as the
- * run would make them (same amount, same unique live bill, so the run later finds them and makes
- * nothing). A month already billed answers its existing bill; a paid one cannot be paid again.
- * For the counter: call inside its payment command.
+ * Prepayment (预交) planned, nothing written: the months of a periodic item for one unit as the run
+ * would bill them. A month already billed and unpaid is taken as it is; a paid one, a metered or
+ * disabled item, or a unit outside the item's scope is refused in Chinese.
  */
-export async function createPeriodBills(ctx: CommandContext, unitId: number, feeItemId: number, periods: readonly string[]): Promise<BillView[]> {
+export async function planPeriodBills(ctx: CommandContext, unitId: number, feeItemId: number, periods: readonly string[]): Promise<{ itemName: string; months: PeriodBillPlan[] }> {
   const item = await ctx.db.selectFrom('fee_items').select(['name', 'method', 'enabled']).where('id', '=', feeItemId).executeTakeFirst();
   if (!item) throw fail.notFound('收费项目不存在');
   if (item.enabled !== 1) throw fail.conflict(`收费项目「${item.name}」已停用`);
   if (item.method === 'metered') throw fail.validation(`「${item.name}」按表计量，抄表后才能出账，不能预交`);
   if (!PERIODIC_METHODS.includes(item.method as FeeMethod)) throw fail.validation(`「${item.name}」不是按月收费的项目，不能预交`);
-  const bills: BillView[] = [];
+  const months: PeriodBillPlan[] = [];
   for (const period of [...new Set(periods)].sort()) {
     const plan = await planMonth(ctx.db, period, ctx.settings.feeRules, { feeItemId, unitIds: [unitId] });
     const live = plan.existing.get(key(unitId, feeItemId));
     if (live?.state === 'paid') throw fail.conflict(`${period} 的「${item.name}」已缴，不能重复缴费`);
     if (live) {
-      bills.push(await loadBill(ctx.db, live.id));
+      months.push({ period, existingId: live.id, planned: null, amountFen: live.amount_fen, basis: live.basis });
       continue;
     }
     const planned = plan.bills[0];
@@ -381,8 +389,20 @@ export async function createPeriodBills(ctx: CommandContext, unitId: number, fee
       const reason = [...plan.skipped.keys()][0];
       throw fail.validation(reason ? `${period}「${item.name}」无法出账：${reason}` : `该户 ${period} 没有「${item.name}」（不在收费范围内）`);
     }
-    bills.push(await loadBill(ctx.db, await insertBill(ctx, period, planned)));
+    months.push({ period, existingId: null, planned, amountFen: planned.amountFen, basis: planned.basis });
   }
+  return { itemName: item.name, months };
+}
+
+/**
+ * Prepayment (预交) made: the bills of those months, written now as the run would write them (same
+ * amount, same unique live bill, so the run later finds them and makes nothing). For the counter:
+ * call inside its payment command.
+ */
+export async function createPeriodBills(ctx: CommandContext, unitId: number, feeItemId: number, periods: readonly string[]): Promise<BillView[]> {
+  const { months } = await planPeriodBills(ctx, unitId, feeItemId, periods);
+  const bills: BillView[] = [];
+  for (const m of months) bills.push(await loadBill(ctx.db, m.existingId ?? (await insertBill(ctx, m.period, m.planned!))));
   return bills;
 }
 

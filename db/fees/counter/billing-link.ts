@@ -1,6 +1,7 @@
 import { addMonths, officeMonthOf } from '../../../shared/office-time';
 import type { CommandContext } from '../../context';
-import { createPeriodBills, unpaidBillsOf } from '../billing/bills';
+import { createPeriodBills, planPeriodBills, unpaidBillsOf } from '../billing/bills';
+import type { PrepayPreview } from '../../../shared/contract/fees-counter';
 
 /**
  * Where the counter meets the billing side (db/fees/billing): the late fee a bill carries today,
@@ -16,24 +17,36 @@ export async function lateFeesOf(ctx: CommandContext, unitId: number): Promise<M
 
 /**
  * 预交: `months` months of a periodic item, from the month after the unit's last paid one (never
- * before this month), billed now through the billing side's own rules (an unpaid bill already
- * made for a month is taken as it is). Their ids, to be paid on this receipt.
+ * before this month) — the months a prepayment covers, the same for its preview and its payment.
  */
+async function prepayPeriods(ctx: CommandContext, unitId: number, feeItemId: number, months: number): Promise<string[]> {
+  const lastPaid = await ctx.db
+    .selectFrom('bills')
+    .select((eb) => eb.fn.max('period').as('period'))
+    .where('unit_id', '=', unitId)
+    .where('fee_item_id', '=', feeItemId)
+    .where('state', '=', 'paid')
+    .executeTakeFirst();
+  const thisMonth = officeMonthOf(ctx.nowIso);
+  const afterPaid = lastPaid?.period ? addMonths(lastPaid.period, 1) : thisMonth;
+  const first = afterPaid > thisMonth ? afterPaid : thisMonth;
+  return Array.from({ length: months }, (_, i) => addMonths(first, i));
+}
+
+/** The prepayment's bills, billed now through the billing side's own rules; their ids, to be paid on this receipt. */
 export async function prepayBills(ctx: CommandContext, unitId: number, prepay: readonly { feeItemId: number; months: number }[]): Promise<number[]> {
   const ids: number[] = [];
-  for (const p of prepay) {
-    const lastPaid = await ctx.db
-      .selectFrom('bills')
-      .select((eb) => eb.fn.max('period').as('period'))
-      .where('unit_id', '=', unitId)
-      .where('fee_item_id', '=', p.feeItemId)
-      .where('state', '=', 'paid')
-      .executeTakeFirst();
-    const thisMonth = officeMonthOf(ctx.nowIso);
-    const afterPaid = lastPaid?.period ? addMonths(lastPaid.period, 1) : thisMonth;
-    const first = afterPaid > thisMonth ? afterPaid : thisMonth;
-    const periods = Array.from({ length: p.months }, (_, i) => addMonths(first, i));
-    ids.push(...(await createPeriodBills(ctx, unitId, p.feeItemId, periods)).map((b) => b.id));
-  }
+  for (const p of prepay) ids.push(...(await createPeriodBills(ctx, unitId, p.feeItemId, await prepayPeriods(ctx, unitId, p.feeItemId, p.months))).map((b) => b.id));
   return ids;
+}
+
+/** What a prepayment would bill, nothing written: the months, each amount and basis, the total (the counter shows it before taking the money). */
+export async function previewPrepay(ctx: CommandContext, input: { unitId: number; feeItemId: number; months: number }): Promise<PrepayPreview> {
+  const plan = await planPeriodBills(ctx, input.unitId, input.feeItemId, await prepayPeriods(ctx, input.unitId, input.feeItemId, input.months));
+  return {
+    feeItemId: input.feeItemId,
+    item: plan.itemName,
+    months: plan.months.map((m) => ({ period: m.period, amountFen: m.amountFen, basis: m.basis, billId: m.existingId })),
+    totalFen: plan.months.reduce((sum, m) => sum + m.amountFen, 0),
+  };
 }

@@ -6,6 +6,7 @@ import { closeShift, listCloses, openShift } from './closes';
 import { listReceipts } from './lists';
 import { collections, exportCollections } from './collections';
 import { closePrinted, closeRecord, receiptPrinted, receiptRecord } from './prints';
+import { previewPrepay } from './billing-link';
 
 export const feesCounterHandlers: Handlers<keyof typeof feesCounterCommands> = {
   'fees.pay': (ctx, input) => pay(ctx, { ...input, discounts: [] }),
@@ -19,6 +20,7 @@ export const feesCounterHandlers: Handlers<keyof typeof feesCounterCommands> = {
   'fees.reverseReceipt': (ctx, input) => reverseReceipt(ctx, input.id, input.reason),
   'fees.collectDeposit': collectDeposit,
   'fees.refundDeposit': refundDeposit,
+  'fees.previewPrepay': previewPrepay,
   'fees.deposits': listDeposits,
   'fees.shift': (ctx, input) => openShift(ctx, input.cashierId),
   'fees.closeShift': closeShift,

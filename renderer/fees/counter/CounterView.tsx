@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Space, Typography } from 'antd';
-import { GiftOutlined, PayCircleOutlined, SwapOutlined } from '@ant-design/icons';
+import { CalendarOutlined, GiftOutlined, PayCircleOutlined, SwapOutlined } from '@ant-design/icons';
 import type { ReceiptView } from '../../../shared/contract/fees-counter';
 import { formatYuan } from '../../../shared/money';
 import { LoadState } from '../../components/LoadState';
@@ -15,6 +15,7 @@ import { S } from '../strings';
 import { BillTable } from './BillTable';
 import { PayDialog, type PayMode } from './PayDialog';
 import { selectionOf } from './payment';
+import { PrepayDialog, prepayRange, type CounterPrepay } from './PrepayDialog';
 import '../fees.css';
 
 const UNIT_BOX = 'fees-counter-unit';
@@ -54,6 +55,8 @@ function UnitCounter(props: { unitId: number }) {
   const { value: card } = useCommandResult('estate.unitCard', { id: props.unitId });
   const [unticked, setUnticked] = useState<ReadonlySet<number>>(new Set());
   const [paying, setPaying] = useState<PayMode | null>(null);
+  const [prepays, setPrepays] = useState<CounterPrepay[]>([]);
+  const [prepaying, setPrepaying] = useState(false);
 
   const bills = owed?.bills ?? [];
   // Once the bills are in, the keyboard is on them: ↑↓, Space, F9.
@@ -62,8 +65,14 @@ function UnitCounter(props: { unitId: number }) {
     if (loaded) document.querySelector<HTMLElement>('[data-testid="unpaid-bills"] tbody tr')?.focus();
   }, [loaded]);
   const selection = selectionOf(bills, unticked);
-  const canPay = selection.ids.length > 0 && !paying;
+  // A month prepaid is billed at payment; one already billed (and listed above) is not also ticked.
+  const prepaidBills = new Set(prepays.flatMap((p) => p.preview.months.map((m) => m.billId)).filter((id): id is number => id !== null));
+  const billIds = selection.ids.filter((id) => !prepaidBills.has(id));
+  const prepayFen = prepays.reduce((sum, p) => sum + p.preview.totalFen, 0);
+  const dueFen = bills.filter((b) => billIds.includes(b.id)).reduce((sum, b) => sum + b.amountFen + b.lateFeeFen, 0) + prepayFen;
+  const canPay = (billIds.length > 0 || prepays.length > 0) && !paying && !prepaying;
   useFunctionKey(S.payKey, () => setPaying('pay'), canPay);
+  useFunctionKey(S.prepayKey, () => setPrepaying(true), !paying && !prepaying && owed !== null);
 
   if (!owed) return <LoadState error={error} loading={S.counterLoading} />;
   const owner = card?.people.find((l) => l.role === 'owner')?.person.name ?? '';
@@ -99,14 +108,33 @@ function UnitCounter(props: { unitId: number }) {
       ) : (
         <Alert type="success" showIcon title={S.billsNone} data-testid="counter-no-bills" />
       )}
+      {prepays.map((p) => (
+        <Alert
+          key={p.feeItemId}
+          type="info"
+          style={{ marginTop: 8 }}
+          data-testid="counter-prepay"
+          title={S.prepayRow(p.preview.item, prepayRange(p.preview), formatYuan(p.preview.totalFen))}
+          action={
+            <Button size="small" onClick={() => setPrepays((all) => all.filter((q) => q.feeItemId !== p.feeItemId))}>
+              {S.prepayRemove}
+            </Button>
+          }
+        />
+      ))}
       <Space style={{ marginTop: 12, width: '100%', justifyContent: 'space-between' }} wrap>
         <span className="fees-total" data-testid="selection-total">
-          {S.selectionTotal(selection.ids.length, formatYuan(selection.dueFen))}
+          {prepays.length
+            ? S.selectionWithPrepay(billIds.length, prepays.reduce((n, p) => n + p.months, 0), formatYuan(dueFen))
+            : S.selectionTotal(billIds.length, formatYuan(dueFen))}
         </span>
         <Space wrap>
           <Typography.Text type="secondary">{S.keysHint}</Typography.Text>
           <Button icon={<SwapOutlined aria-hidden />} onClick={() => go(feesHash.counter)}>
             {S.clearUnit}
+          </Button>
+          <Button icon={<CalendarOutlined aria-hidden />} onClick={() => setPrepaying(true)}>
+            {`${S.prepay} (${S.prepayKey})`}
           </Button>
           <Button icon={<GiftOutlined aria-hidden />} disabled={!canPay} onClick={() => setPaying('discount')}>
             {S.payDiscount}
@@ -117,7 +145,28 @@ function UnitCounter(props: { unitId: number }) {
         </Space>
       </Space>
       {paying && (
-        <PayDialog mode={paying} unitId={props.unitId} unitCode={owed.unitCode} payer={owner} billIds={selection.ids} dueFen={selection.dueFen} onPaid={paid} onClose={() => setPaying(null)} />
+        <PayDialog
+          mode={paying}
+          unitId={props.unitId}
+          unitCode={owed.unitCode}
+          payer={owner}
+          billIds={billIds}
+          prepay={prepays.map((p) => ({ feeItemId: p.feeItemId, months: p.months }))}
+          dueFen={dueFen}
+          onPaid={paid}
+          onClose={() => setPaying(null)}
+        />
+      )}
+      {prepaying && (
+        <PrepayDialog
+          unitId={props.unitId}
+          unitCode={owed.unitCode}
+          onAdd={(p) => {
+            setPrepays((all) => [...all.filter((q) => q.feeItemId !== p.feeItemId), p]);
+            setPrepaying(false);
+          }}
+          onClose={() => setPrepaying(false)}
+        />
       )}
     </Card>
   );

@@ -35,6 +35,8 @@ export function PayDialog(props: {
   unitCode: string;
   payer: string;
   billIds: number[];
+  /** 预交 months added at the counter (F7), billed and paid on this receipt. */
+  prepay?: { feeItemId: number; months: number }[];
   dueFen: number;
   onPaid(receipt: ReceiptView): void;
   onClose(): void;
@@ -84,7 +86,7 @@ export function PayDialog(props: {
     const base = {
       unitId: props.unitId,
       billIds: props.billIds,
-      prepay: [],
+      prepay: props.prepay ?? [],
       method: v.method,
       reference: needsReference(v.method) ? (v.reference ?? '').trim() : '',
       cashReceivedFen: v.method === 'cash' && typeof v.cashReceivedFen === 'number' ? v.cashReceivedFen : null,
