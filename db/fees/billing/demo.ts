@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import { DEFAULT_FEE_RULES, METER_SCALE, type FeeRules } from '../../../shared/fees';
-import { addMonths, officeMonthOf } from '../../../shared/office-time';
+import { addMonths, officeMonthOf, officeMonthRange } from '../../../shared/office-time';
 import type { BulkInsert, Db } from '../../context';
 import type { FeeItemsTable, MeterReadingsTable, VacanciesTable } from '../../schema';
 import { seededRandom } from '../../demo/names';
@@ -91,9 +91,12 @@ export async function generateFeeBills(db: Db, bulkInsert: BulkInsert, shape: Fe
   }
 
   let bills = 0;
-  const billStamp = { nowIso, operatorId, dueDay: rules.dueDay };
   for (let m = 0; m < shape.months; m++) {
     const month = addMonths(first, m);
+    // Each month's run as the office made it: 09:00 on the 1st (the counter's demo pays the bills
+    // made before today, so a year of them stamped "now" would leave the whole estate in arrears).
+    const ranAt = new Date(Math.min(Date.parse(officeMonthRange(month).start) + 9 * 3_600_000, now.getTime())).toISOString();
+    const billStamp = { nowIso: ranAt, operatorId, dueDay: rules.dueDay };
     const plan = await planMonth(db, month, rules);
     await bulkInsert('bills', plan.bills.map((b) => billRow(billStamp, month, b)));
     bills += plan.bills.length;
