@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { request, test, expect, type Locator, type Page } from '@playwright/test';
 import { fenToCapitals, formatYuan } from '../../shared/money';
 import { mmToPoints, PAPERS } from '../../shared/print';
+import { scanBurst } from './support/scan';
 import { signIn, startDemoHost, type DemoHost } from './support/demo';
 import { expectEmbeddedCjkFont, pageSizePt, pdfText, UNMASKED_ID } from './support/pdf';
 
@@ -258,8 +259,7 @@ test('a chargeable repair’s bill is paid at the counter and the repair shows �
   await page.goto(`${host!.serve.url}#/fees/receipts`);
   await expect(page.getByRole('table', { name: '收据列表' }).locator('tbody tr').first()).toBeVisible();
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.keyboard.type(no, { delay: 5 });
-  await page.keyboard.press('Enter');
+  await scanBurst(page, no);
   await expect(page.getByTestId('receipt-no')).toHaveText(no);
 
   // The repair order, read by a receptionist: 已缴.

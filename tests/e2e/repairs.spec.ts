@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { mmToPoints, PAPERS } from '../../shared/print';
+import { scanBurst } from './support/scan';
 import { signIn as signInAt, startDemoHost, type DemoHost } from './support/demo';
 import { expectEmbeddedCjkFont, pageSizePt, pdfText, UNMASKED_ID } from './support/pdf';
 
@@ -277,8 +278,7 @@ test('a new order from the desk (F8) for a public location: only what 待派单 
   // The slip's QR scanned with the focus on the page (a keyboard-wedge burst ending in Enter) opens it.
   await toOrderList(page);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.keyboard.type(no, { delay: 5 });
-  await page.keyboard.press('Enter');
+  await scanBurst(page, no);
   await expect(page.getByTestId('order-no')).toHaveText(no);
 
   const voiding = await act(page, '作废', no);
