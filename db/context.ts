@@ -179,6 +179,12 @@ export interface BenchScenario {
   name: string;
   target: { p99Ms: number; maxRatio?: number };
   command: CommandName;
+  /**
+   * Timed runs, when not the bench's usual 400 after 20 warm-ups: a write that is measured only the
+   * first time (a month's run creates its bills once; run again it finds them made) has no warm-up
+   * and as many runs as it has inputs.
+   */
+  runs?: number;
   /** Inputs cycled through the runs. */
   inputs(sqlite: import('better-sqlite3').Database): unknown[];
   /** The same lookup as one raw prepared statement (the floor the dispatcher is compared to). */

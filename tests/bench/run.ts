@@ -66,8 +66,8 @@ function percentile(sorted: number[], p: number): number {
 const RUNS = 400;
 const WARM_UP = 20;
 
-async function time(n: number, fn: (i: number) => Promise<unknown> | unknown): Promise<number[]> {
-  for (let i = 0; i < Math.min(WARM_UP, n); i++) await fn(i); // warm-up
+async function time(n: number, fn: (i: number) => Promise<unknown> | unknown, warmUp = WARM_UP): Promise<number[]> {
+  for (let i = 0; i < Math.min(warmUp, n); i++) await fn(i); // warm-up
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
@@ -151,10 +151,14 @@ async function main() {
     const results: Measured[] = [];
     for (const s of SCENARIOS) {
       const inputs = s.inputs(app.connection.sqlite);
-      const viaDispatcher = await time(RUNS, async (i) => {
-        const r = await app!.dispatcher.run(s.command, inputs[i % inputs.length], { sessionToken: tokenFor(s.command) });
-        if (!r.response.ok) throw new Error(`${s.name}: ${JSON.stringify(r.response.error)}`);
-      });
+      const viaDispatcher = await time(
+        s.runs ?? RUNS,
+        async (i) => {
+          const r = await app!.dispatcher.run(s.command, inputs[i % inputs.length], { sessionToken: tokenFor(s.command) });
+          if (!r.response.ok) throw new Error(`${s.name}: ${JSON.stringify(r.response.error)}`);
+        },
+        s.runs === undefined ? WARM_UP : 0,
+      );
       const rawFn = s.raw?.(app.connection.sqlite);
       const raw = rawFn ? await time(RUNS, (i) => rawFn(inputs[i % inputs.length])) : null;
       const p99 = percentile(viaDispatcher, 99);

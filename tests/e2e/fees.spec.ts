@@ -309,3 +309,23 @@ test('预交: F7 shows the months after the last paid one and their total before
   expect(receipt.lines.map((l) => l.period)).toEqual(periods);
   await admin.dispose();
 });
+
+test('临时收费 at the counter: a one-off charge in words and an amount joins the unit’s unpaid bills, ticked', async ({ page }) => {
+  const admin = await apiAs(ADMIN);
+  const units = (await admin.ok('estate.units', { filters: {}, pageSize: 20 })) as { rows: { code: string }[] };
+  const code = units.rows[9]!.code;
+  await admin.dispose();
+  await signIn(page, host!.serve.url, CASHIER.login, CASHIER.password);
+  await openUnit(page, code);
+  const item = `门禁卡工本费 ${stampOf()}`;
+  await page.getByRole('button', { name: '临时收费…' }).click();
+  const dialog = page.getByRole('dialog', { name: `临时收费 · ${code}` });
+  await expect(dialog.getByRole('textbox', { name: '收费事项' })).toBeFocused();
+  await page.keyboard.type(item);
+  await dialog.getByRole('textbox', { name: '金额（元）' }).fill('20');
+  await dialog.getByRole('textbox', { name: '金额（元）' }).press('Enter');
+  await expect(dialog).toBeHidden();
+  const row = page.getByTestId('unpaid-bills').locator('tbody tr', { hasText: item });
+  await expect(row).toContainText('¥20.00');
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+});

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Space, Typography } from 'antd';
-import { CalendarOutlined, GiftOutlined, PayCircleOutlined, SwapOutlined } from '@ant-design/icons';
+import { CalendarOutlined, FileAddOutlined, GiftOutlined, PayCircleOutlined, SwapOutlined } from '@ant-design/icons';
 import type { ReceiptView } from '../../../shared/contract/fees-counter';
 import { formatYuan } from '../../../shared/money';
 import { LoadState } from '../../components/LoadState';
@@ -15,6 +15,7 @@ import { S } from '../strings';
 import { BillTable } from './BillTable';
 import { PayDialog, type PayMode } from './PayDialog';
 import { selectionOf } from './payment';
+import { ChargeDialog } from './ChargeDialog';
 import { PrepayDialog, prepayRange, type CounterPrepay } from './PrepayDialog';
 import '../fees.css';
 
@@ -57,6 +58,7 @@ function UnitCounter(props: { unitId: number }) {
   const [paying, setPaying] = useState<PayMode | null>(null);
   const [prepays, setPrepays] = useState<CounterPrepay[]>([]);
   const [prepaying, setPrepaying] = useState(false);
+  const [charging, setCharging] = useState(false);
 
   const bills = owed?.bills ?? [];
   // Once the bills are in, the keyboard is on them: ↑↓, Space, F9.
@@ -133,6 +135,9 @@ function UnitCounter(props: { unitId: number }) {
           <Button icon={<SwapOutlined aria-hidden />} onClick={() => go(feesHash.counter)}>
             {S.clearUnit}
           </Button>
+          <Button icon={<FileAddOutlined aria-hidden />} onClick={() => setCharging(true)}>
+            {S.charge}
+          </Button>
           <Button icon={<CalendarOutlined aria-hidden />} onClick={() => setPrepaying(true)}>
             {`${S.prepay} (${S.prepayKey})`}
           </Button>
@@ -157,6 +162,7 @@ function UnitCounter(props: { unitId: number }) {
           onClose={() => setPaying(null)}
         />
       )}
+      {charging && <ChargeDialog unitId={props.unitId} unitCode={owed.unitCode} onDone={() => setCharging(false)} onClose={() => setCharging(false)} />}
       {prepaying && (
         <PrepayDialog
           unitId={props.unitId}
