@@ -329,3 +329,54 @@ test('临时收费 at the counter: a one-off charge in words and an amount joins
   await expect(row).toContainText('¥20.00');
   await expect(row).toHaveAttribute('aria-selected', 'true');
 });
+
+test('退押金 with a deduction prints its refund slip; after the 日结 a receipt is only reversed (红冲), with a supervisor typed at the cashier’s screen', async ({ page }) => {
+  const cashier = await apiAs(CASHIER);
+  const units = (await cashier.ok('estate.units', { filters: {}, pageSize: 20 })) as { rows: { id: number; code: string }[] };
+  const unit = units.rows[11]!;
+  const item = `装修保证金 ${stampOf()}`;
+  const deposit = (await cashier.ok('fees.collectDeposit', { unitId: unit.id, item, amountFen: 200000, method: 'cash', cashReceivedFen: 200000, payerName: '李四' })) as { no: string };
+  const paid = (await cashier.ok('fees.collectDeposit', { unitId: unit.id, item: `${item} 二`, amountFen: 50000, method: 'cash', cashReceivedFen: 50000, payerName: '李四' })) as { no: string };
+
+  await signIn(page, host!.serve.url, CASHIER.login, CASHIER.password);
+  await page.goto(`${host!.serve.url}#/fees/receipts`);
+  const deposits = page.getByRole('table', { name: '未退保证金' });
+  await deposits.locator('tbody tr', { hasText: deposit.no }).dblclick();
+  const refund = page.getByRole('dialog', { name: `退保证金 · ${deposit.no}` });
+  await refund.getByRole('button', { name: '添加扣款' }).click();
+  await refund.getByRole('textbox', { name: '扣款金额' }).fill('300');
+  await refund.getByRole('textbox', { name: '扣款原因' }).fill('公共墙面修补');
+  await expect(refund).toContainText('实退 ¥1,700.00');
+  await refund.getByLabel('领款人').fill('李四');
+  await refund.getByRole('button', { name: /退\s*押\s*金/ }).click();
+  const slipNo = await printed(page, 'refund-slip');
+  expect(slipNo).toMatch(/^TK\d{8}$/);
+  const slip = await toPdf(page, 'refund-slip');
+  for (const s of [slipNo, deposit.no, '公共墙面修补', '¥1,700.00']) expect(slip.text, `the refund slip shows ${s}`).toContain(s.replace(/\s+/g, ''));
+
+  // The day closed, the other receipt can no longer be voided — only reversed, with approval.
+  await cashier.ok('fees.closeShift', { countedCashFen: 0, note: '' });
+  await cashier.dispose();
+  await page.goto(`${host!.serve.url}#/fees/receipt/${paid.no}`);
+  const detail = page.getByTestId('receipt-detail');
+  await expect(page.getByTestId('receipt-no')).toHaveText(paid.no);
+  await expect(detail.getByRole('button', { name: '作废' })).toHaveCount(0);
+  await detail.getByRole('button', { name: '红冲' }).click();
+  const reversing = page.getByRole('dialog', { name: `红冲收据 ${paid.no}` });
+  await reversing.getByRole('textbox', { name: '原因' }).fill('日结后发现收错房屋');
+  await reversing.getByRole('textbox', { name: '原因' }).press('Enter');
+  const approval = page.getByRole('dialog', { name: '主管核准' });
+  await expect(approval.getByTestId('approval-intro')).toContainText('红冲收据');
+  await approval.getByRole('textbox', { name: '核准人账号' }).fill(SUPERVISOR.login);
+  await approval.getByLabel('核准人密码').fill(SUPERVISOR.password);
+  await approval.getByLabel('核准人密码').press('Enter');
+  await expect(approval).toBeHidden();
+  // The new negative receipt opens, referencing the original; the original says it was reversed.
+  await expect(page.getByTestId('receipt-no')).not.toHaveText(paid.no);
+  const reversalNo = (await page.getByTestId('receipt-no').textContent())!;
+  await expect(detail).toContainText('红冲收据');
+  await expect(detail).toContainText(paid.no);
+  await expect(detail).toContainText('-¥500.00');
+  await page.goto(`${host!.serve.url}#/fees/receipt/${paid.no}`);
+  await expect(page.getByTestId('receipt-detail')).toContainText(`已被 ${reversalNo} 红冲`);
+});
