@@ -380,3 +380,42 @@ test('退押金 with a deduction prints its refund slip; after the 日结 a rece
   await page.goto(`${host!.serve.url}#/fees/receipt/${paid.no}`);
   await expect(page.getByTestId('receipt-detail')).toContainText(`已被 ${reversalNo} 红冲`);
 });
+
+test('优惠/减免: an amount and a reason, approved by a supervisor at the cashier’s screen; the receipt prints the discount and who approved it', async ({ page }) => {
+  const cashier = await apiAs(CASHIER);
+  const units = (await cashier.ok('estate.units', { filters: {}, pageSize: 20 })) as { rows: { id: number; code: string }[] };
+  const unit = units.rows[13]!;
+  const item = `装修垃圾清运费 ${stampOf()}`;
+  await cashier.ok('fees.charge', { unitId: unit.id, item, amountFen: 10000 });
+  await signIn(page, host!.serve.url, CASHIER.login, CASHIER.password);
+  await openUnit(page, unit.code);
+  const bills = page.getByTestId('unpaid-bills');
+  await bills.getByRole('checkbox', { name: '全选' }).uncheck();
+  await bills.locator('tbody tr', { hasText: item }).focus();
+  await page.keyboard.press('Space');
+  await expect(bills.locator('tbody tr[aria-selected="true"]')).toHaveCount(1);
+
+  await page.getByRole('button', { name: '优惠/减免…' }).click();
+  const dialog = page.getByRole('dialog', { name: /^收款 · |^优惠\/减免 · / });
+  await dialog.getByRole('textbox', { name: '优惠/减免金额' }).fill('10');
+  await dialog.getByRole('textbox', { name: '原因' }).fill('业主困难减免');
+  await dialog.getByRole('textbox', { name: '实收金额' }).fill('90');
+  await dialog.getByRole('textbox', { name: '实收金额' }).press('Enter');
+  const approval = page.getByRole('dialog', { name: '主管核准' });
+  await expect(approval.getByTestId('approval-intro')).toBeVisible();
+  await approval.getByRole('textbox', { name: '核准人账号' }).fill(SUPERVISOR.login);
+  await approval.getByLabel('核准人密码').fill(SUPERVISOR.password);
+  await approval.getByLabel('核准人密码').press('Enter');
+  const no = await printed(page, 'fee-receipt');
+  const receipt = (await cashier.ok('fees.receipt', { no })) as { totalFen: number; discountApproverName: string | null; lines: { kind: string; amountFen: number }[] };
+  expect(receipt.totalFen).toBe(9000);
+  expect(receipt.lines.map((l) => [l.kind, l.amountFen])).toEqual([
+    ['bill', 10000],
+    ['discount', -1000],
+  ]);
+  expect(receipt.discountApproverName).toBeTruthy();
+  const pdf = await toPdf(page, 'discount-receipt');
+  // pdftotext reads the roll's narrow columns in a row, so a long reason may be split by its amount.
+  for (const s of [no, '优惠/减免：业主困难', '-¥10.00', `批准：${receipt.discountApproverName!}`, '合计：¥90.00', '玖拾元整']) expect(pdf.text, `the receipt shows ${s}`).toContain(s);
+  await cashier.dispose();
+});
