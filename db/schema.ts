@@ -335,6 +335,12 @@ export interface RepairEventsTable {
   late_minutes: number | null;
 }
 
+/** How many repair orders there are: one row kept by an insert trigger (orders are never deleted). */
+export interface RepairOrderCountTable {
+  id: number;
+  n: number;
+}
+
 export interface RepairMaterialsTable {
   id: Generated<number>;
   order_id: number;
@@ -520,6 +526,7 @@ export interface Database {
   repair_orders: RepairOrdersTable;
   repair_events: RepairEventsTable;
   repair_materials: RepairMaterialsTable;
+  repair_order_count: RepairOrderCountTable;
   bills: BillsTable;
   fee_items: FeeItemsTable;
   fee_assignments: FeeAssignmentsTable;

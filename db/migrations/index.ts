@@ -12,6 +12,7 @@ import * as m0010 from './0010_reception_limits_minutes';
 import * as m0011 from './0011_repairs';
 import * as m0012 from './0012_fees_billing';
 import * as m0013 from './0013_fees_counter';
+import * as m0014 from './0014_repair_order_count';
 
 /**
  * Statically imported so a bundled main process needs no migrations folder. Names sort;
@@ -31,4 +32,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011_repairs': m0011,
   '0012_fees_billing': m0012,
   '0013_fees_counter': m0013,
+  '0014_repair_order_count': m0014,
 };

@@ -16,15 +16,19 @@ type ListInput = ParsedInput<'repairs.list'>;
  */
 export async function listOrders(ctx: CommandContext, input: ListInput): Promise<Page<OrderRow>> {
   const where = orderFilters(ctx, input.filters);
-  const total = Number(
-    (
-      await ctx.db
-        .selectFrom('repair_orders as o')
-        .where(where)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  // Unfiltered, the total is the trigger-kept count (migration 0014), not a scan of every order.
+  const unfiltered = Object.values(input.filters).every((v) => v === undefined);
+  const total = unfiltered
+    ? (await ctx.db.selectFrom('repair_order_count').select('n').executeTakeFirstOrThrow()).n
+    : Number(
+        (
+          await ctx.db
+            .selectFrom('repair_orders as o')
+            .where(where)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
   const byDeadline = input.filters.due !== undefined || input.filters.callback !== undefined;
   const sort = input.sort ?? (byDeadline ? { field: 'nextDueAt' as const, desc: false } : { field: 'openedAt' as const, desc: true });
   const column = sort.field === 'nextDueAt' ? 'o.next_due_at' : 'o.opened_at';
