@@ -263,6 +263,15 @@ const refundInput = z
 // A payment changes the unit card (bills, arrears) and a repair order's paid state.
 const PAYMENT_AFFECTS = ['estate', 'repairs'] as const;
 
+/** 作废 and 红冲 alike: a receipt corrected with a reason under a supervisor's approval; its bills are owed again. */
+const receiptCorrection = {
+  input: withApproval(z.strictObject({ id: id(), reason: requiredText(200) })),
+  output: returns<ReceiptView>(),
+  access: FEES_ROLES,
+  writes: true,
+  affects: PAYMENT_AFFECTS,
+};
+
 export const feesCounterCommands = {
   'fees.pay': defineCommand({
     name: 'fees.pay',
@@ -328,22 +337,14 @@ export const feesCounterCommands = {
   'fees.voidReceipt': defineCommand({
     name: 'fees.voidReceipt',
     summary: '作废收据（日结前；须说明原因并由主管核准，账单回到未缴）',
-    input: withApproval(z.strictObject({ id: id(), reason: requiredText(200) })),
-    output: returns<ReceiptView>(),
-    access: FEES_ROLES,
-    writes: true,
+    ...receiptCorrection,
     approval: { roles: APPROVERS, summary: '作废收据' },
-    affects: PAYMENT_AFFECTS,
   }),
   'fees.reverseReceipt': defineCommand({
     name: 'fees.reverseReceipt',
     summary: '红冲收据（日结后；开具负数收据，须说明原因并由主管核准，账单回到未缴）',
-    input: withApproval(z.strictObject({ id: id(), reason: requiredText(200) })),
-    output: returns<ReceiptView>(),
-    access: FEES_ROLES,
-    writes: true,
+    ...receiptCorrection,
     approval: { roles: APPROVERS, summary: '红冲收据' },
-    affects: PAYMENT_AFFECTS,
   }),
   'fees.collectDeposit': defineCommand({
     name: 'fees.collectDeposit',
