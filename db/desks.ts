@@ -6,13 +6,15 @@ import { estateDesk } from './estate/module';
 import { receptionDesk } from './reception/module';
 import { repairsDesk } from './repairs/module';
 import { feesDesk } from './fees/module';
+import { keysDesk } from './keys/module';
+import { passesDesk } from './passes/module';
 
 /**
  * The server's desk modules, one line per desk (the shared list is shared/contract/desks.ts, the
  * renderer's renderer/desks.ts). Combined once here; the dispatcher and the lower layers get the
  * result, never a desk's own folder.
  */
-export const SERVER_DESKS = [estateDesk, receptionDesk, repairsDesk, feesDesk] as const;
+export const SERVER_DESKS = [estateDesk, receptionDesk, repairsDesk, feesDesk, keysDesk, passesDesk] as const;
 
 type NamesOf<D> = D extends ServerDesk<infer N> ? N : never;
 /** The desks' commands that no listed server module handles: a desk whose contract is listed but whose module is not. */

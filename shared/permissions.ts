@@ -47,6 +47,9 @@ export const PERMISSIONS: Record<Role, RolePermissions> = {
   officer: { ...ORDINARY, desks: FRONT, editsEstate: true, seesMobiles: true },
   supervisor: { desks: EVERY_DESK, editsEstate: true, seesWholeDeskLists: true, approves: true, seesMobiles: true, mayRevealIds: true, mayExportFullIds: true },
   admin: { desks: EVERY_DESK, editsEstate: true, seesWholeDeskLists: true, approves: true, seesMobiles: true, mayRevealIds: true, mayExportFullIds: true },
+  // 门岗: checks goods-release passes at the gate (domain §4) and nothing else — no estate, no lists
+  // of residents; 设置 only for the own password. The passes desk shows the guard its gate screen alone.
+  gate_guard: { ...ORDINARY, desks: ['passes', 'settings'], seesMobiles: false },
 };
 
 export type Permission = Exclude<keyof RolePermissions, 'desks'>;

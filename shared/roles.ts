@@ -1,5 +1,5 @@
 /** The people who sign in. Keys are stored in the database; labels are what users see. */
-export const ROLES = ['receptionist', 'key_custodian', 'cashier', 'officer', 'supervisor', 'admin'] as const;
+export const ROLES = ['receptionist', 'key_custodian', 'cashier', 'officer', 'supervisor', 'admin', 'gate_guard'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -9,4 +9,5 @@ export const ROLE_LABELS: Record<Role, string> = {
   officer: '客服专员',
   supervisor: '主管',
   admin: '管理员',
+  gate_guard: '门岗',
 };

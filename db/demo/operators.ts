@@ -10,6 +10,7 @@ export const DEMO_OPERATORS = [
   { login: 'shoufei', displayName: '孙丽娟', role: 'cashier', password: 'demo-shoufei-1' },
   { login: 'kefu', displayName: '周敏', role: 'officer', password: 'demo-kefu-1' },
   { login: 'zhuguan', displayName: '吴涛', role: 'supervisor', password: 'demo-zhuguan-1' },
+  { login: 'menggang', displayName: '陈志强', role: 'gate_guard', password: 'demo-menggang-1' },
 ] as const;
 
 /** The demo office's name, for the header and every print (a real office gives its own at setup). */

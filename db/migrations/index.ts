@@ -13,6 +13,7 @@ import * as m0011 from './0011_repairs';
 import * as m0012 from './0012_fees_billing';
 import * as m0013 from './0013_fees_counter';
 import * as m0014 from './0014_repair_order_count';
+import * as m0015 from './0015_gate_guard_role';
 
 /**
  * Statically imported so a bundled main process needs no migrations folder. Names sort;
@@ -33,4 +34,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012_fees_billing': m0012,
   '0013_fees_counter': m0013,
   '0014_repair_order_count': m0014,
+  '0015_gate_guard_role': m0015,
 };

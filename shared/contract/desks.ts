@@ -7,6 +7,8 @@ import { receptionCommands, receptionSettings } from './reception';
 import { repairsCommands, repairSettings } from './repairs';
 import { feesCommands } from './fees';
 import { feeRulesSettings } from './fees-billing';
+import { keysCommands } from './keys';
+import { passesCommands } from './passes';
 
 /**
  * The desks' contracts, one line per desk: the shared side of a desk module (the server's list
@@ -18,6 +20,8 @@ export const DESK_CONTRACTS = [
   { desk: 'reception', commands: receptionCommands, settings: receptionSettings },
   { desk: 'repairs', commands: repairsCommands, settings: repairSettings },
   { desk: 'fees', commands: feesCommands, settings: feeRulesSettings },
+  { desk: 'keys', commands: keysCommands },
+  { desk: 'passes', commands: passesCommands },
 ] as const satisfies readonly DeskContract[];
 
 export interface DeskContract {

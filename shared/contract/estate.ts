@@ -183,6 +183,8 @@ const unitFields = {
  * admins may see full ID numbers.
  */
 export const COUNTER_ROLES = rolesUsing('reception');
+/** Who reads units and people: every role but the gate guard, whose screen is the gate's alone. */
+export const ESTATE_READERS = rolesUsing('estate');
 export const ESTATE_EDITORS = rolesWith('editsEstate');
 
 const rosterFields = ROSTER_COLUMNS.map((c) => c.key) as [(typeof ROSTER_COLUMNS)[number]['key'], ...(typeof ROSTER_COLUMNS)[number]['key'][]];
@@ -207,7 +209,7 @@ export const estateCommands = {
     summary: '项目与楼栋',
     input: z.strictObject({}),
     output: returns<EstateView[]>(),
-    access: 'signed_in',
+    access: ESTATE_READERS,
     writes: false,
   }),
   'estate.saveEstate': defineCommand({
@@ -244,7 +246,7 @@ export const estateCommands = {
       search: text(40).optional(),
     }),
     output: returns<Page<UnitRow>>(),
-    access: 'signed_in',
+    access: ESTATE_READERS,
     writes: false,
   }),
   'estate.unitCard': defineCommand({
@@ -252,7 +254,7 @@ export const estateCommands = {
     summary: '房屋卡片',
     input: z.strictObject({ id: id() }),
     output: returns<UnitCard>(),
-    access: 'signed_in',
+    access: ESTATE_READERS,
     writes: false,
   }),
   'estate.createUnit': defineCommand({

@@ -4,9 +4,9 @@ import type { PersonView, UnitCard } from '../../shared/contract/estate';
 import type { SearchGroup } from '../../shared/contract/search';
 import type { StaffView } from '../../shared/contract/staff';
 import type { EntryDetail, VisitorView } from '../../shared/contract/reception';
-import { ROLES, type Role } from '../../shared/roles';
+import type { Role } from '../../shared/roles';
 import { expectError, valueOf } from '../support/app';
-import { office, TARGET, type Office } from './support';
+import { ESTATE_READING_ROLES, office, TARGET, type Office } from './support';
 
 /**
  * Issue #10 item 4: who sees full mobiles (residents' and staff's alike) and who may see full ID
@@ -21,6 +21,8 @@ const SEES_MOBILES: Record<Role, boolean> = {
   officer: true,
   supervisor: true,
   admin: true,
+  // At the gate a guard records a driver's details on the pass, not residents' numbers.
+  gate_guard: false,
 };
 const MAY_REVEAL_IDS: Record<Role, boolean> = {
   receptionist: false,
@@ -29,6 +31,7 @@ const MAY_REVEAL_IDS: Record<Role, boolean> = {
   officer: false,
   supervisor: true,
   admin: true,
+  gate_guard: false,
 };
 const STAFF_MOBILE = '13600001111';
 const CALLER = '13700002222';
@@ -46,7 +49,7 @@ describe('personal data by role', () => {
   });
   afterAll(() => o.t.close());
 
-  it.each(ROLES)('%s', async (role) => {
+  it.each(ESTATE_READING_ROLES)('%s', async (role) => {
     const full = SEES_MOBILES[role];
     const resident = full ? TARGET.mobile : TARGET.mobileMasked;
     const phone = (p: string) => (full ? p : `${p.slice(0, 3)}****${p.slice(-4)}`);
@@ -96,5 +99,23 @@ describe('personal data by role', () => {
     const reveal = await o.t.run(token, 'estate.revealId', { personId: o.targetId, reason: '核对产权' });
     if (MAY_REVEAL_IDS[role]) expect(valueOf<{ idNumber: string }>(reveal).idNumber).toBe(TARGET.idNumber);
     else expect(expectError(reveal).kind).toBe('forbidden');
+  });
+
+  // 门岗 works the gate screen alone (issue #15): no units, people, counter search or staff phones.
+  it('gate_guard reaches no unit, person or search, and sees staff mobiles masked', async () => {
+    const token = as('gate_guard');
+    expect(SEES_MOBILES.gate_guard || MAY_REVEAL_IDS.gate_guard).toBe(false);
+    for (const [command, input] of [
+      ['search.counter', { q: TARGET.name }],
+      ['estate.unitCard', { id: o.unitId }],
+      ['estate.units', {}],
+      ['estate.overview', {}],
+      ['estate.savePerson', { id: o.targetId, person: { name: TARGET.name, mobile: TARGET.mobile } }],
+      ['estate.exportRoster', {}],
+      ['estate.revealId', { personId: o.targetId, reason: '核对产权' }],
+      ['reception.list', { filters: {} }],
+    ] as const) expect(expectError(await o.t.run(token, command, input)).kind, command).toBe('forbidden');
+    const staff = valueOf<StaffView[]>(await o.t.run(token, 'staff.list', {}));
+    expect(staff.find((s) => s.name === '刘师傅')!.mobile).toBe('136****1111');
   });
 });

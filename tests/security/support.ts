@@ -1,5 +1,5 @@
 import { idCheckCharacter } from '../../shared/idcard';
-import type { Role } from '../../shared/roles';
+import { ROLES, type Role } from '../../shared/roles';
 import { createTestApp, valueOf, type TestApp } from '../support/app';
 
 /** The resident whose masked numbers the attacks try to recover. */
@@ -10,6 +10,9 @@ export const TARGET = {
   mobile: '15012340582',
   mobileMasked: '150****0582',
 } as const;
+
+/** The roles that reach units and people (the counter search, the unit card): all but the gate guard. */
+export const ESTATE_READING_ROLES = ROLES.filter((r) => r !== 'gate_guard');
 
 export interface Office {
   t: TestApp;
@@ -29,7 +32,7 @@ export async function office(): Promise<Office> {
   const t = await createTestApp();
   const admin = await t.setupAdmin();
   const as = {} as Record<Role, string>;
-  for (const role of ['receptionist', 'key_custodian', 'cashier', 'officer', 'supervisor'] as const) as[role] = await t.operatorWith([role], `only_${role}`);
+  for (const role of ['receptionist', 'key_custodian', 'cashier', 'officer', 'supervisor', 'gate_guard'] as const) as[role] = await t.operatorWith([role], `only_${role}`);
   as.admin = admin;
   const estateId = valueOf<{ id: number }>(await t.run(admin, 'estate.saveEstate', { name: '阳光花园' })).id;
   const buildingId = valueOf<{ id: number }>(await t.run(admin, 'estate.saveBuilding', { estateId, code: '3', name: '' })).id;

@@ -1,0 +1,8 @@
+import type { ServerDesk } from '../desk-module';
+import type { passesCommands } from '../../shared/contract/passes';
+
+/** 物品放行 as the lower layers see it (db/desk-module.ts). */
+export const passesDesk: ServerDesk<keyof typeof passesCommands> = {
+  desk: 'passes',
+  handlers: {},
+};
