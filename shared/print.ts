@@ -14,6 +14,9 @@ export const PAPER_KEYS = [
   'cont-241-full',
   'cont-241-half',
   'cont-241-third',
+  'label-40x30',
+  'label-50x30',
+  'label-60x40',
 ] as const;
 export type PaperKey = (typeof PAPER_KEYS)[number];
 
@@ -41,6 +44,10 @@ export const PAPERS: Record<PaperKey, Paper> = {
   'cont-241-full': { key: 'cont-241-full', label: '241 mm 连续纸（整张 241×279.4）', widthMm: 241, heightMm: 279.4, marginMm: m(8, 15) },
   'cont-241-half': { key: 'cont-241-half', label: '241 mm 连续纸（二等分 241×139.7）', widthMm: 241, heightMm: 139.7, marginMm: m(6, 15) },
   'cont-241-third': { key: 'cont-241-third', label: '241 mm 连续纸（三等分 241×93.1）', widthMm: 241, heightMm: 93.1, marginMm: m(5, 15) },
+  // Label printers (key tags, asset tags): one label per page; the die-cut gap needs a small margin.
+  'label-40x30': { key: 'label-40x30', label: '标签 40×30 mm', widthMm: 40, heightMm: 30, marginMm: m(1.5) },
+  'label-50x30': { key: 'label-50x30', label: '标签 50×30 mm', widthMm: 50, heightMm: 30, marginMm: m(1.5) },
+  'label-60x40': { key: 'label-60x40', label: '标签 60×40 mm', widthMm: 60, heightMm: 40, marginMm: m(2) },
 };
 
 export function isPaperKey(value: unknown): value is PaperKey {

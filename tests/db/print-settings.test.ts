@@ -9,15 +9,17 @@ import { PAPERS, PAPER_KEYS, mmToMicrons, mmToPoints } from '../../shared/print'
 
 describe('paper data', () => {
   it('holds the sizes offices print on, in mm, microns and points', () => {
-    expect(PAPER_KEYS.length).toBe(8);
+    expect(PAPER_KEYS.length).toBe(11);
+    // Key tags: 40×30 mm labels, one per page, in microns for Electron's pageSize.
+    expect([mmToMicrons(PAPERS['label-40x30'].widthMm), mmToMicrons(PAPERS['label-40x30'].heightMm!)]).toEqual([40000, 30000]);
     expect(mmToPoints(PAPERS['a4-portrait'].widthMm)).toBeCloseTo(595.28, 1);
     expect(mmToPoints(PAPERS['a4-portrait'].heightMm!)).toBeCloseTo(841.89, 1);
     expect(PAPERS['cont-241-half'].heightMm! * 2).toBeCloseTo(PAPERS['cont-241-full'].heightMm!, 5);
     expect(mmToMicrons(PAPERS['cont-241-third'].heightMm!)).toBe(93100);
     expect(PAPERS['roll-80'].heightMm).toBeNull();
     for (const p of Object.values(PAPERS)) {
-      // Margins leave a printable area on every paper.
-      expect(p.widthMm - p.marginMm.left - p.marginMm.right).toBeGreaterThan(60);
+      // Margins leave a printable area on every paper (labels are small by nature).
+      expect(p.widthMm - p.marginMm.left - p.marginMm.right).toBeGreaterThan(p.key.startsWith('label-') ? 30 : 60);
     }
   });
 });
