@@ -44,6 +44,31 @@ describe('the database file', () => {
     await conn.db.destroy();
   });
 
+  it('0015 adds the 门岗 role and keeps every operator’s roles (the role table is rebuilt)', async () => {
+    const conn = connect(join(dir, 'roles.db'));
+    const upTo0014 = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0015'));
+    await migrate(conn, { migrations: upTo0014 });
+    const insertOperator = conn.sqlite.prepare("INSERT INTO operators (login, display_name, password_hash, created_at, updated_at) VALUES (?, ?, 'x', 't', 't')");
+    const a = Number(insertOperator.run('qiantai', '前台').lastInsertRowid);
+    const b = Number(insertOperator.run('zhuguan', '主管').lastInsertRowid);
+    const addRole = conn.sqlite.prepare('INSERT INTO operator_roles (operator_id, role) VALUES (?, ?)');
+    for (const [id, role] of [[a, 'receptionist'], [b, 'supervisor'], [b, 'admin']] as const) addRole.run(id, role);
+    expect(() => addRole.run(a, 'gate_guard')).toThrow(/CHECK/);
+
+    expect((await migrate(conn)).applied[0]).toBe('0015_gate_guard_role');
+    const roles = () => conn.sqlite.prepare('SELECT operator_id, role FROM operator_roles ORDER BY operator_id, role').all();
+    expect(roles()).toEqual([
+      { operator_id: a, role: 'receptionist' },
+      { operator_id: b, role: 'admin' },
+      { operator_id: b, role: 'supervisor' },
+    ]);
+    addRole.run(a, 'gate_guard');
+    expect(() => addRole.run(a, 'janitor')).toThrow(/CHECK/);
+    expect(() => addRole.run(999, 'gate_guard')).toThrow(/FOREIGN KEY/);
+    expect(() => addRole.run(a, 'gate_guard')).toThrow(/UNIQUE|PRIMARY/);
+    await conn.db.destroy();
+  });
+
   it('takes an online backup before applying a new migration to a database that holds data', async () => {
     const path = join(dir, 'c.db');
     const conn = connect(path);
