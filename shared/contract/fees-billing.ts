@@ -343,8 +343,11 @@ const arrearsFilters = {
 
 // ---------- commands ----------
 
-/** The cashier's desk and the goods-pass desk (its arrears check) read a unit's unpaid bills. */
-const UNPAID_READERS = [...new Set([...FEES_ROLES, ...rolesUsing('passes')])] as [Role, ...Role[]];
+/**
+ * The cashier's desk and the goods-pass office (its approval's arrears check) read a unit's unpaid
+ * bills — not the gate guard, who works at the pass desk but sees no units (shared/permissions.ts).
+ */
+const UNPAID_READERS = [...new Set([...FEES_ROLES, ...rolesUsing('passes').filter((r) => rolesUsing('estate').includes(r))])] as [Role, ...Role[]];
 
 export const feesBillingCommands = {
   'fees.items': defineCommand({
