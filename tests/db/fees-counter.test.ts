@@ -303,6 +303,31 @@ describe('fees counter', () => {
     expect(next.lines[0]).toMatchObject({ period: '2026-06' });
   });
 
+  it('voiding a prepayment voids the bills only the prepayment made (the run bills those months when they come); a month the run had billed is owed again', async () => {
+    const { item } = valueOf<{ item: { id: number } }>(await o.t.run(o.admin, 'fees.saveItem', { name: '机动车占位费', kind: 'parking', method: 'fixed', rateFen: 15000 }));
+    valueOf(await o.t.run(o.admin, 'fees.saveAssignment', { feeItemId: item.id, scope: 'unit', target: String(o.unitId), startMonth: '2026-01' }));
+    const month = (await ok<PrepayPreview>('fees.previewPrepay', { unitId: o.unitId, feeItemId: item.id, months: 1 })).months[0]!.period;
+    // The month's bill, made by the monthly run before the owner came to prepay three months: one of them.
+    valueOf(await o.t.run(o.admin, 'fees.run', { month }));
+    const due = Number(one('SELECT id FROM bills WHERE unit_id = ? AND fee_item_id = ? AND period = ?', o.unitId, item.id, month).id);
+    const receipt = await ok('fees.pay', { unitId: o.unitId, billIds: [due], prepay: [{ feeItemId: item.id, months: 3 }], method: 'wechat', reference: 'W11', payerName: '张三' });
+    const prepaid = receipt.lines.filter((l) => l.billId !== due).map((l) => l.period);
+    expect(prepaid).toHaveLength(2);
+    expect(prepaid.every((p) => p! > month)).toBe(true);
+
+    await ok('fees.voidReceipt', { id: receipt.id, reason: '车位退租', approval: supervisor });
+    // Owed again: the month the run had billed. Not owed: the months only the prepayment billed.
+    expect(rows('SELECT period, state FROM bills WHERE unit_id = ? AND item = ? ORDER BY period, id', o.unitId, '机动车占位费')).toEqual([
+      { period: month, state: 'unpaid' },
+      { period: prepaid[0], state: 'voided' },
+      { period: prepaid[1], state: 'voided' },
+    ]);
+    expect((await ok<{ bills: unknown[] }>('fees.unpaid', { unitId: o.unitId })).bills).toHaveLength(1);
+    // Prepaying again bills those months anew (a voided bill does not hold its month).
+    const again = await ok('fees.pay', { unitId: o.unitId, billIds: [due], prepay: [{ feeItemId: item.id, months: 3 }], method: 'wechat', reference: 'W12', payerName: '张三' });
+    expect(again.lines.map((l) => l.period)).toEqual([month, ...prepaid]);
+  });
+
   it('counts prints: the first is the print, later ones 补打', async () => {
     const receipt = await ok('fees.pay', cash([bill(1000)], 1000));
     expect(await ok<{ prints: number }>('fees.receiptPrinted', { form: 'fee-receipt', record: receipt.no, copies: 1, output: 'printer' })).toEqual({ prints: 1 });

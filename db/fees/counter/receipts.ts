@@ -167,21 +167,28 @@ function isDeposit(bill: { source: string; fee_kind: string | null }): boolean {
   return bill.source === DEPOSIT_BILL_SOURCE || bill.fee_kind === 'deposit';
 }
 
-/** Bills a receipt settled (its bill and deposit lines), to return them to unpaid on a void or reversal. */
-async function settledBills(ctx: CommandContext, receiptId: number): Promise<number[]> {
+/**
+ * Bills a receipt settled (its bill and deposit lines), to return them to unpaid on a void or
+ * reversal — and which of them the payment itself made: a prepayment bills its months in the same
+ * command (db/fees/counter/billing-link.ts), so such a bill carries the receipt's own time and cashier.
+ */
+async function settledBills(ctx: CommandContext, receiptId: number): Promise<{ id: number; madeByPayment: boolean }[]> {
   const rows = await ctx.db
-    .selectFrom('receipt_lines')
-    .select('bill_id')
-    .where('receipt_id', '=', receiptId)
-    .where('kind', 'in', ['bill', 'deposit'])
-    .where('bill_id', 'is not', null)
+    .selectFrom('receipt_lines as l')
+    .innerJoin('receipts as r', 'r.id', 'l.receipt_id')
+    .innerJoin('bills as b', 'b.id', 'l.bill_id')
+    .select(['b.id', 'b.created_at', 'b.created_by', 'r.created_at as paid_at', 'r.cashier_id'])
+    .where('l.receipt_id', '=', receiptId)
+    .where('l.kind', 'in', ['bill', 'deposit'])
     .execute();
-  return rows.map((r) => r.bill_id!);
+  return rows.map((r) => ({ id: r.id, madeByPayment: r.created_at === r.paid_at && r.created_by === r.cashier_id }));
 }
 
 /**
- * A void or reversal takes the money back: the bills it settled are owed again, and a deposit it
- * collected (still held) is voided together with its deposit bill — nothing is owed for it.
+ * A void or reversal takes the money back: the bills it settled are owed again. Bills only the
+ * payment made are voided instead — a deposit it collected (still held, voided with its deposit
+ * bill), and the months a prepayment billed ahead: nothing was owed for them before, and the monthly
+ * run bills each month when it comes (a voided bill does not hold its month).
  */
 async function unsettle(ctx: CommandContext, receiptId: number, reason: string): Promise<void> {
   const deposits = await ctx.db.selectFrom('deposits').select(['id', 'bill_id', 'state']).where('receipt_id', '=', receiptId).execute();
@@ -191,8 +198,8 @@ async function unsettle(ctx: CommandContext, receiptId: number, reason: string):
     await ctx.db.updateTable('deposits').set({ state: 'voided' }).where('id', '=', d.id).execute();
     await ctx.audit({ entity: 'deposit', entityId: d.id, before: { state: d.state }, after: { state: 'voided' } });
   }
-  for (const billId of await settledBills(ctx, receiptId)) {
-    const voided = depositBills.has(billId);
+  for (const { id: billId, madeByPayment } of await settledBills(ctx, receiptId)) {
+    const voided = depositBills.has(billId) || madeByPayment;
     const change = voided
       ? { state: 'voided', voided_at: ctx.nowIso, void_reason: `收据作废/红冲：${reason}`.slice(0, 200), updated_at: ctx.nowIso }
       : { state: 'unpaid', paid_at: null, updated_at: ctx.nowIso };
