@@ -50,6 +50,11 @@ export const PAPERS: Record<PaperKey, Paper> = {
   'label-60x40': { key: 'label-60x40', label: '标签 60×40 mm', widthMm: 60, heightMm: 40, marginMm: m(2) },
 };
 
+/** Label stock (key tags): one small label per page, for forms made for it alone. */
+export const LABEL_PAPERS = PAPER_KEYS.filter((k) => k.startsWith('label-'));
+/** Sheets and rolls: what a page of text is printed on. */
+export const DOCUMENT_PAPERS = PAPER_KEYS.filter((k) => !k.startsWith('label-'));
+
 export function isPaperKey(value: unknown): value is PaperKey {
   return typeof value === 'string' && (PAPER_KEYS as readonly string[]).includes(value);
 }

@@ -1,5 +1,6 @@
 import { printForm, type PrintFormDef } from '../registry';
 import { S } from '../strings';
+import { DOCUMENT_PAPERS } from '../../../shared/print';
 import { TestPage } from './TestPage';
 
 /**
@@ -8,5 +9,6 @@ import { TestPage } from './TestPage';
  * own folder. renderer/desks.ts combines them into one list, refusing a key listed twice.
  */
 export const CORE_PRINT_FORMS: readonly PrintFormDef<unknown>[] = [
-  printForm({ key: 'test-page', title: S.testPageTitle, defaultPaper: 'a4-portrait', copies: 1, component: TestPage }),
+  // Sheets and rolls: a ruler and an alignment grid do not fit a 40×30 mm label (a key label lines itself up).
+  printForm({ key: 'test-page', title: S.testPageTitle, defaultPaper: 'a4-portrait', papers: DOCUMENT_PAPERS, copies: 1, component: TestPage }),
 ];
