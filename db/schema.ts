@@ -499,6 +499,115 @@ export interface CashierClosesTable {
   note: string;
 }
 
+/** 钥匙管理 (migration 0016). */
+export interface KeysTable {
+  id: Generated<number>;
+  tag: string;
+  unit_id: number | null;
+  place: string | null;
+  place_note: Generated<string>;
+  key_class: string;
+  key_count: number;
+  short_count: Generated<number>;
+  cabinet: string;
+  hook: Generated<string>;
+  state: string;
+  needs_relabel: Generated<number>;
+  note: Generated<string>;
+  replaces_key_id: number | null;
+  created_by: number;
+  registered_at: string;
+  updated_at: string;
+}
+
+export interface KeyLoansTable {
+  id: Generated<number>;
+  key_id: number;
+  borrower_type: string;
+  person_id: number | null;
+  borrower_key: string;
+  borrower_name: string;
+  borrower_phone: Generated<string>;
+  organisation: Generated<string>;
+  id_tail: Generated<string>;
+  purpose: string;
+  key_count: number;
+  lent_at: string;
+  first_due_at: string;
+  due_at: string;
+  authorisation: Generated<string>;
+  confirm_phone: Generated<string>;
+  confirm_at: string | null;
+  confirm_by: Generated<string>;
+  entry_id: number | null;
+  operator_id: number;
+  approver_id: number | null;
+  returned_at: string | null;
+  outcome: string | null;
+  returned_count: number | null;
+  condition: Generated<string>;
+  closed_by: number | null;
+}
+
+export interface KeyIssuesTable {
+  id: Generated<number>;
+  key_id: number;
+  person_id: number | null;
+  recipient_name: string;
+  doc_type: string;
+  doc_tail: string;
+  keys_counted: number;
+  acknowledged: number;
+  note: Generated<string>;
+  issued_at: string;
+  operator_id: number;
+}
+
+export interface KeyDepositsTable {
+  id: Generated<number>;
+  key_id: number;
+  person_id: number | null;
+  depositor_name: string;
+  depositor_phone: string;
+  authorisation: string;
+  /** JSON array of names. */
+  allowed_collectors: Generated<string>;
+  note: Generated<string>;
+  deposited_at: string;
+  operator_id: number;
+}
+
+export interface KeyEventsTable {
+  id: Generated<number>;
+  key_id: number;
+  loan_id: number | null;
+  kind: string;
+  at: string;
+  operator_id: number;
+  approver_id: number | null;
+  text: Generated<string>;
+}
+
+export interface KeyAuditsTable {
+  id: Generated<number>;
+  started_at: string;
+  finished_at: string | null;
+  note: Generated<string>;
+  operator_id: number;
+  /** JSON of the lists at finish. */
+  result: string | null;
+}
+
+export interface KeyAuditScansTable {
+  id: Generated<number>;
+  audit_id: number;
+  tag: string;
+  key_id: number | null;
+  result: string;
+  at: string;
+  operator_id: number;
+}
+
 export interface Database {
   operators: OperatorsTable;
   operator_roles: OperatorRolesTable;
@@ -536,6 +645,13 @@ export interface Database {
   receipt_lines: ReceiptLinesTable;
   deposits: DepositsTable;
   cashier_closes: CashierClosesTable;
+  keys: KeysTable;
+  key_loans: KeyLoansTable;
+  key_issues: KeyIssuesTable;
+  key_deposits: KeyDepositsTable;
+  key_events: KeyEventsTable;
+  key_audits: KeyAuditsTable;
+  key_audit_scans: KeyAuditScansTable;
 }
 
 export type OperatorRow = Selectable<OperatorsTable>;

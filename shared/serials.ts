@@ -39,6 +39,9 @@ export const SERIALS = {
   TK: { period: 'yearly', width: 4, start: 1, label: '退款单号' },
   // Two or three cashiers' closes a day.
   RJ: { period: 'daily', width: 3, start: 1, label: '日结单号' },
+  // Key tags: a label stays on a key for years and a re-cut key gets a new one, so the code never
+  // restarts and carries no date (which would mean nothing on the key). Six digits: a million tags.
+  YS: { period: 'continuous', width: 6, start: 1, label: '钥匙标签号' },
 } as const satisfies Record<string, Omit<SerialPolicy, 'prefix'>>;
 
 export type SeriesKey = keyof typeof SERIALS;

@@ -7,7 +7,7 @@ import { receptionCommands, receptionSettings } from './reception';
 import { repairsCommands, repairSettings } from './repairs';
 import { feesCommands } from './fees';
 import { feeRulesSettings } from './fees-billing';
-import { keysCommands } from './keys';
+import { keysCommands, keyRulesSettings } from './keys';
 import { passesCommands } from './passes';
 
 /**
@@ -20,7 +20,7 @@ export const DESK_CONTRACTS = [
   { desk: 'reception', commands: receptionCommands, settings: receptionSettings },
   { desk: 'repairs', commands: repairsCommands, settings: repairSettings },
   { desk: 'fees', commands: feesCommands, settings: feeRulesSettings },
-  { desk: 'keys', commands: keysCommands },
+  { desk: 'keys', commands: keysCommands, settings: keyRulesSettings },
   { desk: 'passes', commands: passesCommands },
 ] as const satisfies readonly DeskContract[];
 

@@ -206,6 +206,13 @@ const REVIEWED: Record<string, { why: string; onlyFor?: Permission }> = {
   'reception.visitorIn phone': { why: 'stored on the visitor line; never compared' },
   'reception.visitors filters.q': { why: 'matches visitors’ phones by their end, for roles that see phones in full anyway', onlyFor: 'seesMobiles' },
   'operators.list filters.search': { why: 'operators’ names and logins, admins only; no residents’ data', onlyFor: 'mayRevealIds' },
+  'keys.deposit depositorPhone': { why: 'stored on the deposit; never compared' },
+  'keys.lend borrowerPhone': { why: 'names the borrower for the per-borrower limit (counts loans by that number); the key desk sees phones in full anyway', onlyFor: 'seesMobiles' },
+  'keys.lend phoneConfirmation': { why: 'the call made to the owner, stored on the loan; never compared' },
+  'keys.lend phoneConfirmation.phone': { why: 'the number called, stored on the loan; never compared' },
+  'keys.lendWithApproval borrowerPhone': { why: 'as keys.lend borrowerPhone', onlyFor: 'seesMobiles' },
+  'keys.lendWithApproval phoneConfirmation': { why: 'as keys.lend phoneConfirmation' },
+  'keys.lendWithApproval phoneConfirmation.phone': { why: 'as keys.lend phoneConfirmation.phone' },
 };
 
 /** Every property path of a JSON Schema, dotted (person.idNumber, filters.q). */
