@@ -28,6 +28,7 @@ async function unitOf(ctx: CommandContext, unitId: number): Promise<{ id: number
 
 /** An owner or tenant on file must be one of the unit now (estate's unit_people, read by SQL: desks do not import each other). */
 async function checkApplicantOnFile(ctx: CommandContext, input: ApplyInput): Promise<void> {
+  await unitOf(ctx, input.unitId);
   const { personId, type } = input.applicant;
   if (personId === null) return;
   const role = type === 'owner' || type === 'tenant' ? type : null;
