@@ -309,6 +309,7 @@ export const passesHandlers: Handlers<keyof typeof passesCommands> = {
   'passes.printDutyList': async (ctx, input) => dutyListPrint(ctx, input.day),
   'passes.printMonthly': async (ctx, input) => monthlyPrint(ctx, input.month),
   'passes.printed': async (ctx, input) => recordPrinted(ctx, input),
+  'passes.dutyListPrinted': async (ctx, input) => recordPrinted(ctx, input),
   'passes.updateSettings': updateDeskSettings(passRulesSettings),
 };
 
