@@ -58,11 +58,14 @@ export async function generatePasses(db: Db, bulkInsert: BulkInsert, shape: Pass
   const iso = (ms: number) => new Date(ms).toISOString();
 
   // Applications in office hours (08:30–17:00); a refused one is reissued for the next day.
-  const today = Math.max(1, Math.round(shape.passes / shape.days / 2));
-  const times = Array.from({ length: shape.passes }, (_, i) => {
-    const daysBack = i < today ? 0 : 1 + Math.floor(rnd() * shape.days);
-    return todayStart - daysBack * DAY + (8.5 * 60 + Math.floor(rnd() * 8 * 60)) * MINUTE;
-  }).filter((t) => t < now.getTime());
+  // Today's: from 08:00 until now (none if the office has not opened yet).
+  const todayOpen = todayStart + 8 * 60 * MINUTE;
+  const today = now.getTime() - 10 * MINUTE > todayOpen ? Math.max(6, Math.round(shape.passes / shape.days / 2)) : 0;
+  const times = Array.from({ length: shape.passes }, (_, i) =>
+    i < today
+      ? todayOpen + Math.floor(rnd() * (now.getTime() - 10 * MINUTE - todayOpen))
+      : todayStart - (1 + Math.floor(rnd() * shape.days)) * DAY + (8.5 * 60 + Math.floor(rnd() * 8 * 60)) * MINUTE,
+  );
 
   const passes: (Insertable<PassesTable> & { id: number })[] = [];
   const items: Insertable<PassItemsTable>[] = [];
@@ -84,13 +87,17 @@ export async function generatePasses(db: Db, bulkInsert: BulkInsert, shape: Pass
     const isToday = t >= todayStart;
     const roll = rnd();
     // Reissued passes go out; of the rest most are released, some refused, expired or voided.
-    const fate: PassState = isToday
+    let fate: PassState = isToday
       ? roll < 0.4 ? 'pending' : roll < 0.8 ? 'approved' : 'released'
       : reissueOf || roll < 0.82 ? 'released' : roll < 0.88 ? 'refused' : roll < 0.94 ? 'expired' : 'voided';
     const approved = fate !== 'pending' && !(fate === 'voided' && rnd() < 0.5) && !(fate === 'expired' && rnd() < 0.3);
-    const approvedAt = approved ? planned - 20 * MINUTE : null;
+    // Approved between the application and 20 minutes before the planned time, never after now.
+    const approvedAt = approved ? Math.max(t + MINUTE, Math.min(planned - 20 * MINUTE, now.getTime() - MINUTE)) : null;
     const override = approved && rnd() < 0.04;
-    const gateAt = fate === 'released' || fate === 'refused' ? planned + Math.floor(rnd() * 90) * MINUTE : null;
+    const gateTime = planned + Math.floor(rnd() * 90) * MINUTE;
+    // Today's passes reach the gate only if that time has come.
+    if (fate === 'released' && gateTime >= now.getTime()) fate = 'approved';
+    const gateAt = fate === 'released' || fate === 'refused' ? gateTime : null;
     const vehicle = rnd() < 0.85 ? { plate: plateNumber(rnd), driver: chineseName(rnd, true), tail: String(1000 + Math.floor(rnd() * 9000)) } : null;
     const lines = reissueOf
       ? items.filter((x) => x.pass_id === reissueOf.id && x.revision === 1).map((x) => [x.name, x.unit!, x.quantity] as const)
