@@ -92,6 +92,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     sql`CREATE INDEX passes_created ON passes(created_at)`,
     sql`CREATE INDEX passes_unit ON passes(unit_id, created_at)`,
     sql`CREATE INDEX passes_applicant ON passes(applicant_name, created_at)`,
+    // The monthly report counts each measure by its own instant: approval, the gate, the window's end, the void.
+    sql`CREATE INDEX passes_approved ON passes(approved_at) WHERE approved_at IS NOT NULL`,
+    sql`CREATE INDEX passes_valid_until ON passes(valid_until)`,
     sql`CREATE INDEX passes_gate ON passes(gate_at) WHERE gate_at IS NOT NULL`,
     sql`CREATE INDEX passes_voided ON passes(voided_at) WHERE voided_at IS NOT NULL`,
     // Item lines by revision: an edit while 待审批 adds a revision (the pass points at its current
