@@ -18,6 +18,7 @@ import type { CommandContext, Db } from '../context';
 import { phoneFor } from '../estate/people';
 import { printCount } from '../print/log';
 import type { PassesTable } from '../schema';
+import { columnsBefore } from '../audit/columns';
 
 export type PassRecord = Selectable<PassesTable>;
 
@@ -210,7 +211,7 @@ export async function changePass(ctx: CommandContext, before: PassRecord, change
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw fail.conflict(`放行条 ${before.no} 刚被其他人处理，请刷新后再试`);
   for (const event of events) await addPassEvent(ctx, before.id, event);
-  await ctx.audit({ entity: 'pass', entityId: before.id, before: pick(before, Object.keys(values)), after: { ...values, events: events.map((e) => e.kind) } });
+  await ctx.audit({ entity: 'pass', entityId: before.id, before: columnsBefore(before, Object.keys(values)), after: { ...values, events: events.map((e) => e.kind) } });
 }
 
 export async function addPassEvent(ctx: CommandContext, passId: number, event: PassEventInput): Promise<void> {
@@ -228,10 +229,4 @@ export async function settleExpiry(ctx: CommandContext, before: PassRecord): Pro
   if (!LIVE_PASS_STATES.includes(before.state as PassState) || before.valid_until > ctx.nowIso) return before;
   await changePass(ctx, before, { state: 'expired', expired_at: ctx.nowIso }, [{ kind: 'expire', at: before.valid_until, text: '超过有效期未使用，已过期', system: true }]);
   return ctx.db.selectFrom('passes').selectAll().where('id', '=', before.id).executeTakeFirstOrThrow();
-}
-
-function pick(row: PassRecord, keys: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of keys) if (k in row) out[k] = row[k as keyof PassRecord];
-  return out;
 }
