@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../shared/contract';
 import { passRulesSettings, type passesCommands, type PassItemInput } from '../../shared/contract/passes';
 import { fail } from '../../shared/result';
 import { formatYuan } from '../../shared/money';
-import { addOfficeDays, officeDayOf } from '../../shared/office-time';
+import { addOfficeDays, officeDateTime, officeDayOf } from '../../shared/office-time';
 import { APPLICANT_TYPE_LABELS, CONFIRMATION_METHOD_LABELS, gateVerdict, itemsText, passNoIn, passWindow, PASS_TYPE_LABELS, type PassState } from '../../shared/passes';
 import { nextSerial } from '../serials';
 import { runDeskCommand } from '../desk-calls';
@@ -159,8 +159,15 @@ function gateTime(ctx: CommandContext, reported: string | null): string {
   return at;
 }
 
-/** Before its first day a pass is not yet good at the gate (gateVerdict says so in the guard's words). */
+/**
+ * Before its first day a pass is not yet good at the gate (gateVerdict says so in the guard's
+ * words); and goods cannot have gone out on it before it was approved (a stub's time mistyped).
+ */
 function checkStarted(before: PassRecord, at: string): void {
+  if (before.approved_at && at < before.approved_at) {
+    const message = `出门时间不能早于放行条批准时间（${officeDateTime(before.approved_at)}）`;
+    throw fail.validation(message, { exitAt: message });
+  }
   const verdict = gateVerdict({ state: before.state as PassState, validFrom: before.valid_from, validUntil: before.valid_until }, new Date(at));
   if (!verdict.mayRelease) throw fail.conflict(`${before.no}：${verdict.reason}`);
 }
