@@ -556,6 +556,12 @@ export interface PassesTable {
   version: Generated<number>;
 }
 
+/** How many passes there are: one row kept by an insert trigger (passes are never deleted). */
+export interface PassCountTable {
+  id: number;
+  n: number;
+}
+
 export interface PassItemsTable {
   id: Generated<number>;
   pass_id: number;
@@ -615,6 +621,7 @@ export interface Database {
   cashier_closes: CashierClosesTable;
   passes: PassesTable;
   pass_items: PassItemsTable;
+  pass_count: PassCountTable;
   pass_events: PassEventsTable;
 }
 
