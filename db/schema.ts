@@ -512,6 +512,8 @@ export interface PassesTable {
   /** The applicant's ID number's last 4–6 characters only. */
   applicant_id_tail: string;
   unit_id: number;
+  /** The unit's building when applied for (the monthly report counts by it). */
+  building_id: number;
   planned_at: string;
   valid_from: string;
   valid_until: string;

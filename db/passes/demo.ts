@@ -45,7 +45,8 @@ async function operatorWith(db: Db, role: Role, fallback: number): Promise<numbe
  */
 export async function generatePasses(db: Db, bulkInsert: BulkInsert, shape: PassShape, now: Date, operatorId: number): Promise<{ passes: number }> {
   const rnd = seededRandom(shape.seed);
-  const units = (await db.selectFrom('units').select('id').execute()).map((u) => u.id);
+  const buildingOf = new Map((await db.selectFrom('units').select(['id', 'building_id']).execute()).map((u) => [u.id, u.building_id]));
+  const units = [...buildingOf.keys()];
   if (!units.length) return { passes: 0 };
   const officer = await operatorWith(db, 'officer', operatorId);
   const supervisor = await operatorWith(db, 'supervisor', operatorId);
@@ -111,6 +112,7 @@ export async function generatePasses(db: Db, bulkInsert: BulkInsert, shape: Pass
           const [name, unit] = pick(rnd, GOODS[type]);
           return [name, unit, 1 + Math.floor(rnd() * 3)] as const;
         }).filter((g, n, all) => all.findIndex((x) => x[0] === g[0]) === n);
+    const unitId = reissueOf ? reissueOf.unit_id : pick(rnd, units);
     const applicant = reissueOf ? reissueOf.applicant_name : chineseName(rnd, rnd() < 0.5);
     const p = {
       id,
@@ -122,7 +124,8 @@ export async function generatePasses(db: Db, bulkInsert: BulkInsert, shape: Pass
       applicant_name: applicant,
       applicant_phone: mobileNumber(rnd),
       applicant_id_tail: '',
-      unit_id: reissueOf ? reissueOf.unit_id : pick(rnd, units),
+      unit_id: unitId,
+      building_id: buildingOf.get(unitId)!,
       planned_at: iso(planned),
       valid_from: window.validFrom,
       valid_until: window.validUntil,
