@@ -343,8 +343,11 @@ const arrearsFilters = {
 
 // ---------- commands ----------
 
-/** The cashier's desk and the goods-pass desk (its arrears check) read a unit's unpaid bills. */
-const UNPAID_READERS = [...new Set([...FEES_ROLES, ...rolesUsing('passes')])] as [Role, ...Role[]];
+/**
+ * The cashier's desk and the goods-pass office (its arrears check) read a unit's unpaid bills; the
+ * gate guard, who works the passes desk too, checks passes and sees no unit's bills.
+ */
+const UNPAID_READERS = [...new Set([...FEES_ROLES, ...rolesUsing('passes')])].filter((r) => r !== 'gate_guard') as [Role, ...Role[]];
 
 export const feesBillingCommands = {
   'fees.items': defineCommand({

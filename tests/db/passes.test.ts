@@ -362,6 +362,7 @@ describe('passes', () => {
       ['estate.unitCard', { id: o.unitId }],
       ['estate.units', { filters: {} }],
       ['search.counter', { q: p.no }],
+      ['fees.unpaid', { unitId: o.unitId }],
     ] as const) {
       expect(expectError(await run(name, input, guard)).kind, name).toBe('forbidden');
     }
