@@ -42,6 +42,9 @@ export const SERIALS = {
   // Key tags: a label stays on a key for years and a re-cut key gets a new one, so the code never
   // restarts and carries no date (which would mean nothing on the key). Six digits: a million tags.
   YS: { period: 'continuous', width: 6, start: 1, label: '钥匙标签号' },
+  // Goods-release passes: numbered for the year (filed and reported monthly), 6 digits for a large
+  // estate's 200,000 a year.
+  FX: { period: 'yearly', width: 6, start: 1, label: '放行条编号' },
 } as const satisfies Record<string, Omit<SerialPolicy, 'prefix'>>;
 
 export type SeriesKey = keyof typeof SERIALS;
