@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Button, Card, Input, List, Space, Statistic, Table, Tag, Typography, type InputRef } from 'antd';
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Input, List, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { AuditKeyLine, AuditScanView, AuditSummary, AuditView as Audit } from '../../../shared/contract/keys';
@@ -14,6 +14,7 @@ import { useCommandResult } from '../../components/useCommandResult';
 import { printHash } from '../../print/route';
 import { useOpenPrint } from '../../print/useOpenPrint';
 import { AUDIT_FORM } from '../print/forms';
+import { ScanBox } from '../ScanBox';
 import { go, keysHash } from '../route';
 import { S } from '../strings';
 
@@ -79,14 +80,10 @@ function AuditHome() {
 function RunningAudit(props: { auditId: number }) {
   const notify = useNotify();
   const { value: audit, reload } = useCommandResult('keys.audit', { auditId: props.auditId });
-  const [text, setText] = useState('');
   const [scans, setScans] = useState<AuditScanView[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
-  const box = useRef<InputRef>(null);
-  useEffect(() => box.current?.focus(), []);
 
   const scan = async (raw: string) => {
-    setText('');
     const tag = raw.trim().toUpperCase();
     if (!tag) return;
     const result = await call('keys.auditScan', { auditId: props.auditId, tag });
@@ -109,18 +106,7 @@ function RunningAudit(props: { auditId: number }) {
   return (
     <Card size="small" title={audit ? S.auditRunning(audit.no) : S.loading} data-testid="audit-running">
       <Space wrap align="center" style={{ marginBottom: 12 }}>
-        <Input
-          ref={box}
-          size="large"
-          aria-label={S.auditScanLabel}
-          data-testid="audit-scan"
-          placeholder={S.auditScanPh}
-          value={text}
-          autoComplete="off"
-          onChange={(e) => setText(e.target.value)}
-          onPressEnter={() => void scan(text)}
-          style={{ width: 320 }}
-        />
+        <ScanBox label={S.auditScanLabel} placeholder={S.auditScanPh} testId="audit-scan" width={320} onCode={(code) => void scan(code)} />
         <Statistic title={S.auditScanned} value={S.auditExpected(present, expected)} valueStyle={{ fontSize: 16 }} data-testid="audit-count" />
         <Button type="primary" danger onClick={() => void finish()}>
           {S.auditFinish}

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Card, Col, Input, Row, Typography, type InputRef } from 'antd';
-import { BarcodeOutlined } from '@ant-design/icons';
+import { Alert, Card, Col, Row, Typography, type InputRef } from 'antd';
 import type { ScanResult } from '../../../shared/contract/keys';
 import { borrowerKeyOf } from '../../../shared/keys';
 import { call } from '../../api/client';
@@ -12,6 +11,7 @@ import { useSession } from '../../session/SessionContext';
 import { LOAN_SLIP_FORM } from '../print/forms';
 import { LoanTable } from '../loans/LoanTable';
 import { removeScannedText } from '../KeyFormModal';
+import { ScanBox } from '../ScanBox';
 import { S } from '../strings';
 import { BorrowerPanel } from './BorrowerPanel';
 import { useBorrower } from './borrower';
@@ -30,7 +30,6 @@ type Open = { kind: 'lend' | 'return'; scan: ScanResult } | null;
 export function CounterView() {
   const { operator } = useSession();
   const [borrower, setBorrower] = useBorrower(operator.id);
-  const [text, setText] = useState('');
   const [open, setOpen] = useState<Open>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -45,7 +44,6 @@ export function CounterView() {
 
   const onTag = async (raw: string) => {
     const tag = raw.trim().toUpperCase();
-    setText('');
     if (!tag || busy) return;
     setBusy(true);
     setProblem(null);
@@ -64,9 +62,9 @@ export function CounterView() {
   };
 
   // A scan into one of the borrower's boxes (the custodian typing a name when the key comes): the
-  // code goes back out of that box and is taken as a scan. The scan box's own Enter is handled below.
+  // code goes back out of that box and is taken as a scan. The scan box takes its own (ScanBox).
   useScanner((code, scan) => {
-    if (!scan.field || scan.field === scanBox.current?.input || !scan.field.closest('[data-testid="borrower-panel"]')) return;
+    if (!scan.field?.closest('[data-testid="borrower-panel"]')) return;
     removeScannedText(scan.field, code);
     void onTag(code);
   }, open === null);
@@ -82,19 +80,7 @@ export function CounterView() {
       </Col>
       <Col xs={24} md={15}>
         <Card size="small" title={S.scanLabel}>
-          <Input
-            ref={scanBox}
-            size="large"
-            aria-label={S.scanLabel}
-            data-testid="key-scan"
-            prefix={<BarcodeOutlined aria-hidden />}
-            placeholder={S.scanPh}
-            value={text}
-            autoFocus
-            autoComplete="off"
-            onChange={(e) => setText(e.target.value)}
-            onPressEnter={() => void onTag(text)}
-          />
+          <ScanBox label={S.scanLabel} placeholder={S.scanPh} testId="key-scan" inputRef={scanBox} enabled={open === null} onCode={(code) => void onTag(code)} />
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
             {`${S.scanHelp}（${S.scanKey}）`}
           </Typography.Paragraph>
