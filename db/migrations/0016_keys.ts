@@ -41,6 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     sql`CREATE INDEX keys_unit ON keys(unit_id) WHERE unit_id IS NOT NULL`,
     sql`CREATE INDEX keys_state ON keys(state, cabinet, hook)`,
     sql`CREATE INDEX keys_position ON keys(cabinet, hook)`,
+    sql`CREATE INDEX keys_replaces ON keys(replaces_key_id) WHERE replaces_key_id IS NOT NULL`,
     sql`CREATE INDEX keys_relabel ON keys(needs_relabel) WHERE needs_relabel = 1`,
     // 借用: one row per loan. One open loan per key (the partial unique index); overdue and due-soon
     // lists are range scans of the open loans' due_at.
