@@ -172,6 +172,8 @@ test('register ten vacant units’ keys and print their labels; lend one to a co
   await expect(lend).toBeVisible();
   // The due time the rules give a contractor: today's closing time.
   await expect(lend.getByRole('textbox', { name: '归还时间' })).toHaveValue(`${day} 17:30`);
+  // Enter at once, as a quick custodian presses it, the dialog perhaps still opening: the cursor is
+  // already in the form (its purpose, filled in from the borrower), so Enter lends.
   await page.keyboard.press('Enter');
   actions++;
   const slipNo = await printed(page, 'key-loan-slip');
@@ -210,6 +212,7 @@ test('register ten vacant units’ keys and print their labels; lend one to a co
   const giveBack = page.getByRole('dialog', { name: new RegExp(`^归还钥匙 ${tag}`) });
   await expect(giveBack).toBeVisible();
   await expect(giveBack).toContainText('钱师傅');
+  await expect(giveBack.getByRole('spinbutton', { name: /归还数量/ })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(giveBack).toBeHidden();
   const back = (await custodian.ok('keys.get', { tag })) as { state: string; loan: unknown };
@@ -274,6 +277,7 @@ test('an owner’s deposited key lent with the supervisor’s approval typed at 
   await scanBurst(page, deposited.tag);
   const lend = page.getByRole('dialog', { name: new RegExp(`^借出钥匙 ${deposited.tag}`) });
   await expect(lend.getByTestId('lend-approval')).toContainText('主管审批');
+  await expect(lend.getByRole('textbox', { name: '借用事由' })).toBeFocused();
   await page.keyboard.press('Enter');
   const approval = page.getByRole('dialog', { name: '主管核准' });
   await expect(approval.getByRole('textbox', { name: '核准人账号' })).toBeFocused();

@@ -216,7 +216,13 @@ const RECORD_SAMPLES: Record<string, () => Promise<{ plain: Variant; marked: Var
     return { plain: { serial: plain.no, reprint: 0, voided: false }, marked: { serial: marked.no, reprint: 3, voided: false } };
   },
   'key-audit': async () => {
-    const audit = async () => api<{ no: string }>('keys.finishAudit', { auditId: (await api<{ id: number }>('keys.startAudit', {})).id });
+    // An audit is finished once something was scanned: one key of the cabinet.
+    const [key] = await sampleKeys(1);
+    const audit = async () => {
+      const { id } = await api<{ id: number }>('keys.startAudit', {});
+      await api('keys.auditScan', { auditId: id, tag: key!.tag });
+      return api<{ no: string }>('keys.finishAudit', { auditId: id });
+    };
     const plain = await audit();
     const marked = await audit();
     await printedBefore('key-audit', marked.no, 3, 'keys.printed');

@@ -73,7 +73,10 @@ export function LendModal(props: { scan: ScanResult; borrower: Borrower; onBorro
   };
 
   // Where the keyboard starts: the first thing still missing, else the purpose (Enter there lends).
+  // On mount already (autoFocus), not only once the dialog's opening animation ends (afterOpen): an
+  // Enter typed at once must not land on the dialog's close button.
   const firstField = !borrower.borrowerName ? 'borrowerName' : !borrower.purpose ? 'purpose' : nonOwner && !borrower.idTail ? 'idTail' : 'purpose';
+  const starts = (name: string) => firstField === name;
   return (
     <KeyFormModal<LendValues>
       title={S.lendTitle(key.tag, key.target)}
@@ -111,7 +114,7 @@ export function LendModal(props: { scan: ScanResult; borrower: Borrower; onBorro
           />
         </Form.Item>
         <Form.Item name="borrowerName" label={S.borrowerName} style={{ width: '60%' }}>
-          <Input maxLength={40} />
+          <Input maxLength={40} autoFocus={starts('borrowerName')} />
         </Form.Item>
       </Space.Compact>
       <Space.Compact block>
@@ -123,7 +126,7 @@ export function LendModal(props: { scan: ScanResult; borrower: Borrower; onBorro
         </Form.Item>
       </Space.Compact>
       <Form.Item name="purpose" label={S.borrowerPurpose}>
-        <Input maxLength={200} />
+        <Input maxLength={200} autoFocus={starts('purpose')} />
       </Form.Item>
       <Form.Item
         name="dueAt"
@@ -137,7 +140,7 @@ export function LendModal(props: { scan: ScanResult; borrower: Borrower; onBorro
           <Alert type="warning" showIcon title={S.lendNonOwner} style={{ marginBottom: 12 }} />
           {scan.allowedCollectors.length > 0 && <Typography.Paragraph>{S.lendCollectors(scan.allowedCollectors.join('、'))}</Typography.Paragraph>}
           <Form.Item name="idTail" label={S.borrowerIdTail}>
-            <Input maxLength={6} />
+            <Input maxLength={6} autoFocus={starts('idTail')} />
           </Form.Item>
           <Form.Item name="authorisation" label={S.lendAuthorisation}>
             <Input maxLength={200} />

@@ -28,7 +28,7 @@ export function ReturnModal(props: { scan: Pick<ScanResult, 'key' | 'loan'>; onR
     >
       {loan && <Typography.Paragraph>{S.returnLoan(`${loan.borrowerName}${loan.organisation ? `（${loan.organisation}）` : ''}`, officeDateTime(loan.dueAt))}</Typography.Paragraph>}
       <Form.Item name="returnedCount" label={S.returnCount(key.keyCount)}>
-        <InputNumber min={0} max={key.keyCount} precision={0} style={{ width: '100%' }} />
+        <InputNumber min={0} max={key.keyCount} precision={0} style={{ width: '100%' }} autoFocus />
       </Form.Item>
       {count < key.keyCount && <Alert type="warning" showIcon data-testid="return-partial" title={S.returnPartial(count, key.keyCount)} style={{ marginBottom: 12 }} />}
       <Form.Item name="condition" label={S.returnCondition}>
