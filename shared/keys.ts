@@ -1,7 +1,7 @@
 import { defineMachine } from './state-machine';
 import { rolesUsing, rolesWith } from './permissions';
 import { deadlineStatus, type DeadlineStatus } from './deadlines';
-import { OFFICE_UTC_OFFSET_MS, officeDayOf, officeDayRange } from './office-time';
+import { officeDayOf, officeDayRange } from './office-time';
 
 /**
  * 钥匙管理's rules (domain §3, seed 004 钥匙管理作业指导书), pure: what a key is, who may move it
@@ -313,5 +313,3 @@ export function auditOutcome<K extends { id: number; state: KeyState }>(
   return { missing, unexpected, lent, present };
 }
 
-/** Office time shown on the loan slip ("今天 17:30" is written out in full: slips are filed). */
-export const officeClock = (iso: string) => new Date(Date.parse(iso) + OFFICE_UTC_OFFSET_MS).toISOString().slice(11, 16);

@@ -135,8 +135,9 @@ export async function auditScan(ctx: CommandContext, input: ParsedInput<'keys.au
   else {
     const values = { audit_id: audit.id, tag, key_id: key?.id ?? null, result, at: ctx.nowIso, operator_id: ctx.requireOperator().id };
     await ctx.db.insertInto('key_audit_scans').values(values).execute();
-    await ctx.audit({ entity: 'key_audit', entityId: audit.id, after: { scan: tag, result } });
   }
+  // A repeated scan records no second scan, but the operation log still shows it was made.
+  await ctx.audit({ entity: 'key_audit', entityId: audit.id, after: { scan: tag, result, repeated: !!previous } });
   const message = !key ? `${tag}：未登记的标签，请交主管核实` : result === 'present' ? `${tag}：在柜，已盘到` : `${tag}：${UNEXPECTED[key.state as Exclude<KeyState, 'in_cabinet'>]}`;
   const { n } = await ctx.db.selectFrom('key_audit_scans').select((eb) => eb.fn.countAll<number>().as('n')).where('audit_id', '=', audit.id).executeTakeFirstOrThrow();
   return { result, repeated: !!previous, key: key ? toKeyRow(ctx, key) : null, tag, message: previous ? `${message}（已扫描过）` : message, scanned: Number(n) };

@@ -1,6 +1,7 @@
 import { KEY_STATE_LABELS, KEY_CLASS_LABELS, TAG_PATTERN, keyPosition, type KeyClass, type KeyState } from '../../shared/keys';
 import { officeDateTime } from '../../shared/office-time';
-import type { AttentionProvider, OpenItemsProvider, SearchProvider } from '../desk-module';
+import type { AttentionProvider, DemoGenerator, OpenItemsProvider, SearchProvider } from '../desk-module';
+import { DEMO_KEYS, generateKeys } from './demo';
 import { keyAttention } from './loans';
 import { keyQuery, targetOf, type KeyJoined } from './records';
 
@@ -49,4 +50,9 @@ export const keysAttention: AttentionProvider = {
     const counts = await keyAttention(ctx);
     return { badge: counts.overdue + counts.dueSoon, counts: { ...counts } };
   },
+};
+
+export const keysDemo: DemoGenerator = {
+  label: '钥匙和近一年借用',
+  generate: async (ctx) => (await generateKeys(ctx.db, ctx.bulkInsert, DEMO_KEYS, ctx.now, ctx.requireOperator().id)).keys,
 };
