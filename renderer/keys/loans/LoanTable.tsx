@@ -24,11 +24,11 @@ const NOWRAP = { whiteSpace: 'nowrap' } as const;
  * Loans, server-paged: the loans tab, the borrower at the counter, a key's and a person's history.
  * An open loan offers 延期 and 催还 in its row; every loan reprints its slip. Enter on a row opens the key.
  */
-export function LoanTable(props: { filters: LoanFilters; height?: number | string; onPerson?(loan: LoanRow): void }) {
+export function LoanTable(props: { filters: LoanFilters; height?: number | string; onPerson?(loan: LoanRow): void; personLink?(loan: LoanRow): boolean }) {
   const list = useCommandList('keys.loans', props.filters, { sort: { field: 'dueAt', desc: false }, pageSize: 50 });
   const openPrint = useOpenPrint();
   const [acting, setActing] = useState<{ kind: 'extend' | 'chase'; loan: LoanRow } | null>(null);
-  const { onPerson } = props;
+  const { onPerson, personLink } = props;
 
   const columns = useMemo(
     () => [
@@ -42,7 +42,7 @@ export function LoanTable(props: { filters: LoanFilters; height?: number | strin
         cell: (c) => {
           const l = c.getValue();
           const who = `${l.borrowerName}（${BORROWER_TYPE_LABELS[l.borrowerType]}${l.organisation ? ` · ${l.organisation}` : ''}）`;
-          return onPerson ? (
+          return onPerson && (personLink?.(l) ?? true) ? (
             <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onPerson(l)}>
               {who}
             </Button>
@@ -91,7 +91,7 @@ export function LoanTable(props: { filters: LoanFilters; height?: number | strin
         },
       }),
     ],
-    [openPrint, onPerson],
+    [openPrint, onPerson, personLink],
   );
 
   return (

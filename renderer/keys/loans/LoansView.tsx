@@ -2,13 +2,19 @@ import { useState } from 'react';
 import { Button, Card, Segmented, Space, Typography } from 'antd';
 import { CloseOutlined } from '@ant-design/icons';
 import type { LoanRow } from '../../../shared/contract/keys';
-import { BORROWER_TYPES, BORROWER_TYPE_LABELS, borrowerKeyOf } from '../../../shared/keys';
+import { BORROWER_TYPES, BORROWER_TYPE_LABELS, borrowerKeyOf, type BorrowerType } from '../../../shared/keys';
 import { LabelFilter } from '../../components/LabelFilter';
 import { useCommandResult } from '../../components/useCommandResult';
 import { S } from '../strings';
 import { LoanTable, type LoanFilters } from './LoanTable';
 
 type Quick = 'all' | 'open' | 'due_soon' | 'overdue' | 'returned';
+const RESIDENT_TYPES: readonly BorrowerType[] = ['owner', 'household'];
+/**
+ * A loan row does not say which resident on file borrowed (borrowerKeyOf keys them by person id):
+ * the history link is offered for borrowers known by phone or name alone, who key the same way here.
+ */
+const knownByPhoneOrName = (l: LoanRow) => !RESIDENT_TYPES.includes(l.borrowerType);
 
 /** `?due=overdue` / `?due=due_soon` (the header badge) or `?status=…`: the list a link asks for. */
 export function loanFiltersFromQuery(q: URLSearchParams): LoanFilters | null {
@@ -43,7 +49,7 @@ export function LoansView(props: { filters: LoanFilters; onFilters(f: LoanFilter
         <LabelFilter label={S.filterBorrowerType} all={S.allBorrowerTypes} values={BORROWER_TYPES} labels={BORROWER_TYPE_LABELS} value={filters.borrowerType} onChange={(borrowerType) => set({ borrowerType })} />
       </Space>
       {person && <PersonHistoryCard borrowerKey={person} onClose={() => setPerson(null)} />}
-      <LoanTable filters={filters} onPerson={personOf} />
+      <LoanTable filters={filters} onPerson={personOf} personLink={knownByPhoneOrName} />
     </div>
   );
 }
