@@ -202,6 +202,7 @@ export const S = {
   allBorrowerTypes: '全部类型',
 
   // audit
+  auditNo: '盘点单号',
   auditStart: '开始盘点',
   auditNote: '盘点说明',
   auditScanLabel: '盘点扫描',

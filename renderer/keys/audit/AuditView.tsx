@@ -43,7 +43,7 @@ function AuditHome() {
   const [note, setNote] = useState('');
   const columns = useMemo(
     () => [
-      col.accessor('no', { header: S.colNo, size: 120 }),
+      col.accessor('no', { header: S.auditNo, size: 120 }),
       col.accessor('startedAt', { header: S.auditStarted, size: 140, cell: (c) => officeDateTime(c.getValue()) }),
       col.accessor('finishedAt', { header: S.auditFinished, size: 140, cell: (c) => (c.getValue() ? officeDateTime(c.getValue()) : S.auditOpenList) }),
       col.accessor('operatorName', { header: S.auditOperator, size: 100 }),
