@@ -37,7 +37,7 @@ export function HandoverView() {
           <Statistic title={S.handoverRelabel} value={h.needsRelabel} />
         </Col>
         <Col>
-          <Statistic title={S.handoverLastAudit} value={h.lastAudit ? `${h.lastAudit.no} ${officeDateTime(h.lastAudit.finishedAt ?? h.lastAudit.startedAt)}` : S.handoverNoAudit} valueStyle={{ fontSize: 16 }} />
+          <Statistic title={S.handoverLastAudit} value={h.lastAudit ? `${h.lastAudit.no} ${officeDateTime(h.lastAudit.finishedAt ?? h.lastAudit.startedAt)}` : S.handoverNoAudit} styles={{ content: { fontSize: 16 } }} />
         </Col>
       </Row>
       <Card size="small" title={`${S.handoverOverdue}（${h.overdue.length}）`} style={{ marginBottom: 12 }}>

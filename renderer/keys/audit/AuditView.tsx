@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Input, List, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Input, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { AuditKeyLine, AuditScanView, AuditSummary, AuditView as Audit } from '../../../shared/contract/keys';
@@ -57,7 +57,7 @@ function AuditHome() {
     else setNote('');
   };
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {running ? (
         <RunningAudit key={running.id} auditId={running.id} />
       ) : (
@@ -107,28 +107,27 @@ function RunningAudit(props: { auditId: number }) {
     <Card size="small" title={audit ? S.auditRunning(audit.no) : S.loading} data-testid="audit-running">
       <Space wrap align="center" style={{ marginBottom: 12 }}>
         <ScanBox label={S.auditScanLabel} placeholder={S.auditScanPh} testId="audit-scan" width={320} onCode={(code) => void scan(code)} />
-        <Statistic title={S.auditScanned} value={S.auditExpected(present, expected)} valueStyle={{ fontSize: 16 }} data-testid="audit-count" />
+        <Statistic title={S.auditScanned} value={S.auditExpected(present, expected)} styles={{ content: { fontSize: 16 } }} data-testid="audit-count" />
         <Button type="primary" danger onClick={() => void finish()}>
           {S.auditFinish}
         </Button>
       </Space>
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
-      <List
+      <Table<AuditScanView & { seq: number }>
         size="small"
-        bordered
+        rowKey="seq"
+        pagination={false}
+        scroll={{ y: 320 }}
         data-testid="audit-scans"
-        dataSource={scans}
-        style={{ maxHeight: 320, overflow: 'auto' }}
-        renderItem={(s, i) => (
-          <List.Item key={`${s.tag}-${scans.length - i}`} actions={s.key ? [<WornLabelButton key="worn" keyId={s.key.id} />] : []}>
-            <Space>
-              <Tag color={RESULT_LABELS[s.result].color}>{RESULT_LABELS[s.result].text}</Tag>
-              <span>{s.tag}</span>
-              <span>{s.key?.target ?? ''}</span>
-              <Typography.Text type="secondary">{`${s.message}${s.repeated ? S.auditRepeated : ''}`}</Typography.Text>
-            </Space>
-          </List.Item>
-        )}
+        dataSource={scans.map((s, i) => ({ ...s, seq: scans.length - i }))}
+        locale={{ emptyText: S.auditNothing }}
+        columns={[
+          { title: S.colState, dataIndex: 'result', width: 100, render: (r: AuditScanView['result']) => <Tag color={RESULT_LABELS[r].color}>{RESULT_LABELS[r].text}</Tag> },
+          { title: S.colTag, dataIndex: 'tag', width: 110 },
+          { title: S.colTarget, key: 'target', width: 150, render: (_: unknown, s: AuditScanView) => s.key?.target ?? '' },
+          { title: S.detailNote, key: 'message', render: (_: unknown, s: AuditScanView) => `${s.message}${s.repeated ? S.auditRepeated : ''}` },
+          { title: '', key: 'worn', width: 110, render: (_: unknown, s: AuditScanView) => (s.key ? <WornLabelButton keyId={s.key.id} /> : null) },
+        ]}
       />
     </Card>
   );
@@ -162,7 +161,7 @@ function AuditResult(props: { auditId: number }) {
   const a: Audit = value;
   const c = a.comparison;
   return (
-    <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="audit-result">
+    <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="audit-result">
       <Space wrap>
         <Button onClick={() => go(keysHash.audit)}>{S.auditHistory}</Button>
         <Typography.Title level={4} style={{ margin: 0 }}>
@@ -181,7 +180,7 @@ function AuditResult(props: { auditId: number }) {
       </Card>
       <Card size="small" title={c ? S.auditComparison(c.previousNo, officeDateTime(c.previousAt)) : S.auditNoPrevious} data-testid="audit-comparison">
         {c && (
-          <Space direction="vertical">
+          <Space orientation="vertical">
             <span>{`${S.auditNewlyMissing}：${c.newlyMissing.join('、') || S.auditNothing}`}</span>
             <span>{`${S.auditStillMissing}：${c.stillMissing.join('、') || S.auditNothing}`}</span>
             <span>{`${S.auditFound}：${c.found.join('、') || S.auditNothing}`}</span>

@@ -34,7 +34,7 @@ function useAfterRegister() {
 export function RegisterView() {
   const [depositing, setDepositing] = useState(false);
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <BatchRegister />
       <SingleRegister onDeposit={() => setDepositing(true)} />
       {depositing && <DepositKeyModal onClose={() => setDepositing(false)} onDeposited={(k) => go(keysHash.key(k.id))} />}
@@ -165,9 +165,18 @@ function BatchRegister() {
           }}
         />
         <Select<KeyClass> aria-label={S.registerClass} value={keyClass} onChange={setKeyClass} options={classOptions} style={{ width: 150 }} />
-        <Input aria-label={S.registerCabinet} addonBefore={S.registerCabinet} value={cabinet} maxLength={10} onChange={(e) => setCabinet(e.target.value)} style={{ width: 160 }} />
-        <Input aria-label={S.registerHookFrom} addonBefore={S.registerHookFrom} value={hookFrom} maxLength={10} onChange={(e) => setHookFrom(e.target.value)} style={{ width: 180 }} />
-        <InputNumber aria-label={S.registerCount} addonBefore={S.registerCount} min={1} max={50} precision={0} value={keyCount} onChange={(v) => setKeyCount(v ?? 1)} style={{ width: 170 }} />
+        <label>
+          {`${S.registerCabinet} `}
+          <Input aria-label={S.registerCabinet} value={cabinet} maxLength={10} onChange={(e) => setCabinet(e.target.value)} style={{ width: 90 }} />
+        </label>
+        <label>
+          {`${S.registerHookFrom} `}
+          <Input aria-label={S.registerHookFrom} value={hookFrom} maxLength={10} onChange={(e) => setHookFrom(e.target.value)} style={{ width: 80 }} />
+        </label>
+        <label>
+          {`${S.registerCount} `}
+          <InputNumber aria-label={S.registerCount} min={1} max={50} precision={0} value={keyCount} onChange={(v) => setKeyCount(v ?? 1)} style={{ width: 70 }} />
+        </label>
       </Space>
       {(problem ?? formError) && <Alert type="error" showIcon data-testid="batch-problem" title={problem ?? formError?.message} style={{ marginBottom: 12 }} />}
       <Table<UnitRow>
