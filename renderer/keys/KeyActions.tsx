@@ -3,11 +3,10 @@ import type { IssueView, KeyDetail, KeyRow } from '../../shared/contract/keys';
 import { ID_DOC_TYPES, ID_DOC_TYPE_LABELS, KEY_CLASSES, KEY_CLASS_LABELS, LOST_ACTIONS, LOST_ACTION_LABELS, type IdDocType, type KeyClass, type LostAction } from '../../shared/keys';
 import { PersonPicker } from '../components/pickers/PersonPicker';
 import { UnitPicker } from '../components/pickers/UnitPicker';
+import { focusField } from './fields';
 import { KeyFormModal } from './KeyFormModal';
 import { useKeyAction } from './useKeyAction';
 import { S } from './strings';
-
-const focus = (form: ReturnType<typeof useKeyAction>['form'], name: string) => () => (form.getFieldInstance(name) as { focus?: () => void } | undefined)?.focus?.();
 
 /** 修改: class, how many keys on the ring, where it hangs, a note. */
 export function EditKeyModal(props: { keyRow: KeyRow; onClose(): void }) {
@@ -21,7 +20,7 @@ export function EditKeyModal(props: { keyRow: KeyRow; onClose(): void }) {
       onFinish={(v) => void a.submit({ keyId: k.id, ...v }).then(a.finish)}
       onClose={props.onClose}
       initialValues={{ keyClass: k.keyClass, keyCount: k.keyCount, cabinet: k.cabinet, hook: k.hook, note: k.note }}
-      afterOpen={focus(a.form, 'cabinet')}
+      afterOpen={focusField(a.form, 'cabinet')}
     >
       <Form.Item name="keyClass" label={S.registerClass}>
         <Select options={KEY_CLASSES.map((c) => ({ value: c, label: KEY_CLASS_LABELS[c] }))} />
@@ -62,7 +61,7 @@ export function RetireKeyModal(props: { keyRow: KeyRow; onClose(): void }) {
       submitting={a.submitting}
       onFinish={(v) => void a.submit({ keyId: props.keyRow.id, reason: v.reason }).then(a.finish)}
       onClose={props.onClose}
-      afterOpen={focus(a.form, 'reason')}
+      afterOpen={focusField(a.form, 'reason')}
     >
       <Form.Item name="reason" label={S.reason}>
         <Input maxLength={200} />
@@ -95,7 +94,7 @@ export function IssueKeyModal(props: { keyRow: KeyRow; onIssued(issue: IssueView
       onFinish={(v) => void a.submit({ keyId: k.id, ...v, acknowledged: v.acknowledged as true }).then(a.finish)}
       onClose={props.onClose}
       initialValues={{ personId: null, recipientName: '', docType: 'id_card', docTail: '', keysCounted: k.keyCount, acknowledged: false, note: '' }}
-      afterOpen={focus(a.form, 'recipientName')}
+      afterOpen={focusField(a.form, 'recipientName')}
     >
       <Form.Item name="personId" label={S.issueResident}>
         <PersonPicker onPick={(p) => a.form.setFieldValue('recipientName', p.name)} />
@@ -157,7 +156,7 @@ export function DepositKeyModal(props: { keyRow?: KeyRow; unitId?: number | null
       }}
       onClose={props.onClose}
       initialValues={{ unitId: props.unitId ?? null, keyCount: k?.keyCount ?? 1, cabinet: k?.cabinet ?? '', hook: k?.hook ?? '', personId: null, depositorName: '', depositorPhone: '', authorisation: '', collectors: '', note: '' }}
-      afterOpen={focus(a.form, k || props.unitId ? 'depositorName' : 'unitId')}
+      afterOpen={focusField(a.form, k || props.unitId ? 'depositorName' : 'unitId')}
     >
       {!k && (
         <Form.Item name="unitId" label={S.depositUnit}>
@@ -217,7 +216,7 @@ export function LostKeyModal(props: { keyRow: KeyRow; onReported(key: KeyDetail)
       }
       onClose={props.onClose}
       initialValues={{ action: 'lock_changed', reason: '', recut: { cabinet: k.cabinet, hook: k.hook, keyCount: k.keyCount } }}
-      afterOpen={focus(a.form, 'reason')}
+      afterOpen={focusField(a.form, 'reason')}
     >
       <Form.Item name="action" label={S.lostAction}>
         <Radio.Group options={LOST_ACTIONS.map((x) => ({ value: x, label: LOST_ACTION_LABELS[x] }))} />

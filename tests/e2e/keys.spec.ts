@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { request, test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { mmToPoints, PAPERS } from '../../shared/print';
+import { apiAs as apiAsAt, type ApiClient } from './support/api';
 import { scanBurst } from './support/scan';
 import { signIn as signInAt, startDemoHost, type DemoHost } from './support/demo';
-import { expectEmbeddedCjkFont, pageSizePt, pdfText, UNMASKED_ID } from './support/pdf';
+import { expectEmbeddedCjkFont, pageSizePt, pdfText, printedRecord as printed, UNMASKED_ID } from './support/pdf';
 
 /**
  * 钥匙管理 as a new key custodian (赵国庆, login yaoshi) meets it, on the `npm run demo` estate
@@ -42,26 +43,8 @@ function setServerClock(day: string, hhmm: string) {
   writeFileSync(clockFile, String(Date.parse(`${day}T${hhmm}:00+08:00`) - Date.now()));
 }
 
-type Answer = { ok: boolean; value?: any; error?: { kind: string; message: string } };
-
-/** A signed-in client of the host's command API of its own (cookie and CSRF), for what a test sets up or reads back. */
-async function apiAs(who: { login: string; password: string }) {
-  const ctx = await request.newContext({ baseURL: host!.serve.url });
-  const post = async (command: string, data: unknown): Promise<Answer> => {
-    const { csrf } = (await (await ctx.get('api/session')).json()) as { csrf: string };
-    return (await (await ctx.post(`api/${command}`, { headers: { 'x-csrf-token': csrf }, data })).json()) as Answer;
-  };
-  const login = await post('auth.login', who);
-  expect(login.ok, JSON.stringify(login.error)).toBe(true);
-  return {
-    async ok(command: string, data: unknown) {
-      const answer = await post(command, data);
-      expect(answer.ok, `${command}: ${JSON.stringify(answer.error)}`).toBe(true);
-      return answer.value;
-    },
-    dispose: () => ctx.dispose(),
-  };
-}
+/** A signed-in client of this host's command API, for what a test sets up or reads back. */
+const apiAs = (who: { login: string; password: string }) => apiAsAt(host!.serve.url, who);
 
 const signIn = (page: Page) => signInAt(page, host!.serve.url, CUSTODIAN.login, CUSTODIAN.password);
 
@@ -74,13 +57,6 @@ async function afterClockMove(page: Page) {
   await expect(locked).toBeHidden();
 }
 
-/** The print preview of a form, ready, and its record from the address. */
-async function printed(page: Page, form: string): Promise<string> {
-  await expect(page).toHaveURL(new RegExp(`#/print/${form}\\?`));
-  await page.locator('[data-testid="print-preview"][data-print-ready="1"]').waitFor({ state: 'attached', timeout: 15_000 });
-  return new URL(page.url().replace('#/', '')).searchParams.get('serial') ?? '';
-}
-
 async function toPdf(page: Page, name: string) {
   const file = join(host!.dir, `${name}-${stampOf()}.pdf`);
   await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
@@ -88,7 +64,7 @@ async function toPdf(page: Page, name: string) {
 }
 
 /** The building of the demo estate with the most unsold and vacant units, and those units' codes. */
-async function keylessBuilding(api: Awaited<ReturnType<typeof apiAs>>): Promise<{ label: string; codes: string[] }> {
+async function keylessBuilding(api: ApiClient): Promise<{ label: string; codes: string[] }> {
   const estates = (await api.ok('estate.overview', {})) as { buildings: { id: number; code: string; name: string }[] }[];
   let best = { label: '', codes: [] as string[] };
   for (const b of estates.flatMap((e) => e.buildings)) {

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Alert, Checkbox, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { LoanRow, ScanResult } from '../../../shared/contract/keys';
 import { BORROWER_TYPES, BORROWER_TYPE_LABELS, loanApprovalReason, proposedDue, returnsSameDay, type BorrowerType } from '../../../shared/keys';
-import { officeFormat, pickedToIso } from '../../dates';
+import { pickedToIso } from '../../dates';
+import { DATE_TIME, focusField, pickerOf } from '../fields';
 import { useCommandForm } from '../../components/forms';
 import { useSession } from '../../session/SessionContext';
 import { KeyFormModal } from '../KeyFormModal';
@@ -25,8 +26,6 @@ interface LendValues {
   confirmedBy: string;
 }
 
-const DATE_TIME = { showTime: { format: 'HH:mm' }, format: 'YYYY-MM-DD HH:mm', style: { width: '100%' } } as const;
-const pickerOf = (iso: string) => dayjs(officeFormat(iso, 'YYYY-MM-DD HH:mm'));
 
 /**
  * 借出: the scanned key to the borrower at the counter, their details filled in from the panel and
@@ -98,7 +97,7 @@ export function LendModal(props: { scan: ScanResult; borrower: Borrower; onBorro
         confirmPhone: '',
         confirmedBy: operator.displayName,
       }}
-      afterOpen={() => (form.getFieldInstance(firstField) as { focus?: () => void } | undefined)?.focus?.()}
+      afterOpen={focusField(form, firstField)}
     >
       {approval && <Alert type="info" showIcon data-testid="lend-approval" title={S.lendApproval(approval)} style={{ marginBottom: 12 }} />}
       <Space.Compact block>

@@ -1,6 +1,7 @@
 import { Alert, Form, Input, InputNumber, Typography } from 'antd';
 import type { LoanRow, ScanResult } from '../../../shared/contract/keys';
 import { officeDateTime } from '../../dates';
+import { focusField } from '../fields';
 import { KeyFormModal } from '../KeyFormModal';
 import { useKeyAction } from '../useKeyAction';
 import { S } from '../strings';
@@ -24,7 +25,7 @@ export function ReturnModal(props: { scan: Pick<ScanResult, 'key' | 'loan'>; onR
       onFinish={(v) => void a.submit({ keyId: key.id, returnedCount: v.returnedCount, condition: v.condition }).then(a.finish)}
       onClose={props.onClose}
       initialValues={{ returnedCount: key.keyCount, condition: '' }}
-      afterOpen={() => (a.form.getFieldInstance('returnedCount') as { focus?: () => void } | undefined)?.focus?.()}
+      afterOpen={focusField(a.form, 'returnedCount')}
     >
       {loan && <Typography.Paragraph>{S.returnLoan(`${loan.borrowerName}${loan.organisation ? `（${loan.organisation}）` : ''}`, officeDateTime(loan.dueAt))}</Typography.Paragraph>}
       <Form.Item name="returnedCount" label={S.returnCount(key.keyCount)}>

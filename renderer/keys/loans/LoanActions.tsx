@@ -1,13 +1,12 @@
 import { DatePicker, Form, Input, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { LoanRow } from '../../../shared/contract/keys';
 import { CHASE_METHODS, CHASE_METHOD_LABELS, type ChaseMethod } from '../../../shared/keys';
-import { officeFormat, pickedToIso } from '../../dates';
+import { pickedToIso } from '../../dates';
+import { DATE_TIME, focusField, pickerOf } from '../fields';
 import { KeyFormModal } from '../KeyFormModal';
 import { useKeyAction } from '../useKeyAction';
 import { S } from '../strings';
-
-const DATE_TIME = { showTime: { format: 'HH:mm' }, format: 'YYYY-MM-DD HH:mm', style: { width: '100%' } } as const;
 
 /** 延期: a new due time and why; the loan is no longer overdue by the old one. */
 export function ExtendModal(props: { loan: LoanRow; onClose(): void }) {
@@ -19,8 +18,8 @@ export function ExtendModal(props: { loan: LoanRow; onClose(): void }) {
       submitting={a.submitting}
       onFinish={(v) => void a.submit({ loanId: props.loan.id, dueAt: v.dueAt ? pickedToIso(v.dueAt) : '', reason: v.reason }).then(a.finish)}
       onClose={props.onClose}
-      initialValues={{ dueAt: dayjs(officeFormat(props.loan.dueAt, 'YYYY-MM-DD HH:mm')).add(1, 'hour'), reason: '' }}
-      afterOpen={() => (a.form.getFieldInstance('reason') as { focus?: () => void } | undefined)?.focus?.()}
+      initialValues={{ dueAt: pickerOf(props.loan.dueAt).add(1, 'hour'), reason: '' }}
+      afterOpen={focusField(a.form, 'reason')}
     >
       <Form.Item name="dueAt" label={S.extendDue}>
         <DatePicker {...DATE_TIME} aria-label={S.extendDue} />
@@ -43,7 +42,7 @@ export function ChaseModal(props: { loan: LoanRow; onClose(): void }) {
       onFinish={(v) => void a.submit({ loanId: props.loan.id, ...v }).then(a.finish)}
       onClose={props.onClose}
       initialValues={{ method: 'phone', result: '' }}
-      afterOpen={() => (a.form.getFieldInstance('result') as { focus?: () => void } | undefined)?.focus?.()}
+      afterOpen={focusField(a.form, 'result')}
     >
       <Form.Item name="method" label={S.chaseMethod}>
         <Select options={CHASE_METHODS.map((m) => ({ value: m, label: CHASE_METHOD_LABELS[m] }))} />
