@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { request, test, expect, type Locator, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import { fenToCapitals, formatYuan } from '../../shared/money';
 import { mmToPoints, PAPERS } from '../../shared/print';
+import { apiAs as apiAsAt } from './support/api';
 import { scanBurst } from './support/scan';
 import { signIn, startDemoHost, type DemoHost } from './support/demo';
-import { expectEmbeddedCjkFont, pageSizePt, pdfText, UNMASKED_ID } from './support/pdf';
+import { expectEmbeddedCjkFont, pageSizePt, pdfText, printedRecord as printed, UNMASKED_ID } from './support/pdf';
 
 /**
  * 收费 at the counter as a new cashier meets it, on the `npm run demo` estate (issue #13, "Done
@@ -35,26 +36,8 @@ const fenOf = (text: string | null) => {
   return (m![1] ? -1 : 1) * (Number(m![2]!.replace(/,/g, '')) * 100 + Number(m![3]));
 };
 
-type Answer = { ok: boolean; value?: any; error?: { kind: string; message: string } };
-
-/** A signed-in client of the host's command API of its own (cookie and CSRF), for what a test sets up or reads back. */
-async function apiAs(who: { login: string; password: string }) {
-  const ctx = await request.newContext({ baseURL: host!.serve.url });
-  const post = async (command: string, data: unknown): Promise<Answer> => {
-    const { csrf } = (await (await ctx.get('api/session')).json()) as { csrf: string };
-    return (await (await ctx.post(`api/${command}`, { headers: { 'x-csrf-token': csrf }, data })).json()) as Answer;
-  };
-  const login = await post('auth.login', who);
-  expect(login.ok, JSON.stringify(login.error)).toBe(true);
-  return {
-    async ok(command: string, data: unknown) {
-      const answer = await post(command, data);
-      expect(answer.ok, `${command}: ${JSON.stringify(answer.error)}`).toBe(true);
-      return answer.value;
-    },
-    dispose: () => ctx.dispose(),
-  };
-}
+/** A signed-in client of this host's command API, for what a test sets up or reads back. */
+const apiAs = (who: { login: string; password: string }) => apiAsAt(host!.serve.url, who);
 
 /** The counter on a unit, found by typing its code into the unit box and Enter; returns its id. */
 async function openUnit(page: Page, code: string): Promise<number> {
@@ -67,13 +50,6 @@ async function openUnit(page: Page, code: string): Promise<number> {
   await expect(page).toHaveURL(/#\/fees\/unit\/\d+$/);
   await expect(page.getByTestId('counter-unit')).toHaveText(code);
   return Number(page.url().match(/unit\/(\d+)$/)![1]);
-}
-
-/** The print preview of a form, ready, and its record's number from the address. */
-async function printed(page: Page, form: string): Promise<string> {
-  await expect(page).toHaveURL(new RegExp(`#/print/${form}\\?`));
-  await page.locator('[data-testid="print-preview"][data-print-ready="1"]').waitFor({ state: 'attached', timeout: 15_000 });
-  return new URL(page.url().replace('#/', '')).searchParams.get('serial') ?? '';
 }
 
 async function toPdf(page: Page, name: string) {

@@ -120,6 +120,14 @@ const supervisorApproval = () =>
     return who;
   })());
 
+/** Keys of the print test's own units, in the cabinet. */
+async function sampleKeys(n: number): Promise<{ id: number; tag: string }[]> {
+  const { unitId } = await feeUnits();
+  const made = await api<{ keys: { id: number; tag: string }[] }>('keys.register', {
+    keys: Array.from({ length: n }, (_, i) => ({ unitId, keyClass: 'vacant', keyCount: 1, cabinet: 'A', hook: String(i + 1) })),
+  });
+  return made.keys;
+}
 const logEntry = (content: string) => api<{ id: number; no: string }>('reception.log', { channel: 'call', category: 'complaint', contactName: '李女士', content });
 
 /**
@@ -184,6 +192,41 @@ const RECORD_SAMPLES: Record<string, () => Promise<{ plain: Variant; marked: Var
     for (const id of [unitId, otherUnitId]) await api('fees.charge', { unitId: id, item: '装修垃圾清运费', amountFen: 20000, dueDate: '2026-01-15' });
     await printedBefore('fee-reminder', `U${otherUnitId}`, 3, 'fees.reminderPrinted');
     return { plain: { serial: `U${unitId}`, reprint: 0, voided: false }, marked: { serial: `U${otherUnitId}`, reprint: 3, voided: false } };
+  },
+  // 钥匙管理 (#14): a label is one tag; loans, issues and audits print by their JY/FF/PD numbers. None is ever voided.
+  'key-label': async () => {
+    const [plain, marked] = await sampleKeys(2);
+    await printedBefore('key-label', marked!.tag, 3, 'keys.printed');
+    return { plain: { serial: plain!.tag, reprint: 0, voided: false }, marked: { serial: marked!.tag, reprint: 3, voided: false } };
+  },
+  'key-loan-slip': async () => {
+    const lend = async (keyId: number) =>
+      api<{ no: string }>('keys.lend', { keyId, borrowerType: 'other', borrowerName: '王先生', borrowerPhone: '13900001111', purpose: '查看房屋' });
+    const [a, b] = await sampleKeys(2);
+    const [plain, marked] = [await lend(a!.id), await lend(b!.id)];
+    await printedBefore('key-loan-slip', marked.no, 3, 'keys.printed');
+    return { plain: { serial: plain.no, reprint: 0, voided: false }, marked: { serial: marked.no, reprint: 3, voided: false } };
+  },
+  'key-issue-slip': async () => {
+    const issue = async (keyId: number) =>
+      api<{ no: string }>('keys.issue', { keyId, recipientName: '张三', docType: 'id_card', docTail: '002X', keysCounted: 1, acknowledged: true });
+    const [a, b] = await sampleKeys(2);
+    const [plain, marked] = [await issue(a!.id), await issue(b!.id)];
+    await printedBefore('key-issue-slip', marked.no, 3, 'keys.printed');
+    return { plain: { serial: plain.no, reprint: 0, voided: false }, marked: { serial: marked.no, reprint: 3, voided: false } };
+  },
+  'key-audit': async () => {
+    // An audit is finished once something was scanned: one key of the cabinet.
+    const [key] = await sampleKeys(1);
+    const audit = async () => {
+      const { id } = await api<{ id: number }>('keys.startAudit', {});
+      await api('keys.auditScan', { auditId: id, tag: key!.tag });
+      return api<{ no: string }>('keys.finishAudit', { auditId: id });
+    };
+    const plain = await audit();
+    const marked = await audit();
+    await printedBefore('key-audit', marked.no, 3, 'keys.printed');
+    return { plain: { serial: plain.no, reprint: 0, voided: false }, marked: { serial: marked.no, reprint: 3, voided: false } };
   },
   // The monthly summary is read fresh each time (no print register of its own): never marked.
   'repairs-summary': async () => {

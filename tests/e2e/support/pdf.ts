@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { expect } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** Reading printed PDFs back with poppler-utils: what every print check in the e2e specs relies on. */
 export const poppler = (tool: string, file: string) => execFileSync(tool, [file], { encoding: 'utf8' });
@@ -27,4 +27,11 @@ export function expectEmbeddedCjkFont(file: string): void {
   const cjk = fonts.split('\n').filter((l) => /NotoSansSC/i.test(l));
   expect(cjk.length, fonts).toBeGreaterThan(0);
   for (const line of cjk) expect(line.split(/\s+/).slice(-5)[0], line).toBe('yes');
+}
+
+/** The print preview of a form, opened and ready to print, and its record's number from the address. */
+export async function printedRecord(page: Page, form: string): Promise<string> {
+  await expect(page).toHaveURL(new RegExp(`#/print/${form}\\?`));
+  await page.locator('[data-testid="print-preview"][data-print-ready="1"]').waitFor({ state: 'attached', timeout: 15_000 });
+  return new URL(page.url().replace('#/', '')).searchParams.get('serial') ?? '';
 }
