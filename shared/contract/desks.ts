@@ -8,7 +8,7 @@ import { repairsCommands, repairSettings } from './repairs';
 import { feesCommands } from './fees';
 import { feeRulesSettings } from './fees-billing';
 import { keysCommands } from './keys';
-import { passesCommands } from './passes';
+import { passesCommands, passRulesSettings } from './passes';
 
 /**
  * The desks' contracts, one line per desk: the shared side of a desk module (the server's list
@@ -21,7 +21,7 @@ export const DESK_CONTRACTS = [
   { desk: 'repairs', commands: repairsCommands, settings: repairSettings },
   { desk: 'fees', commands: feesCommands, settings: feeRulesSettings },
   { desk: 'keys', commands: keysCommands },
-  { desk: 'passes', commands: passesCommands },
+  { desk: 'passes', commands: passesCommands, settings: passRulesSettings },
 ] as const satisfies readonly DeskContract[];
 
 export interface DeskContract {

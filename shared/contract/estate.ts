@@ -5,6 +5,7 @@ import { id, requiredText, text } from '../zod-zh';
 import { checkIdCard, ID_CARD_PROBLEMS } from '../idcard';
 import { isMobile, optionalPhone } from '../phone';
 import { rolesUsing, rolesWith } from '../permissions';
+import { plateNumber } from '../plate';
 import { HEADER_SCAN_ROWS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, ROSTER_COLUMNS, type ImportPreview, type ImportResult } from '../estate-import';
 import {
   BUILDING_CODE_HELP,
@@ -309,13 +310,7 @@ export const estateCommands = {
     summary: '登记或修改车辆',
     input: z.strictObject({
       id: id().optional(),
-      plate: z
-        .string()
-        .trim()
-        .max(12)
-        .toUpperCase()
-        .transform((s) => s.replace(/[\s·•-]/g, ''))
-        .pipe(z.string().regex(/^[\u4e00-\u9fa5][A-Z][A-Z0-9]{5,6}$/, '车牌号格式不正确（例：粤B12345）')),
+      plate: plateNumber,
       unitId: id().nullable(),
       personId: id().nullable(),
       notes: text(200).default(''),
