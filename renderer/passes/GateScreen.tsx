@@ -3,8 +3,7 @@ import { Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Inp
 import type { Dayjs } from 'dayjs';
 import type { GateCheck } from '../../shared/contract/passes';
 import { PASS_TYPE_LABELS, passNoIn } from '../../shared/passes';
-import { officeDateTime, pickedToIso } from '../dates';
-import { afterToday, futureTimes } from '../dates';
+import { afterToday, futureTimes, officeDateTime, pickedToIso } from '../dates';
 import { LoadState } from '../components/LoadState';
 import { useCommandForm } from '../components/forms';
 import { useCommandResult } from '../components/useCommandResult';
@@ -24,16 +23,17 @@ import { S } from './strings';
  * with what did not match, and a new pass must be issued.
  */
 export function GateScreen(props: { initialNo?: string | null }) {
-  const [no, setNo] = useState<string | null>(props.initialNo ?? null);
+  // Each lookup is a fresh check (seq), even of the same number: a pass scanned again after it went out reads 已使用.
+  const [lookup, setLookup] = useState<{ no: string; seq: number } | null>(props.initialNo ? { no: props.initialNo, seq: 0 } : null);
   const [text, setText] = useState(props.initialNo ?? '');
   const box = useRef<InputRef>(null);
   const load = (raw: string) => {
     const q = passNoIn(raw) ?? raw.trim();
     setText(q);
-    setNo(q || null);
+    setLookup((last) => (q ? { no: q, seq: (last?.seq ?? 0) + 1 } : null));
   };
   const clear = () => {
-    setNo(null);
+    setLookup(null);
     setText('');
     box.current?.focus();
   };
@@ -66,7 +66,7 @@ export function GateScreen(props: { initialNo?: string | null }) {
         </Button>
       </Space.Compact>
       <Typography.Paragraph type="secondary">{`${S.gateIntro}${S.gateStub}`}</Typography.Paragraph>
-      {no && <GateCheckView key={no} no={no} onNext={clear} />}
+      {lookup && <GateCheckView key={lookup.seq} no={lookup.no} onNext={clear} />}
     </div>
   );
 }
