@@ -29,9 +29,12 @@ export function GateScreen(props: { initialNo?: string | null }) {
   const box = useRef<InputRef>(null);
   const load = (raw: string) => {
     const q = passNoIn(raw) ?? raw.trim();
+    if (!q) return;
     setText(q);
-    setLookup((last) => (q ? { no: q, seq: (last?.seq ?? 0) + 1 } : null));
+    setLookup((last) => ({ no: q, seq: (last?.seq ?? 0) + 1 }));
   };
+  // A scan's Enter reaches the box after the scanner has taken the code: that Enter is spent.
+  const scanned = useRef(false);
   const clear = () => {
     setLookup(null);
     setText('');
@@ -39,7 +42,8 @@ export function GateScreen(props: { initialNo?: string | null }) {
   };
   // A scan anywhere on the screen loads its pass (the shell's scanner is off for the guard, and a
   // scan into the number box is that box's own). Focus goes back to the box for the next one.
-  useScanner((code) => {
+  useScanner((code, scan) => {
+    scanned.current = scan.field !== null && scan.field === box.current?.input;
     load(code);
     box.current?.focus();
   });
@@ -58,7 +62,12 @@ export function GateScreen(props: { initialNo?: string | null }) {
           placeholder={S.gateNoPh}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          onPressEnter={() => load(text)}
+          // onKeyDown, not antd's onPressEnter, which takes one Enter per key-up and a scan's burst may send none.
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+            if (scanned.current) scanned.current = false;
+            else load(e.currentTarget.value);
+          }}
           style={{ fontSize: 22, fontVariantNumeric: 'tabular-nums' }}
         />
         <Button size="large" onClick={() => load(text)}>
