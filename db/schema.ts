@@ -499,6 +499,83 @@ export interface CashierClosesTable {
   note: string;
 }
 
+/** 物品放行 (migration 0017): one row per goods-release pass; never deleted, its state only moves forward. */
+export interface PassesTable {
+  id: Generated<number>;
+  no: string;
+  state: string;
+  type: string;
+  applicant_type: string;
+  person_id: number | null;
+  applicant_name: string;
+  applicant_phone: string;
+  /** The applicant's ID number's last 4–6 characters only. */
+  applicant_id_tail: string;
+  unit_id: number;
+  planned_at: string;
+  valid_from: string;
+  valid_until: string;
+  plate: string | null;
+  driver_name: string;
+  driver_id_tail: string;
+  /** The pass_items revision in force (an edit while pending adds one). */
+  items_revision: Generated<number>;
+  /** "沙发 1 套、冰箱 1 台", for lists. */
+  items_text: string;
+  confirm_method: string | null;
+  confirm_at: string | null;
+  confirm_owner: string;
+  confirm_taken_by: string;
+  auth_owner: string;
+  auth_signed_on: string | null;
+  auth_note: string;
+  release_certificate_no: string;
+  notes: string;
+  approved_at: string | null;
+  approved_by: number | null;
+  override_reason: Generated<string>;
+  override_approver_id: number | null;
+  override_unpaid_fen: number | null;
+  override_unpaid_count: number | null;
+  gate_at: string | null;
+  gate_operator_id: number | null;
+  gate_plate: string | null;
+  gate_driver_name: Generated<string>;
+  gate_driver_id_tail: Generated<string>;
+  gate_notes: Generated<string>;
+  /** JSON array of pass_items ids that did not match at the gate. */
+  gate_mismatched: Generated<string>;
+  voided_at: string | null;
+  voided_by: number | null;
+  void_reason: Generated<string>;
+  expired_at: string | null;
+  reissued_from_id: number | null;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface PassItemsTable {
+  id: Generated<number>;
+  pass_id: number;
+  revision: number;
+  line_no: number;
+  name: string;
+  quantity: number;
+  unit: string;
+}
+
+export interface PassEventsTable {
+  id: Generated<number>;
+  pass_id: number;
+  kind: string;
+  at: string;
+  /** Null: 系统 (an expiry no person recorded). */
+  operator_id: number | null;
+  text: string;
+}
+
 export interface Database {
   operators: OperatorsTable;
   operator_roles: OperatorRolesTable;
@@ -536,6 +613,9 @@ export interface Database {
   receipt_lines: ReceiptLinesTable;
   deposits: DepositsTable;
   cashier_closes: CashierClosesTable;
+  passes: PassesTable;
+  pass_items: PassItemsTable;
+  pass_events: PassEventsTable;
 }
 
 export type OperatorRow = Selectable<OperatorsTable>;

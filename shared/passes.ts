@@ -37,6 +37,11 @@ export const CONFIRMATION_METHOD_LABELS: Record<ConfirmationMethod, string> = { 
 export const PASS_ITEMS_MAX = 30;
 export const ITEM_QUANTITY_MAX = 9999;
 
+/** "沙发 1 套、冰箱 1 台": the items as lists, the duty list and the timeline show them. */
+export function itemsText(items: readonly { name: string; quantity: number; unit: string }[]): string {
+  return items.map((i) => `${i.name} ${i.quantity} ${i.unit}`.trim()).join('、').slice(0, 2000);
+}
+
 /** What each applicant must bring, checked by the contract and shown beside the form. */
 export const APPLICANT_NEEDS: Record<ApplicantType, string> = {
   owner: '业主本人办理',

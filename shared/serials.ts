@@ -39,6 +39,9 @@ export const SERIALS = {
   TK: { period: 'yearly', width: 4, start: 1, label: '退款单号' },
   // Two or three cashiers' closes a day.
   RJ: { period: 'daily', width: 3, start: 1, label: '日结单号' },
+  // Goods-release passes: numbered for the year (filed and reported monthly), 6 digits for a large
+  // estate's 200,000 a year.
+  FX: { period: 'yearly', width: 6, start: 1, label: '放行条编号' },
 } as const satisfies Record<string, Omit<SerialPolicy, 'prefix'>>;
 
 export type SeriesKey = keyof typeof SERIALS;

@@ -14,6 +14,7 @@ import * as m0012 from './0012_fees_billing';
 import * as m0013 from './0013_fees_counter';
 import * as m0014 from './0014_repair_order_count';
 import * as m0015 from './0015_gate_guard_role';
+import * as m0017 from './0017_passes';
 
 /**
  * Statically imported so a bundled main process needs no migrations folder. Names sort;
@@ -35,4 +36,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0013_fees_counter': m0013,
   '0014_repair_order_count': m0014,
   '0015_gate_guard_role': m0015,
+  '0017_passes': m0017,
 };

@@ -286,6 +286,8 @@ export interface PassAttention {
 
 export const PASS_PRINT_FORMS = ['goods-pass', 'pass-duty-list', 'pass-monthly'] as const;
 export type PassPrintForm = (typeof PASS_PRINT_FORMS)[number];
+/** The office's forms (the gate prints only its duty list: passes.dutyListPrinted). */
+const OFFICE_PRINT_FORMS = ['goods-pass', 'pass-monthly'] as const;
 /** The printed records' keys in print_log: the pass's number, FXRB + day, FXYB + month. */
 export const dutyListRecord = (day: string) => `FXRB${day.replaceAll('-', '')}`;
 export const monthlyRecord = (month: string) => `FXYB${month.replace('-', '')}`;
@@ -478,10 +480,17 @@ export const passesCommands = {
   }),
   'passes.printed': defineCommand({
     name: 'passes.printed',
-    summary: '记录已打印的放行条、值岗记录或月报（打印机报告完成后；再次打印为补打）',
-    input: z.strictObject({ form: z.enum(PASS_PRINT_FORMS), record: z.string().trim().toUpperCase().max(20), ...printedJobFields }),
+    summary: '记录已打印的放行条或月报（打印机报告完成后；再次打印为补打）',
+    input: z.strictObject({ form: z.enum(OFFICE_PRINT_FORMS), record: z.string().trim().toUpperCase().max(20), ...printedJobFields }),
     output: returns<{ prints: number }>(),
-    // The gate prints its duty list; the handler checks the form's own read access.
+    access: PASS_OFFICE_ROLES,
+    writes: true,
+  }),
+  'passes.dutyListPrinted': defineCommand({
+    name: 'passes.dutyListPrinted',
+    summary: '记录已打印的值岗记录（门岗或前台）',
+    input: z.strictObject({ form: z.literal('pass-duty-list'), record: z.string().trim().toUpperCase().max(20), ...printedJobFields }),
+    output: returns<{ prints: number }>(),
     access: PASS_GATE_ROLES,
     writes: true,
   }),

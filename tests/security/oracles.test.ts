@@ -205,6 +205,10 @@ const REVIEWED: Record<string, { why: string; onlyFor?: Permission }> = {
   'repairs.updateSettings maskPhoneOnSlip': { why: 'a yes/no print setting, no phone in it; never compared' },
   'reception.visitorIn phone': { why: 'stored on the visitor line; never compared' },
   'reception.visitors filters.q': { why: 'matches visitors’ phones by their end, for roles that see phones in full anyway', onlyFor: 'seesMobiles' },
+  // 物品放行: the applicant's phone is stored on the pass, never looked up; the gate's box reads only a pass number (FX…), matched exactly.
+  'passes.apply applicant.phone': { why: 'stored on the pass; never compared' },
+  'passes.update applicant.phone': { why: 'stored on the pass; never compared' },
+  'passes.byNumber q': { why: 'only an FX pass number is read from it and looked up exactly; no ID number or phone is compared' },
   'operators.list filters.search': { why: 'operators’ names and logins, admins only; no residents’ data', onlyFor: 'mayRevealIds' },
 };
 

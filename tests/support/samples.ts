@@ -178,5 +178,6 @@ export const SAMPLE_INPUTS: { [N in CommandName]: CommandInput<N> } = {
   'passes.printDutyList': { day: '2026-11-30' },
   'passes.printMonthly': { month: '2026-11' },
   'passes.printed': { form: 'goods-pass', record: 'FX2026000001', copies: 1, output: 'printer' },
+  'passes.dutyListPrinted': { form: 'pass-duty-list', record: 'FXRB20261130', copies: 1, output: 'printer' },
   'passes.updateSettings': { validityDays: 0 },
 };
