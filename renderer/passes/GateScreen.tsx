@@ -3,14 +3,18 @@ import { Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Inp
 import type { Dayjs } from 'dayjs';
 import type { GateCheck } from '../../shared/contract/passes';
 import { PASS_TYPE_LABELS, passNoIn } from '../../shared/passes';
-import { afterToday, futureTimes, officeDateTime, pickedToIso } from '../dates';
+import { PrinterOutlined } from '@ant-design/icons';
+import { afterToday, futureTimes, officeDateTime, officeTodayText, pickedToIso } from '../dates';
+import { printHash } from '../print/route';
+import { useOpenPrint } from '../print/useOpenPrint';
+import { DUTY_LIST_FORM } from './print/forms';
 import { LoadState } from '../components/LoadState';
 import { useCommandForm } from '../components/forms';
 import { useCommandResult } from '../components/useCommandResult';
 import { useNotify } from '../components/notify';
 import { useScanner } from '../components/useScanner';
 import { VehicleFields, vehicleInput, type VehicleValues } from './VehicleFields';
-import { vehicleText, windowText } from './PassDetailView';
+import { vehicleText, windowText } from './texts';
 import { PassStateTag } from './tags';
 import { S } from './strings';
 
@@ -27,6 +31,7 @@ export function GateScreen(props: { initialNo?: string | null }) {
   const [lookup, setLookup] = useState<{ no: string; seq: number } | null>(props.initialNo ? { no: props.initialNo, seq: 0 } : null);
   const [text, setText] = useState(props.initialNo ?? '');
   const box = useRef<InputRef>(null);
+  const openPrint = useOpenPrint();
   const load = (raw: string) => {
     const q = passNoIn(raw) ?? raw.trim();
     if (!q) return;
@@ -74,7 +79,13 @@ export function GateScreen(props: { initialNo?: string | null }) {
           {S.gateFind}
         </Button>
       </Space.Compact>
-      <Typography.Paragraph type="secondary">{`${S.gateIntro}${S.gateStub}`}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary">{`${S.gateIntro}${S.gateStub}`}</Typography.Text>
+        {/* The day's duty list, kept at the gate with the forms (作业指导书: noted in the duty log). */}
+        <Button icon={<PrinterOutlined aria-hidden />} onClick={() => openPrint(printHash(DUTY_LIST_FORM, { serial: officeTodayText() }))}>
+          {S.dutyPrintToday}
+        </Button>
+      </Space>
       {lookup && <GateCheckView key={lookup.seq} no={lookup.no} onNext={clear} />}
     </div>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import type { PassDetail, PassItem } from '../../shared/contract/passes';
-import type { UnpaidBill } from '../../shared/contract/fees-billing';
+import type { CommandOutput } from '../../shared/contract';
 import { formatYuan } from '../../shared/money';
 import { APPLICANT_TYPE_LABELS, CONFIRMATION_METHOD_LABELS, PASS_EVENT_LABELS, PASS_TYPE_LABELS } from '../../shared/passes';
 import type { CommandError } from '../../shared/result';
@@ -19,12 +19,9 @@ import { PassActionModal, type PassModalAction } from './PassActionModals';
 import { PASS_FORM } from './print/forms';
 import { go, passesHash } from './route';
 import { PassStateTag } from './tags';
+import { vehicleText, windowText } from './texts';
 import { S } from './strings';
 
-/** Window and vehicle, in the words the detail, the gate and the print share. */
-export const windowText = (p: { validFrom: string; validUntil: string }) => `${officeDateTime(p.validFrom)} 至 ${officeDateTime(p.validUntil)}`;
-export const vehicleText = (p: { plate: string | null; driverName: string; driverIdTail: string }) =>
-  [p.plate ?? '', p.driverName, p.driverIdTail ? `证件尾号 ${p.driverIdTail}` : ''].filter(Boolean).join(' · ') || S.none;
 
 /**
  * One pass: what was applied for, the unit's unpaid bills before approval (the fees desk's
@@ -113,6 +110,9 @@ export function PassDetailView(props: { passId: number }) {
     </div>
   );
 }
+
+/** A bill as the fees desk's fees.unpaid answers it (through the contract, not the fees desk's own files). */
+type UnpaidBill = CommandOutput<'fees.unpaid'>['bills'][number];
 
 /** The unit's unpaid bills, read fresh from the fees desk (a payment there refreshes it). */
 function Arrears(props: { unitId: number }) {

@@ -157,6 +157,7 @@ export const S = {
   dutyTitle: '门岗值班登记',
   dutyDay: '日期',
   dutyPrint: '打印值班登记',
+  dutyPrintToday: '打印今日值班登记',
   monthTitle: '物品放行月报',
   monthMonth: '月份',
   monthPrint: '打印月报',

@@ -216,7 +216,7 @@ const RECORD_SAMPLES: Record<string, () => Promise<{ plain: Variant; marked: Var
   'pass-duty-list': async () => {
     const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
     const today = day(Date.now());
-    await printedBefore('pass-duty-list', dutyListRecord(today), 3, 'passes.printed');
+    await printedBefore('pass-duty-list', dutyListRecord(today), 3, 'passes.dutyListPrinted');
     return { plain: { serial: day(Date.now() - 86_400_000), reprint: 0, voided: false }, marked: { serial: today, reprint: 3, voided: false } };
   },
   'pass-monthly': async () => {

@@ -5,7 +5,7 @@ import { APPLICANT_TYPE_LABELS, PASS_TYPE_LABELS } from '../../../shared/passes'
 import { officeDateTime, officeFormat } from '../../dates';
 import { PrintHeader, SignatureLines } from '../../print/parts';
 import type { PrintFormProps } from '../../print/registry';
-import { vehicleText, windowText } from '../PassDetailView';
+import { vehicleText, windowText } from '../texts';
 import { S } from '../strings';
 import './passes-print.css';
 

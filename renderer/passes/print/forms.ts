@@ -36,7 +36,8 @@ export const PASSES_PRINT_FORMS = [
     copies: 1,
     record: {
       load: (day) => call('passes.printDutyList', { day }),
-      printed: (record, job) => call('passes.printed', { form: DUTY_LIST_FORM, record, ...job }),
+      // The gate prints it too: its own command, open to the gate's roles.
+      printed: (record, job) => call('passes.dutyListPrinted', { form: DUTY_LIST_FORM, record, ...job }),
     },
     component: DutyListPrint,
   }),
