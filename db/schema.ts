@@ -512,6 +512,8 @@ export interface PassesTable {
   /** The applicant's ID number's last 4–6 characters only. */
   applicant_id_tail: string;
   unit_id: number;
+  /** The unit's building when applied for (the monthly report counts by it). */
+  building_id: number;
   planned_at: string;
   valid_from: string;
   valid_until: string;
@@ -554,6 +556,12 @@ export interface PassesTable {
   created_at: string;
   updated_at: string;
   version: Generated<number>;
+}
+
+/** How many passes there are: one row kept by an insert trigger (passes are never deleted). */
+export interface PassCountTable {
+  id: number;
+  n: number;
 }
 
 export interface PassItemsTable {
@@ -615,6 +623,7 @@ export interface Database {
   cashier_closes: CashierClosesTable;
   passes: PassesTable;
   pass_items: PassItemsTable;
+  pass_count: PassCountTable;
   pass_events: PassEventsTable;
 }
 

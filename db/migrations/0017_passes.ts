@@ -18,6 +18,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       applicant_phone TEXT NOT NULL DEFAULT '' CHECK (length(applicant_phone) <= 20),
       applicant_id_tail TEXT NOT NULL DEFAULT '' CHECK (length(applicant_id_tail) <= 6),
       unit_id INTEGER NOT NULL REFERENCES units(id),
+      -- The unit's building when the pass was applied for: the monthly report counts by it.
+      building_id INTEGER NOT NULL REFERENCES buildings(id),
       planned_at TEXT NOT NULL,
       valid_from TEXT NOT NULL,
       valid_until TEXT NOT NULL CHECK (valid_until > valid_from),
@@ -80,20 +82,34 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       BEGIN SELECT RAISE(ABORT, '放行条状态只能向前推进，已使用、已拒绝、已过期或已作废的放行条不可再改'); END`,
     sql`CREATE TRIGGER passes_approved_details_fixed BEFORE UPDATE ON passes
       WHEN OLD.state = 'approved' AND (
-        NEW.unit_id IS NOT OLD.unit_id OR NEW.type IS NOT OLD.type OR NEW.applicant_name IS NOT OLD.applicant_name
+        NEW.unit_id IS NOT OLD.unit_id OR NEW.building_id IS NOT OLD.building_id OR NEW.type IS NOT OLD.type OR NEW.applicant_name IS NOT OLD.applicant_name
         OR NEW.items_revision IS NOT OLD.items_revision OR NEW.valid_from IS NOT OLD.valid_from OR NEW.valid_until IS NOT OLD.valid_until
         OR NEW.approved_at IS NOT OLD.approved_at OR NEW.approved_by IS NOT OLD.approved_by OR NEW.override_approver_id IS NOT OLD.override_approver_id
       )
       BEGIN SELECT RAISE(ABORT, '已批准的放行条内容不可修改'); END`,
-    // The gate's day: passes whose window starts in a range (a window is at most a few days long).
-    sql`CREATE INDEX passes_valid_from ON passes(valid_from)`,
+    // The gate's day: passes whose window starts in a range (a window is at most a few days long),
+    // filtered on the index itself before any row is read (about 8 days of passes scanned, one read).
+    sql`CREATE INDEX passes_duty ON passes(valid_from, valid_until, gate_at, approved_at, state)`,
     // Live passes by their window's end: what is waiting at the gate, what has expired unused.
     sql`CREATE INDEX passes_live ON passes(state, valid_until)`,
     sql`CREATE INDEX passes_created ON passes(created_at)`,
     sql`CREATE INDEX passes_unit ON passes(unit_id, created_at)`,
     sql`CREATE INDEX passes_applicant ON passes(applicant_name, created_at)`,
-    sql`CREATE INDEX passes_gate ON passes(gate_at) WHERE gate_at IS NOT NULL`,
-    sql`CREATE INDEX passes_voided ON passes(voided_at) WHERE voided_at IS NOT NULL`,
+    // The monthly report counts each measure by its own instant — approval, the gate, the window's
+    // end, the void — by type and building, from these indexes alone (17,000 passes a month at 200,000 a year).
+    sql`CREATE INDEX passes_approved ON passes(approved_at, type, building_id, override_approver_id) WHERE approved_at IS NOT NULL`,
+    sql`CREATE INDEX passes_gate ON passes(gate_at, state, type, building_id) WHERE gate_at IS NOT NULL`,
+    sql`CREATE INDEX passes_window_end ON passes(valid_until, state, type, building_id)`,
+    sql`CREATE INDEX passes_voided ON passes(voided_at, type, building_id) WHERE voided_at IS NOT NULL`,
+    // How many passes there are (the unfiltered list's total): kept by an insert trigger, since
+    // passes are never deleted — not a count of 200,000 rows.
+    sql`CREATE TABLE pass_count (
+      id INTEGER PRIMARY KEY CHECK (id = 1),
+      n INTEGER NOT NULL CHECK (n >= 0)
+    ) STRICT`,
+    sql`INSERT INTO pass_count (id, n) VALUES (1, 0)`,
+    sql`CREATE TRIGGER passes_counted AFTER INSERT ON passes
+      BEGIN UPDATE pass_count SET n = n + 1 WHERE id = 1; END`,
     // Item lines by revision: an edit while 待审批 adds a revision (the pass points at its current
     // one); no line is ever changed or deleted, and none is added once the pass is approved.
     sql`CREATE TABLE pass_items (

@@ -45,7 +45,8 @@ async function operatorWith(db: Db, role: Role, fallback: number): Promise<numbe
  */
 export async function generatePasses(db: Db, bulkInsert: BulkInsert, shape: PassShape, now: Date, operatorId: number): Promise<{ passes: number }> {
   const rnd = seededRandom(shape.seed);
-  const units = (await db.selectFrom('units').select('id').execute()).map((u) => u.id);
+  const buildingOf = new Map((await db.selectFrom('units').select(['id', 'building_id']).execute()).map((u) => [u.id, u.building_id]));
+  const units = [...buildingOf.keys()];
   if (!units.length) return { passes: 0 };
   const officer = await operatorWith(db, 'officer', operatorId);
   const supervisor = await operatorWith(db, 'supervisor', operatorId);
@@ -70,11 +71,17 @@ export async function generatePasses(db: Db, bulkInsert: BulkInsert, shape: Pass
   const passes: (Insertable<PassesTable> & { id: number })[] = [];
   const items: Insertable<PassItemsTable>[] = [];
   const events: Insertable<PassEventsTable>[] = [];
-  const drafts: { t: number; reissueOf: (Insertable<PassesTable> & { id: number }) | null }[] = times.map((t) => ({ t, reissueOf: null }));
-  drafts.sort((a, b) => a.t - b.t);
+  type Draft = { t: number; reissueOf: (Insertable<PassesTable> & { id: number }) | null };
+  const drafts: Draft[] = times.sort((a, b) => a - b).map((t) => ({ t, reissueOf: null }));
+  // Reissues come a day after their refusal, so they queue in time order too: the two are merged.
+  const reissues: Draft[] = [];
+  const linesOf = new Map<number, (readonly [string, string, number])[]>();
+  let next = 0;
+  let nextReissue = 0;
 
-  for (let i = 0; i < drafts.length; i++) {
-    const { t, reissueOf } = drafts[i]!;
+  while (next < drafts.length || nextReissue < reissues.length) {
+    const fromQueue = nextReissue < reissues.length && (next >= drafts.length || reissues[nextReissue]!.t <= drafts[next]!.t);
+    const { t, reissueOf } = fromQueue ? reissues[nextReissue++]! : drafts[next++]!;
     const id = firstId + passes.length;
     const createdAt = iso(t);
     const period = serialPeriodOf(policy, new Date(t));
@@ -100,11 +107,12 @@ export async function generatePasses(db: Db, bulkInsert: BulkInsert, shape: Pass
     const gateAt = fate === 'released' || fate === 'refused' ? gateTime : null;
     const vehicle = rnd() < 0.85 ? { plate: plateNumber(rnd), driver: chineseName(rnd, true), tail: String(1000 + Math.floor(rnd() * 9000)) } : null;
     const lines = reissueOf
-      ? items.filter((x) => x.pass_id === reissueOf.id && x.revision === 1).map((x) => [x.name, x.unit!, x.quantity] as const)
+      ? linesOf.get(reissueOf.id)!
       : Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => {
           const [name, unit] = pick(rnd, GOODS[type]);
           return [name, unit, 1 + Math.floor(rnd() * 3)] as const;
         }).filter((g, n, all) => all.findIndex((x) => x[0] === g[0]) === n);
+    const unitId = reissueOf ? reissueOf.unit_id : pick(rnd, units);
     const applicant = reissueOf ? reissueOf.applicant_name : chineseName(rnd, rnd() < 0.5);
     const p = {
       id,
@@ -116,7 +124,8 @@ export async function generatePasses(db: Db, bulkInsert: BulkInsert, shape: Pass
       applicant_name: applicant,
       applicant_phone: mobileNumber(rnd),
       applicant_id_tail: '',
-      unit_id: reissueOf ? reissueOf.unit_id : pick(rnd, units),
+      unit_id: unitId,
+      building_id: buildingOf.get(unitId)!,
       planned_at: iso(planned),
       valid_from: window.validFrom,
       valid_until: window.validUntil,
@@ -155,13 +164,13 @@ export async function generatePasses(db: Db, bulkInsert: BulkInsert, shape: Pass
       updated_at: createdAt,
     };
     passes.push(p);
+    if (fate === 'refused') linesOf.set(id, lines);
     lines.forEach(([name, unit, quantity], n) => items.push({ pass_id: id, revision: 1, line_no: n + 1, name, unit, quantity }));
     if (fate === 'refused') {
       // Reissued the next office day (when that is still in the past, or today).
-      const next = t + DAY;
-      if (next < now.getTime()) {
-        const at = drafts.findIndex((d, k) => k > i && d.t > next);
-        drafts.splice(at === -1 ? drafts.length : at, 0, { t: next, reissueOf: p });
+      const nextDay = t + DAY;
+      if (nextDay < now.getTime()) {
+        reissues.push({ t: nextDay, reissueOf: p });
       }
     }
     if (shape.events) {

@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../shared/contract';
 import { passRulesSettings, type passesCommands, type PassItemInput } from '../../shared/contract/passes';
 import { fail } from '../../shared/result';
 import { formatYuan } from '../../shared/money';
-import { addOfficeDays, officeDayOf } from '../../shared/office-time';
+import { addOfficeDays, officeDateTime, officeDayOf } from '../../shared/office-time';
 import { APPLICANT_TYPE_LABELS, CONFIRMATION_METHOD_LABELS, gateVerdict, itemsText, passNoIn, passWindow, PASS_TYPE_LABELS, type PassState } from '../../shared/passes';
 import { nextSerial } from '../serials';
 import { runDeskCommand } from '../desk-calls';
@@ -20,8 +20,8 @@ type ApplyInput = ParsedInput<'passes.apply'>;
 /** How far ahead a move may be planned: a pass is for goods about to leave, not a booking. */
 const PLAN_AHEAD_DAYS = 60;
 
-async function unitOf(ctx: CommandContext, unitId: number): Promise<{ id: number; code: string }> {
-  const unit = await ctx.db.selectFrom('units').select(['id', 'code']).where('id', '=', unitId).executeTakeFirst();
+async function unitOf(ctx: CommandContext, unitId: number): Promise<{ id: number; code: string; building_id: number }> {
+  const unit = await ctx.db.selectFrom('units').select(['id', 'code', 'building_id']).where('id', '=', unitId).executeTakeFirst();
   if (!unit) throw fail.validation('找不到这套房屋', { unitId: '请选择房屋' });
   return unit;
 }
@@ -58,7 +58,7 @@ function checkTimes(ctx: CommandContext, input: Pick<ApplyInput, 'plannedAt' | '
 }
 
 /** The pass's columns from an application (apply, update, reissue): the window by 设置 → 放行设置 now. */
-function passValues(ctx: CommandContext, input: ApplyInput) {
+function passValues(ctx: CommandContext, input: ApplyInput, unit: { building_id: number }) {
   const window = passWindow(input.plannedAt, ctx.settings.passRules);
   const confirmation = input.ownerConfirmation;
   return {
@@ -69,6 +69,7 @@ function passValues(ctx: CommandContext, input: ApplyInput) {
     applicant_phone: input.applicant.phone,
     applicant_id_tail: input.applicant.idTail,
     unit_id: input.unitId,
+    building_id: unit.building_id,
     planned_at: new Date(input.plannedAt).toISOString(),
     valid_from: window.validFrom,
     valid_until: window.validUntil,
@@ -116,7 +117,7 @@ async function createPass(ctx: CommandContext, input: ApplyInput, extra: { reiss
   const values = {
     no,
     state: 'pending',
-    ...passValues(ctx, input),
+    ...passValues(ctx, input, unit),
     reissued_from_id: extra.reissuedFromId,
     created_by: operator.id,
     created_at: ctx.nowIso,
@@ -159,8 +160,15 @@ function gateTime(ctx: CommandContext, reported: string | null): string {
   return at;
 }
 
-/** Before its first day a pass is not yet good at the gate (gateVerdict says so in the guard's words). */
+/**
+ * Before its first day a pass is not yet good at the gate (gateVerdict says so in the guard's
+ * words); and goods cannot have gone out on it before it was approved (a stub's time mistyped).
+ */
 function checkStarted(before: PassRecord, at: string): void {
+  if (before.approved_at && at < before.approved_at) {
+    const message = `出门时间不能早于放行条批准时间（${officeDateTime(before.approved_at)}）`;
+    throw fail.validation(message, { exitAt: message });
+  }
   const verdict = gateVerdict({ state: before.state as PassState, validFrom: before.valid_from, validUntil: before.valid_until }, new Date(at));
   if (!verdict.mayRelease) throw fail.conflict(`${before.no}：${verdict.reason}`);
 }
@@ -221,7 +229,7 @@ export const passesHandlers: Handlers<keyof typeof passesCommands> = {
     await checkApplicantOnFile(ctx, input);
     const unit = await unitOf(ctx, input.unitId);
     const revision = before.items_revision + 1;
-    await changePass(ctx, before, { ...passValues(ctx, input), items_revision: revision }, [{ kind: 'update', text: `修改：${appliedText(input, unit.code)}` }]);
+    await changePass(ctx, before, { ...passValues(ctx, input, unit), items_revision: revision }, [{ kind: 'update', text: `修改：${appliedText(input, unit.code)}` }]);
     await insertItems(ctx, before.id, revision, input.items);
     return loadPass(ctx, { id: before.id });
   },

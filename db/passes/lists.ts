@@ -41,15 +41,19 @@ function passFilters(ctx: CommandContext, f: ListInput['filters']) {
 /** The paged list: the count and the page's ids from the passes alone, the unit joined for the page only. */
 export async function listPasses(ctx: CommandContext, input: ListInput): Promise<Page<PassRow>> {
   const where = passFilters(ctx, input.filters);
-  const total = Number(
-    (
-      await ctx.db
-        .selectFrom('passes as p')
-        .where(where)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  // Unfiltered, the total is the trigger-kept count (migration 0017), not a scan of every pass.
+  const unfiltered = Object.values(input.filters).every((v) => v === undefined || v === '');
+  const total = unfiltered
+    ? (await ctx.db.selectFrom('pass_count').select('n').executeTakeFirstOrThrow()).n
+    : Number(
+        (
+          await ctx.db
+            .selectFrom('passes as p')
+            .where(where)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
   const sort = input.sort ?? { field: 'createdAt' as const, desc: true };
   const column = sort.field === 'plannedAt' ? 'p.planned_at' : 'p.created_at';
   const dir = sort.desc ? 'desc' : 'asc';

@@ -22,6 +22,7 @@ import type { CommandContext, Db, SignedInOperator } from '../context';
 import { phoneFor } from '../estate/people';
 import type { ReceptionEntriesTable } from '../schema';
 import { printCount as printCountOf } from '../print/log';
+import { columnsBefore } from '../audit/columns';
 
 export type EntryRecord = Selectable<ReceptionEntriesTable>;
 
@@ -170,19 +171,13 @@ export async function changeEntry(
   const values = { ...changes, next_due_at: nextDueAt(clockOf(after)), updated_at: ctx.nowIso };
   await ctx.db.updateTable('reception_entries').set(values).where('id', '=', before.id).execute();
   await addEvent(ctx, before.id, event.kind, event.text);
-  await ctx.audit({ entity: 'reception_entry', entityId: before.id, before: pick(before, Object.keys(values)), after: { ...values, event } });
+  await ctx.audit({ entity: 'reception_entry', entityId: before.id, before: columnsBefore(before, Object.keys(values)), after: { ...values, event } });
   return loadEntry(ctx, { id: before.id });
 }
 
 export async function addEvent(ctx: CommandContext, entryId: number, kind: EventKind, text: string): Promise<void> {
   const operator = ctx.requireOperator();
   await ctx.db.insertInto('reception_events').values({ entry_id: entryId, kind, at: ctx.nowIso, operator_id: operator.id, text: text.slice(0, 600) }).execute();
-}
-
-function pick(row: EntryRecord, keys: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of keys) if (k in row) out[k] = row[k as keyof EntryRecord];
-  return out;
 }
 
 /**

@@ -26,6 +26,7 @@ import type { CommandContext, Db, SignedInOperator } from '../context';
 import { phoneFor } from '../estate/people';
 import { printCount } from '../print/log';
 import type { RepairOrdersTable } from '../schema';
+import { columnsBefore } from '../audit/columns';
 
 export type OrderRecord = Selectable<RepairOrdersTable>;
 
@@ -237,7 +238,7 @@ export async function changeOrder(ctx: CommandContext, before: OrderRecord, chan
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw fail.conflict(`维修单 ${before.no} 刚被其他人更新，请刷新后再试`);
   for (const event of events) await addEvent(ctx, before.id, event, after.technician_id);
-  await ctx.audit({ entity: 'repair_order', entityId: before.id, before: pick(before, Object.keys(values)), after: { ...values, events: events.map((e) => e.kind) } });
+  await ctx.audit({ entity: 'repair_order', entityId: before.id, before: columnsBefore(before, Object.keys(values)), after: { ...values, events: events.map((e) => e.kind) } });
 }
 
 export async function addEvent(ctx: CommandContext, orderId: number, event: OrderEventInput, technicianId: number | null): Promise<void> {
@@ -255,12 +256,6 @@ export async function addEvent(ctx: CommandContext, orderId: number, event: Orde
       late_minutes: event.met?.lateMinutes ?? null,
     })
     .execute();
-}
-
-function pick(row: OrderRecord, keys: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of keys) if (k in row) out[k] = row[k as keyof OrderRecord];
-  return out;
 }
 
 /** "Mine": orders the operator opened, or dispatched to the staff member linked to their login. */

@@ -284,6 +284,12 @@ describe('passes', () => {
     const expired = await ok<Page<PassRow>>('passes.list', { filters: { state: 'expired' } });
     expect(expired.rows.map((r) => r.no).sort()).toEqual([late.no, pending.no].sort());
     expect((await ok<Page<PassRow>>('passes.list', { filters: { state: 'approved' } })).rows.map((r) => r.no)).toEqual([tomorrow.no]);
+    // A stub's exit time before the pass was approved cannot be right.
+    expect(expectError(await run('passes.release', { id: late.id, ...gate, exitAt: '2026-03-02T01:00:00.000Z', checkedItemIds: late.items.map((i) => i.id) }))).toMatchObject({
+      kind: 'validation',
+      message: '出门时间不能早于放行条批准时间（2026-03-02 09:30）',
+    });
+    expect(snapshot()).toEqual(atMidnight);
     // The guard's returned stub, entered the next morning at the front desk, carries yesterday's exit time: within the window, it is accepted.
     const stub = await ok('passes.release', { id: late.id, ...gate, exitAt: '2026-03-02T09:15:00.000Z', checkedItemIds: late.items.map((i) => i.id) });
     expect(stub).toMatchObject({ state: 'released', gate: { at: '2026-03-02T09:15:00.000Z', guardName: '操作员1' } });
