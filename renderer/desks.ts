@@ -5,6 +5,7 @@ import { estateModule } from './estate/module';
 import { feesModule } from './fees/module';
 import { keysModule } from './keys/module';
 import { receptionModule } from './reception/module';
+import { passesModule } from './passes/module';
 import { repairsModule } from './repairs/module';
 import { settingsModule } from './settings/module';
 
@@ -13,4 +14,4 @@ import { settingsModule } from './settings/module';
  * the server's db/desks.ts). Combined once; App provides the result to the shell, the counter
  * search, the unit card, 设置 and the print route through useDesks().
  */
-export const DESK_REGISTRY = combineDesks([receptionModule, repairsModule, keysModule, feesModule, estateModule, settingsModule], { settingsTabs: CORE_SETTINGS_TABS, printForms: CORE_PRINT_FORMS });
+export const DESK_REGISTRY = combineDesks([receptionModule, repairsModule, keysModule, passesModule, feesModule, estateModule, settingsModule], { settingsTabs: CORE_SETTINGS_TABS, printForms: CORE_PRINT_FORMS });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ConfigProvider, Layout } from 'antd';
 import { desksFor, useDesks } from '../desk-module';
+import { usesDesk } from '../../shared/permissions';
 import { useSession } from '../session/SessionContext';
 import { LockScreen } from '../session/LockScreen';
 import { useIdleLock } from '../session/useIdleLock';
@@ -27,9 +28,12 @@ export function Shell() {
   const home = homeDesk(desks);
   const current = desks.find((d) => d.key === route.desk) ?? home;
   const [helpOpen, setHelpOpen] = useState(false);
+  // The counter search finds units and people: a role without the estate desk (门岗) reaches none,
+  // and the server refuses search.counter for it, so F2, a stray scan and the header button are not offered.
+  const searches = usesDesk(operator.roles, 'estate');
   // Signed in to a home that is not their own desk yet: the search box is open, so the first
   // keys typed find a unit (its card) — the work they can do here until their desk exists.
-  const [searchOpen, setSearchOpen] = useState(() => current === home && searchFirst(desks));
+  const [searchOpen, setSearchOpen] = useState(() => searches && current === home && searchFirst(desks));
   // A code scanned with nothing to type into goes to the counter search, which opens its first
   // hit (a JD number its entry, a unit code its card). `seq` starts a fresh search per scan.
   const [scanned, setScanned] = useState<{ code: string; seq: number } | null>(null);
@@ -61,7 +65,7 @@ export function Shell() {
       },
       lock: lockNow,
       help: () => setHelpOpen(true),
-      search: openSearch,
+      search: searches ? openSearch : () => undefined,
     },
     !locked,
   );
@@ -70,7 +74,7 @@ export function Shell() {
     if (scan.field) return;
     setScanned((last) => ({ code, seq: (last?.seq ?? 0) + 1 }));
     setSearchOpen(true);
-  }, !locked);
+  }, !locked && searches);
 
   return (
     <>
@@ -81,14 +85,14 @@ export function Shell() {
           <Layout data-testid="shell" style={{ minHeight: '100vh' }} hasSider>
             <DeskMenu desks={desks} current={current.key} attention={attention} onSelect={(key) => navigate(key)} />
             <Layout>
-              <ShellHeader desks={desks} attention={attention} onLock={lockNow} onHelp={() => setHelpOpen(true)} onSearch={openSearch} />
+              <ShellHeader desks={desks} attention={attention} onLock={lockNow} onHelp={() => setHelpOpen(true)} onSearch={searches ? openSearch : undefined} />
               <Layout.Content style={{ padding: 24, minWidth: 0 }}>
                 <DeskView desk={current} section={route.section} onSection={(section) => navigate(current.key, section)} />
               </Layout.Content>
             </Layout>
           </Layout>
-          <ShortcutHelp open={helpOpen} desks={desks} onClose={() => setHelpOpen(false)} />
-          <CounterSearch key={scanned?.seq ?? 0} open={searchOpen && !locked} initialText={scanned?.code} onClose={() => setSearchOpen(false)} />
+          <ShortcutHelp open={helpOpen} desks={desks} searches={searches} onClose={() => setHelpOpen(false)} />
+          {searches && <CounterSearch key={scanned?.seq ?? 0} open={searchOpen && !locked} initialText={scanned?.code} onClose={() => setSearchOpen(false)} />}
         </ConfigProvider>
       </div>
       {locked && <LockScreen onUnlocked={() => void refresh()} />}

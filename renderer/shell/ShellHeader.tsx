@@ -8,7 +8,7 @@ import type { DeskAttention } from '../../shared/contract/shell';
 import type { DeskKey } from '../../shared/desks';
 import type { DeskEntry } from '../desk-module';
 
-export function ShellHeader(props: { desks: DeskEntry[]; attention: Partial<Record<DeskKey, DeskAttention>>; onLock(): void; onHelp(): void; onSearch(): void }) {
+export function ShellHeader(props: { desks: DeskEntry[]; attention: Partial<Record<DeskKey, DeskAttention>>; onLock(): void; onHelp(): void; onSearch?: () => void }) {
   const { session, operator, logout } = useSession();
   const { token } = theme.useToken();
   return (
@@ -42,11 +42,13 @@ export function ShellHeader(props: { desks: DeskEntry[]; attention: Partial<Reco
           ))}
         </span>
         {/* Icons are aria-hidden so each button's name is exactly its text. */}
-        <Tooltip title="F2 / Ctrl+K">
-          <Button icon={<SearchOutlined aria-hidden />} onClick={props.onSearch}>
-            {SEARCH.button}
-          </Button>
-        </Tooltip>
+        {props.onSearch && (
+          <Tooltip title="F2 / Ctrl+K">
+            <Button icon={<SearchOutlined aria-hidden />} onClick={props.onSearch}>
+              {SEARCH.button}
+            </Button>
+          </Tooltip>
+        )}
         <Tooltip title="F1">
           <Button icon={<QuestionCircleOutlined aria-hidden />} onClick={props.onHelp}>
             {S.shortcuts}

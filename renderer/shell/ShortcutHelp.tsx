@@ -4,10 +4,12 @@ import { useDesks, type DeskEntry } from '../desk-module';
 import { S, SHORTCUT_TEXT } from '../strings';
 
 /** The help panel: the registry itself, plus which desk each Alt+digit opens for this operator. */
-export function ShortcutHelp(props: { open: boolean; desks: DeskEntry[]; onClose(): void }) {
+export function ShortcutHelp(props: { open: boolean; desks: DeskEntry[]; searches: boolean; onClose(): void }) {
   // The shell's keys, then the keys the desks handle themselves (F4 on 接待登记); Esc and the table keys last.
   const { shortcuts } = useDesks();
-  const rows = [...SHORTCUTS.filter((s) => 'match' in s), ...shortcuts, ...SHORTCUTS.filter((s) => !('match' in s))];
+  // F2 only for whom the shell offers the counter search.
+  const handled = SHORTCUTS.filter((s) => 'match' in s && (props.searches || s.id !== 'search'));
+  const rows = [...handled, ...shortcuts, ...SHORTCUTS.filter((s) => !('match' in s))];
   return (
     <Modal open={props.open} title={S.shortcutsTitle} onCancel={props.onClose} footer={null} width={560}>
       <Table

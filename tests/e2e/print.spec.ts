@@ -6,6 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { PAPERS, isPaperKey, mmToPoints, type Paper } from '../../shared/print';
 import type { Settings } from '../../shared/contract/settings';
+import { dutyListRecord, monthlyRecord } from '../../shared/contract/passes';
 import { READY_PROBE } from '../../electron/print-jobs';
 import { pdfRequestSchema, printRequestSchema } from '../../shared/print-jobs';
 import { test, expect, startServe, type ServeProcess } from './support/server';
@@ -232,6 +233,40 @@ const RECORD_SAMPLES: Record<string, () => Promise<{ plain: Variant; marked: Var
   'repairs-summary': async () => {
     const month = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 7);
     return { plain: { serial: month(Date.now() - 40 * 86_400_000), reprint: 0, voided: false }, marked: { serial: month(Date.now()), reprint: 0, voided: false } };
+  },
+  'goods-pass': async () => {
+    const { unitId } = await feeUnits();
+    const apply = () =>
+      api<{ id: number; no: string }>('passes.apply', {
+        unitId,
+        applicant: { type: 'owner', name: '张三', phone: '', idTail: '002X' },
+        type: 'moving',
+        items: [
+          { name: '沙发', quantity: 1, unit: '套' },
+          { name: '纸箱', quantity: 12, unit: '个' },
+        ],
+        plannedAt: new Date().toISOString(),
+        plate: '粤B12345',
+        driverName: '李师傅',
+        driverIdTail: '1234',
+      });
+    const [plain, marked] = [await apply(), await apply()];
+    await printedBefore('goods-pass', marked.no, 3, 'passes.printed');
+    await api('passes.void', { id: marked.id, reason: '业主取消搬家' });
+    return { plain: { serial: plain.no, reprint: 0, voided: false }, marked: { serial: marked.no, reprint: 3, voided: true } };
+  },
+  // The duty list is printed by its office day, the monthly report by its month; their print-log keys are FXRB…/FXYB….
+  'pass-duty-list': async () => {
+    const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = day(Date.now());
+    await printedBefore('pass-duty-list', dutyListRecord(today), 3, 'passes.dutyListPrinted');
+    return { plain: { serial: day(Date.now() - 86_400_000), reprint: 0, voided: false }, marked: { serial: today, reprint: 3, voided: false } };
+  },
+  'pass-monthly': async () => {
+    const month = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 7);
+    const thisMonth = month(Date.now());
+    await printedBefore('pass-monthly', monthlyRecord(thisMonth), 3, 'passes.printed');
+    return { plain: { serial: month(Date.now() - 40 * 86_400_000), reprint: 0, voided: false }, marked: { serial: thisMonth, reprint: 3, voided: false } };
   },
 };
 
