@@ -16,7 +16,7 @@ import {
 import { fail } from '../../shared/result';
 import { checkTransition } from '../../shared/state-machine';
 import type { CommandContext, Db } from '../context';
-import { phoneFor } from '../estate/people';
+import { phoneFor, seesMobiles } from '../estate/people';
 import type { KeyLoansTable, KeysTable } from '../schema';
 
 export type KeyRecord = Selectable<KeysTable>;
@@ -155,6 +155,9 @@ export type LoanJoined = LoanRecord & {
   chases: number | null;
 };
 
+/** borrowerKeyOf's prefix for a borrower known by phone (shared/keys.ts). */
+const PHONE_KEY = 't:';
+
 export function toLoanRow(ctx: CommandContext, r: LoanJoined): LoanRow {
   const status = loanStatus({ dueAt: r.due_at, returnedAt: r.returned_at }, ctx.now, ctx.settings.keyRules);
   return {
@@ -167,6 +170,7 @@ export function toLoanRow(ctx: CommandContext, r: LoanJoined): LoanRow {
     borrowerType: r.borrower_type as BorrowerType,
     borrowerName: r.borrower_name,
     borrowerPhone: phoneFor(ctx.operator, r.borrower_phone),
+    borrowerKey: seesMobiles(ctx.operator) || !r.borrower_key.startsWith(PHONE_KEY) ? r.borrower_key : null,
     organisation: r.organisation,
     idTail: r.id_tail,
     purpose: r.purpose,

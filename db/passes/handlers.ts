@@ -4,7 +4,8 @@ import { passRulesSettings, type passesCommands, type PassItemInput } from '../.
 import { fail } from '../../shared/result';
 import { formatYuan } from '../../shared/money';
 import { addOfficeDays, officeDateTime, officeDayOf } from '../../shared/office-time';
-import { APPLICANT_TYPE_LABELS, CONFIRMATION_METHOD_LABELS, gateVerdict, itemsText, passNoIn, passWindow, PASS_TYPE_LABELS, type PassState } from '../../shared/passes';
+import { APPLICANT_TYPE_LABELS, CONFIRMATION_METHOD_LABELS, gateVerdict, itemsText, passNoIn, passWindow, PASS_OFFICE_ROLES, PASS_TYPE_LABELS, type PassState } from '../../shared/passes';
+import { hasAnyRole } from '../../shared/permissions';
 import { nextSerial } from '../serials';
 import { runDeskCommand } from '../desk-calls';
 import { updateDeskSettings } from '../settings/service';
@@ -256,7 +257,10 @@ export const passesHandlers: Handlers<keyof typeof passesCommands> = {
     if (!no) throw fail.validation('请输入或扫描放行条编号（如 FX2026000123）', { q: '放行条编号格式不正确' });
     const pass = await loadPass(ctx, { no });
     const verdict = gateVerdict(pass, ctx.now);
-    return { pass, mayRelease: verdict.mayRelease, reason: verdict.reason };
+    const stored = await ctx.db.selectFrom('passes').select('state').where('id', '=', pass.id).executeTakeFirstOrThrow();
+    // Only expired by the clock (still stored approved): the office may enter the stub the guard kept.
+    const lateStub = stored.state === 'approved' && pass.state === 'expired' && hasAnyRole(ctx.requireOperator().roles, PASS_OFFICE_ROLES);
+    return { pass, mayRelease: verdict.mayRelease, reason: verdict.reason, lateStub };
   },
 
   'passes.list': async (ctx, input) => listPasses(ctx, input),

@@ -103,7 +103,8 @@ function GateCheckView(props: { no: string; onNext(): void }) {
         </Typography.Title>
         <PassStateTag state={pass.state} big />
       </Space>
-      {!value.mayRelease && (
+      {value.lateStub && <Alert type="warning" showIcon data-testid="gate-late-stub" title={S.gateLateStub} style={{ marginBottom: 16 }} />}
+      {!value.mayRelease && !value.lateStub && (
         <Alert
           type="error"
           showIcon
@@ -126,7 +127,7 @@ function GateCheckView(props: { no: string; onNext(): void }) {
           ...(pass.gate ? [{ key: 'gate', label: pass.state === 'refused' ? S.fieldRefusal : S.fieldExit, children: S.gateText(officeDateTime(pass.gate.at), pass.gate.guardName, vehicleText(pass.gate), pass.gate.notes) }] : []),
         ]}
       />
-      {value.mayRelease && <ReleaseForm check={value} onNext={props.onNext} />}
+      {(value.mayRelease || value.lateStub) && <ReleaseForm check={value} onNext={props.onNext} />}
     </div>
   );
 }
@@ -192,7 +193,7 @@ function ReleaseForm(props: { check: GateCheck; onNext(): void }) {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Form.Item label={S.gateExitAt} name="exitAt" extra={S.gateExitNow}>
+          <Form.Item label={S.gateExitAt} name="exitAt" extra={props.check.lateStub ? undefined : S.gateExitNow} rules={props.check.lateStub ? [{ required: true, message: S.gateExitRequired }] : []}>
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={afterToday} disabledTime={futureTimes} aria-label={S.gateExitAt} />
           </Form.Item>
           <VehicleFields />

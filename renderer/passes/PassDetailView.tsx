@@ -69,6 +69,8 @@ export function PassDetailView(props: { passId: number }) {
           )}
           {may.has('approve') && <Button onClick={() => setAction('override')}>{S.actionOverride}</Button>}
           {may.has('release') && <Button onClick={() => go(passesHash.gateNo(pass.no))}>{S.actionGate}</Button>}
+          {/* Approved, then past its window with no gate record: the guard's stub may still come back (the gate screen checks). */}
+          {pass.state === 'expired' && pass.approvedAt && !pass.gate && !pass.reissuedAs && <Button onClick={() => go(passesHash.gateNo(pass.no))}>{S.actionLateStub}</Button>}
           {may.has('reissue') && <Button onClick={() => setAction('reissue')}>{S.actionReissue}</Button>}
           {may.has('void') && (
             <Button danger onClick={() => setAction('void')}>

@@ -136,6 +136,12 @@ export interface LoanRow {
   borrowerName: string;
   /** Masked for roles that do not see mobiles. */
   borrowerPhone: string;
+  /**
+   * Who borrowed, as keys.personHistory and the per-borrower limit know them (a resident by their
+   * record, others by phone or name): the link to their history. Null where it would hold a phone
+   * the operator sees masked.
+   */
+  borrowerKey: string | null;
   organisation: string;
   /** Last digits only; the full number is never recorded. */
   idTail: string;

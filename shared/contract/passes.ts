@@ -219,6 +219,12 @@ export interface GateCheck {
   pass: PassDetail;
   mayRelease: boolean;
   reason: string | null;
+  /**
+   * Past its window but never through the gate, and the operator works in the office: the guard's
+   * returned stub may still be entered (补录回单) with the exit time written on it, which must fall
+   * inside the window (passes.release / passes.refuse check it at that time).
+   */
+  lateStub: boolean;
 }
 
 export interface DutyListRow {

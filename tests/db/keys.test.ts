@@ -232,6 +232,12 @@ describe('keys desk', () => {
     expect(history.loans).toHaveLength(3);
     await ok('keys.return', { keyId: keys[0]!.id, returnedCount: 2 });
     await ok('keys.lend', { keyId: keys[3]!.id, ...contractor });
+    // A loan row names its borrower the way the history does: a resident by their record, others by phone.
+    expect(history.loans.map((l) => l.borrowerKey)).toEqual(['t:13900001111', 't:13900001111', 't:13900001111']);
+    const [own] = await register(1);
+    const owners = await ok<LoanRow>('keys.lend', { keyId: own!.id, borrowerType: 'owner', personId: o.targetId, borrowerName: TARGET.name, borrowerPhone: TARGET.mobile, purpose: '取物品' });
+    expect(owners.borrowerKey).toBe(`p:${o.targetId}`);
+    expect((await ok<PersonHistory>('keys.personHistory', { borrowerKey: owners.borrowerKey! })).loans.map((l) => l.id)).toEqual([owners.id]);
   });
 
   it('returns: a key in the cabinet cannot be returned, a partial return is flagged and must say what is missing', async () => {

@@ -276,7 +276,11 @@ describe('passes', () => {
     // Past midnight (office time) the first pass is 已过期 everywhere, though nothing was stored.
     await at('2026-03-02T16:00:00.000Z');
     const atMidnight = snapshot();
-    expect(await verdict(late.no)).toMatchObject({ mayRelease: false, reason: '放行条已过期，不能放行，须重新开具', pass: { state: 'expired', actions: [] } });
+    expect(await verdict(late.no)).toMatchObject({ mayRelease: false, reason: '放行条已过期，不能放行，须重新开具', lateStub: false, pass: { state: 'expired', actions: [] } });
+    // At the front desk the same pass may still take the guard's returned stub (补录回单); a pending one never.
+    expect(await ok<GateCheck>('passes.byNumber', { q: late.no })).toMatchObject({ mayRelease: false, lateStub: true });
+    expect(await ok<GateCheck>('passes.byNumber', { q: pending.no })).toMatchObject({ mayRelease: false, lateStub: false });
+    expect(await ok<GateCheck>('passes.byNumber', { q: voided.no })).toMatchObject({ lateStub: false });
     expect((await ok('passes.get', { id: late.id })).actions).toEqual(['reissue']);
     expect(expectError(await release(late)).message).toBe(`${late.no}：放行条已过期，不能放行，须重新开具`);
     expect(expectError(await run('passes.approve', { id: pending.id }, o.as.officer)).message).toBe(`${pending.no}：已过期的放行条不能批准`);

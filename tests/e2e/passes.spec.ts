@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { request, test, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { test, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { mmToPoints, PAPERS } from '../../shared/print';
 import { scanBurst } from './support/scan';
+import { apiAs as apiAt } from './support/api';
 import { signIn, startDemoHost, type DemoHost } from './support/demo';
 import { expectEmbeddedCjkFont, pageSizePt, pdfText, UNMASKED_ID } from './support/pdf';
 
@@ -15,10 +17,14 @@ import { expectEmbeddedCjkFont, pageSizePt, pdfText, UNMASKED_ID } from './suppo
  * PDF, the server's answers), never a toast or a sleep.
  */
 let host: DemoHost | undefined;
+let clockFile = '';
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  host = await startDemoHost('passes');
+  host = await startDemoHost('passes', { clockFile: (d) => (clockFile = join(d, 'clock-offset-ms')) });
+});
+test.afterEach(() => {
+  writeFileSync(clockFile, '0');
 });
 test.afterAll(async () => {
   await host?.close();
@@ -39,27 +45,8 @@ const UNIT = '5-1-602';
 const RELEASE = /^放\s*行$/;
 const stampOf = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 
-type Answer = { ok: boolean; value?: any; error?: { kind: string; message: string } };
-
-/** A signed-in client of the host's command API of its own (cookie and CSRF), for what a test sets up or reads back. */
-async function apiAs(who: { login: string; password: string }) {
-  const ctx = await request.newContext({ baseURL: host!.serve.url });
-  const post = async (command: string, data: unknown): Promise<Answer> => {
-    const { csrf } = (await (await ctx.get('api/session')).json()) as { csrf: string };
-    return (await (await ctx.post(`api/${command}`, { headers: { 'x-csrf-token': csrf }, data })).json()) as Answer;
-  };
-  const login = await post('auth.login', who);
-  expect(login.ok, JSON.stringify(login.error)).toBe(true);
-  return {
-    post,
-    async ok(command: string, data: unknown) {
-      const answer = await post(command, data);
-      expect(answer.ok, `${command}: ${JSON.stringify(answer.error)}`).toBe(true);
-      return answer.value;
-    },
-    dispose: () => ctx.dispose(),
-  };
-}
+/** A signed-in client of the host's command API of its own, for what a test sets up or reads back. */
+const apiAs = (who: { login: string; password: string }) => apiAt(host!.serve.url, who);
 
 /** A page of its own (its own cookies), signed in: each person works at their own PC. */
 async function pageAs(browser: Browser, who: { login: string; password: string }): Promise<Page> {
@@ -313,3 +300,56 @@ test('a supervisor’s 特批 over arrears, typed at the officer’s screen; the
   await expect(pass.getByTestId('gate-refusal')).toContainText('已使用');
   await cashier.dispose();
 });
+
+test('the front desk enters the guard’s returned stub the next morning: the pass past its window takes the exit time written on the stub', async ({ browser }) => {
+  test.setTimeout(180_000);
+  // Yesterday (Asia/Shanghai) on the server's clock: approved at 10:00, out at 10:30; the stub brought
+  // in this morning. Past days, so the browser's own clock (not shifted) lets the date be picked.
+  const HOUR_MS = 3_600_000;
+  const day = new Date(Date.now() + 8 * HOUR_MS - 24 * HOUR_MS).toISOString().slice(0, 10);
+  const nextDay = new Date(Date.now() + 8 * HOUR_MS).toISOString().slice(0, 10);
+  const setServerClock = (d: string, hhmm: string) => writeFileSync(clockFile, String(Date.parse(`${d}T${hhmm}:00+08:00`) - Date.now()));
+  setServerClock(day, '10:00');
+  const officer = await apiAs(OFFICER);
+  const unitId = await unitIdOf(officer, UNIT);
+  const pass = (await officer.ok('passes.apply', {
+    applicant: { type: 'tenant', name: '孙租户', phone: '13900002222' },
+    unitId,
+    type: 'goods_out',
+    items: [{ name: '旧衣柜', quantity: 1, unit: '个' }],
+    plannedAt: new Date(`${day}T10:00:00+08:00`).toISOString(),
+    ownerConfirmation: { method: 'phone', at: new Date(`${day}T09:30:00+08:00`).toISOString(), ownerName: '钱业主' },
+  })) as { id: number; no: string; items: { id: number }[] };
+  // Whatever the unit owes, a supervisor's 特批 lets it go (the arrears rule has its own tests).
+  await officer.ok('passes.approveOverride', { id: pass.id, reason: '业主承诺本周结清', approval: SUPERVISOR });
+  await officer.dispose();
+
+  // This morning the pass reads 已过期; at the front desk its stub may still be entered.
+  setServerClock(nextDay, '00:30');
+  const desk = await pageAs(browser, RECEPTIONIST);
+  await desk.goto(`${host!.serve.url}#/passes/pass/${pass.id}`);
+  const detail = desk.getByTestId('pass-detail');
+  await expect(detail.getByTestId('pass-state')).toHaveAttribute('data-state', 'expired');
+  await detail.getByRole('button', { name: '补录门岗回单' }).click();
+  const gate = desk.getByTestId('gate-pass');
+  await expect(gate.getByTestId('gate-pass-no')).toHaveText(pass.no);
+  await expect(gate.getByTestId('gate-late-stub')).toBeVisible();
+  await expect(gate.getByTestId('gate-refusal')).toHaveCount(0);
+  await tick(gate, ['旧衣柜']);
+  // The exit time is the stub's, required here (not "now", which is past the window).
+  await gate.getByRole('button', { name: RELEASE }).click();
+  await expect(gate.getByTestId('gate-form')).toContainText('补录回单须填写存根上的出门时间');
+  const exitAt = gate.getByLabel('实际出门时间');
+  await exitAt.fill(`${day} 10:30`);
+  await exitAt.press('Enter');
+  await gate.getByRole('button', { name: RELEASE }).click();
+
+  const reader = await apiAs(RECEPTIONIST);
+  await expect
+    .poll(async () => ((await reader.ok('passes.get', { id: pass.id })) as { state: string }).state)
+    .toBe('released');
+  const released = (await reader.ok('passes.get', { id: pass.id })) as { gate: { at: string } };
+  expect(released.gate.at).toBe(new Date(`${day}T10:30:00+08:00`).toISOString());
+  await reader.dispose();
+});
+

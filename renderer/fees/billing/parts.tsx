@@ -1,9 +1,9 @@
-import { DatePicker, Select } from 'antd';
+import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
 import { hundredthsText } from '../../../shared/fees';
 import { parseYuan } from '../../../shared/money';
 import { addMonths, officeTodayText } from '../../dates';
-import { useCommandResult } from '../../components/useCommandResult';
+import { BuildingSelect as AnyBuilding } from '../../components/pickers/BuildingSelect';
 import { S } from './strings';
 
 /** The office's current month, 'YYYY-MM'. */
@@ -24,27 +24,11 @@ export function MonthPicker(props: { id?: string; value?: string | null; onChang
   );
 }
 
-/** Every building of the office, for the filters and the assignment form: "3栋（1号楼）". */
-export function useBuildings() {
-  const { value } = useCommandResult('estate.overview', {});
-  return (value ?? []).flatMap((e) => e.buildings.map((b) => ({ id: b.id, label: b.name || `${b.code}栋`, entrances: b.entrances })));
-}
+export { useBuildings } from '../../components/pickers/BuildingSelect';
 
+/** The fees screens' building box: "all buildings" where it filters, "pick one" where it is asked for. */
 export function BuildingSelect(props: { id?: string; value?: number | null; onChange?(id: number | null): void; allowAll?: boolean; 'aria-label'?: string }) {
-  const buildings = useBuildings();
-  return (
-    <Select<number>
-      id={props.id}
-      aria-label={props['aria-label'] ?? S.readingsBuilding}
-      showSearch={{ optionFilterProp: 'label' }}
-      allowClear={props.allowAll}
-      placeholder={props.allowAll ? S.allBuildings : S.pickBuilding}
-      style={{ minWidth: 160 }}
-      value={props.value ?? undefined}
-      onChange={(v) => props.onChange?.(v ?? null)}
-      options={buildings.map((b) => ({ value: b.id, label: b.label }))}
-    />
-  );
+  return <AnyBuilding {...props} aria-label={props['aria-label'] ?? S.readingsBuilding} placeholder={props.allowAll ? S.allBuildings : S.pickBuilding} />;
 }
 
 /**

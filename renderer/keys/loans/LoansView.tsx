@@ -2,19 +2,13 @@ import { useState } from 'react';
 import { Button, Card, Segmented, Space, Typography } from 'antd';
 import { CloseOutlined } from '@ant-design/icons';
 import type { LoanRow } from '../../../shared/contract/keys';
-import { BORROWER_TYPES, BORROWER_TYPE_LABELS, borrowerKeyOf, type BorrowerType } from '../../../shared/keys';
+import { BORROWER_TYPES, BORROWER_TYPE_LABELS } from '../../../shared/keys';
 import { LabelFilter } from '../../components/LabelFilter';
 import { useCommandResult } from '../../components/useCommandResult';
 import { S } from '../strings';
 import { LoanTable, type LoanFilters } from './LoanTable';
 
 type Quick = 'all' | 'open' | 'due_soon' | 'overdue' | 'returned';
-const RESIDENT_TYPES: readonly BorrowerType[] = ['owner', 'household'];
-/**
- * A loan row does not say which resident on file borrowed (borrowerKeyOf keys them by person id):
- * the history link is offered for borrowers known by phone or name alone, who key the same way here.
- */
-const knownByPhoneOrName = (l: LoanRow) => !RESIDENT_TYPES.includes(l.borrowerType);
 
 /** `?due=overdue` / `?due=due_soon` (the header badge) or `?status=…`: the list a link asks for. */
 export function loanFiltersFromQuery(q: URLSearchParams): LoanFilters | null {
@@ -30,7 +24,7 @@ export function LoansView(props: { filters: LoanFilters; onFilters(f: LoanFilter
   const { filters, onFilters } = props;
   const [person, setPerson] = useState<string | null>(null);
   const set = (patch: Partial<LoanFilters>) => onFilters({ ...filters, ...patch });
-  const personOf = (l: LoanRow) => setPerson(borrowerKeyOf({ personId: null, name: l.borrowerName, phone: l.borrowerPhone, organisation: l.organisation }));
+  const personOf = (l: LoanRow) => setPerson(l.borrowerKey);
   return (
     <div>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -49,7 +43,7 @@ export function LoansView(props: { filters: LoanFilters; onFilters(f: LoanFilter
         <LabelFilter label={S.filterBorrowerType} all={S.allBorrowerTypes} values={BORROWER_TYPES} labels={BORROWER_TYPE_LABELS} value={filters.borrowerType} onChange={(borrowerType) => set({ borrowerType })} />
       </Space>
       {person && <PersonHistoryCard borrowerKey={person} onClose={() => setPerson(null)} />}
-      <LoanTable filters={filters} onPerson={personOf} personLink={knownByPhoneOrName} />
+      <LoanTable filters={filters} onPerson={personOf} personLink={(l) => l.borrowerKey !== null} />
     </div>
   );
 }

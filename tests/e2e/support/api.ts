@@ -15,6 +15,8 @@ export async function apiAs(baseURL: string, who: { login: string; password: str
   const login = await post('auth.login', who);
   expect(login.ok, JSON.stringify(login.error)).toBe(true);
   return {
+    /** The command's answer as it is, refused or not. */
+    post,
     async ok(command: string, data: unknown) {
       const answer = await post(command, data);
       expect(answer.ok, `${command}: ${JSON.stringify(answer.error)}`).toBe(true);
