@@ -14,7 +14,7 @@ import { DepositKeyModal, PositionFields } from '../KeyActions';
 import { LABEL_FORM } from '../print/forms';
 import { go, keysHash } from '../route';
 import { S } from '../strings';
-import { BuildingSelect } from './BuildingSelect';
+import { BuildingSelect } from '../../components/pickers/BuildingSelect';
 
 /** Classes a key is registered under here: an owner's deposit has its own form (who, authorisation, collectors). */
 const REGISTER_CLASSES = KEY_CLASSES.filter((c) => c !== 'deposited');
@@ -158,6 +158,8 @@ function BatchRegister() {
       <Typography.Paragraph type="secondary">{S.registerUnitsHint}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
         <BuildingSelect
+          aria-label={S.registerBuilding}
+          placeholder={S.registerPickBuilding}
           value={buildingId}
           onChange={(id) => {
             setBuildingId(id);
