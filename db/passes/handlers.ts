@@ -9,7 +9,7 @@ import { hasAnyRole } from '../../shared/permissions';
 import { nextSerial } from '../serials';
 import { runDeskCommand } from '../desk-calls';
 import { updateDeskSettings } from '../settings/service';
-import { addPassEvent, changePass, loadPass, passForAction, settleExpiry, type PassRecord } from './records';
+import { addPassEvent, changePass, loadPass, loadPassStored, passForAction, settleExpiry, type PassRecord } from './records';
 import { listPasses } from './lists';
 import { dutyList } from './duty';
 import { monthlyReport } from './monthly';
@@ -255,11 +255,10 @@ export const passesHandlers: Handlers<keyof typeof passesCommands> = {
   'passes.byNumber': async (ctx, input) => {
     const no = passNoIn(input.q);
     if (!no) throw fail.validation('请输入或扫描放行条编号（如 FX2026000123）', { q: '放行条编号格式不正确' });
-    const pass = await loadPass(ctx, { no });
+    const { pass, storedState } = await loadPassStored(ctx, { no });
     const verdict = gateVerdict(pass, ctx.now);
-    const stored = await ctx.db.selectFrom('passes').select('state').where('id', '=', pass.id).executeTakeFirstOrThrow();
     // Only expired by the clock (still stored approved): the office may enter the stub the guard kept.
-    const lateStub = stored.state === 'approved' && pass.state === 'expired' && hasAnyRole(ctx.requireOperator().roles, PASS_OFFICE_ROLES);
+    const lateStub = storedState === 'approved' && pass.state === 'expired' && hasAnyRole(ctx.requireOperator().roles, PASS_OFFICE_ROLES);
     return { pass, mayRelease: verdict.mayRelease, reason: verdict.reason, lateStub };
   },
 

@@ -104,22 +104,37 @@ function detailBy(db: Db, key: 'id' | 'no', value: number | string): CompiledQue
   return { ...compiled, parameters: [...compiled.parameters.slice(0, -1), value] };
 }
 
+/** A pass's item lines (its revision in force) and its timeline: compiled once, like its row. */
+type ItemLine = { id: number; line_no: number; name: string; quantity: number; unit: string };
+type TimelineRow = { id: number; kind: string; at: string; operator_id: number | null; text: string; display_name: string | null };
+let compiledItems: CompiledQuery<ItemLine> | undefined;
+let compiledEvents: CompiledQuery<TimelineRow> | undefined;
+function itemsOf(db: Db, passId: number, revision: number) {
+  const compiled = (compiledItems ??= db.selectFrom('pass_items').select(['id', 'line_no', 'name', 'quantity', 'unit']).where('pass_id', '=', 0).where('revision', '=', 0).orderBy('line_no').compile());
+  return db.executeQuery<ItemLine>({ ...compiled, parameters: [passId, revision] });
+}
+function eventsOf(db: Db, passId: number) {
+  const compiled = (compiledEvents ??= db
+    .selectFrom('pass_events as e')
+    .leftJoin('operators as op', 'op.id', 'e.operator_id')
+    .select(['e.id', 'e.kind', 'e.at', 'e.operator_id', 'e.text', 'op.display_name'])
+    .where('e.pass_id', '=', 0)
+    .orderBy('e.id')
+    .compile() as CompiledQuery<TimelineRow>);
+  return db.executeQuery<TimelineRow>({ ...compiled, parameters: [passId] });
+}
+
 export async function loadPass(ctx: CommandContext, where: { id: number } | { no: string }): Promise<PassDetail> {
+  return (await loadPassStored(ctx, where)).pass;
+}
+
+/** The pass, and its state as stored (the gate tells a pass only past its window from one settled so). */
+export async function loadPassStored(ctx: CommandContext, where: { id: number } | { no: string }): Promise<{ pass: PassDetail; storedState: PassState }> {
   const r = (await ctx.db.executeQuery('id' in where ? detailBy(ctx.db, 'id', where.id) : detailBy(ctx.db, 'no', where.no))).rows[0];
   if (!r) throw fail.notFound('no' in where ? `找不到放行条 ${where.no}` : '找不到这张放行条');
-  const [items, events, prints] = await Promise.all([
-    ctx.db.selectFrom('pass_items').select(['id', 'line_no', 'name', 'quantity', 'unit']).where('pass_id', '=', r.id).where('revision', '=', r.items_revision).orderBy('line_no').execute(),
-    ctx.db
-      .selectFrom('pass_events as e')
-      .leftJoin('operators as op', 'op.id', 'e.operator_id')
-      .select(['e.id', 'e.kind', 'e.at', 'e.operator_id', 'e.text', 'op.display_name'])
-      .where('e.pass_id', '=', r.id)
-      .orderBy('e.id')
-      .execute(),
-    printCount(ctx.db, PASS_FORM, r.no),
-  ]);
+  const [{ rows: items }, { rows: events }, prints] = await Promise.all([itemsOf(ctx.db, r.id, r.items_revision), eventsOf(ctx.db, r.id), printCount(ctx.db, PASS_FORM, r.no)]);
   const row = toPassRow(ctx, r);
-  return {
+  const pass: PassDetail = {
     ...row,
     personId: r.person_id,
     applicantIdTail: r.applicant_id_tail,
@@ -166,6 +181,7 @@ export async function loadPass(ctx: CommandContext, where: { id: number } | { no
     actions: allowedActions(PASS_MACHINE, row.state, ctx.requireOperator().roles).filter((a) => a !== 'expire'),
     printCount: prints,
   };
+  return { pass, storedState: r.state as PassState };
 }
 
 /**
