@@ -14,6 +14,9 @@ export interface Scan {
   field: HTMLElement | null;
 }
 
+/** Scans a screen has taken as its own ('taken' from its onScan): the shell's fallback leaves them. */
+const takenScans = new WeakSet<Event>();
+
 /** Text-entry fields: what the clerk types into (not radios, checkboxes or buttons). */
 function editableField(target: EventTarget | null): HTMLElement | null {
   if (!(target instanceof HTMLElement)) return null;
@@ -37,8 +40,13 @@ function submitsForm(field: HTMLElement): boolean {
  * field), and so is one with nothing to type into (it would press a focused button). In a field
  * outside a form (a search box) the Enter is the field's own and goes on. Typing by hand is left
  * alone.
+ *
+ * A screen that takes every scan as its own (the gate screen: any scan is a pass) returns 'taken';
+ * a `fallback` listener (the shell's counter search) hears a scan only after the others, and only
+ * one none of them took — whichever mounted first.
  */
-export function useScanner(onScan: (code: string, scan: Scan) => void, enabled = true): void {
+export function useScanner(onScan: (code: string, scan: Scan) => void | 'taken', enabled = true, options: { fallback?: boolean } = {}): void {
+  const fallback = options.fallback ?? false;
   const latest = useRef(onScan);
   useEffect(() => {
     latest.current = onScan;
@@ -68,9 +76,16 @@ export function useScanner(onScan: (code: string, scan: Scan) => void, enabled =
         e.preventDefault();
         e.stopPropagation();
       }
-      latest.current(scanned, { field });
+      if (!fallback) {
+        if (latest.current(scanned, { field }) === 'taken') takenScans.add(e);
+        return;
+      }
+      // After every other listener of this key has run (they are all called before the next task).
+      setTimeout(() => {
+        if (!takenScans.has(e)) latest.current(scanned, { field });
+      }, 0);
     };
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [enabled]);
+  }, [enabled, fallback]);
 }

@@ -45,12 +45,13 @@ export function GateScreen(props: { initialNo?: string | null }) {
     setText('');
     box.current?.focus();
   };
-  // A scan anywhere on the screen loads its pass (the shell's scanner is off for the guard, and a
-  // scan into the number box is that box's own). Focus goes back to the box for the next one.
+  // A scan anywhere on the screen loads its pass, and is the screen's alone: the front desk's counter
+  // search (the guard has none) does not open over it. Focus goes back to the box for the next one.
   useScanner((code, scan) => {
     scanned.current = scan.field !== null && scan.field === box.current?.input;
     load(code);
     box.current?.focus();
+    return 'taken';
   });
 
   return (

@@ -69,12 +69,16 @@ export function Shell() {
     },
     !locked,
   );
-  // Scans into a field are the field's (or its desk's) own.
-  useScanner((code, scan) => {
-    if (scan.field) return;
-    setScanned((last) => ({ code, seq: (last?.seq ?? 0) + 1 }));
-    setSearchOpen(true);
-  }, !locked && searches);
+  // Scans into a field are the field's (or its desk's) own, and so are those a screen takes whole (the gate's).
+  useScanner(
+    (code, scan) => {
+      if (scan.field) return;
+      setScanned((last) => ({ code, seq: (last?.seq ?? 0) + 1 }));
+      setSearchOpen(true);
+    },
+    !locked && searches,
+    { fallback: true },
+  );
 
   return (
     <>

@@ -354,3 +354,18 @@ test('the front desk enters the guard’s returned stub the next morning: the pa
   await reader.dispose();
 });
 
+test('at the front desk’s gate screen a scan is the gate’s: the pass loads and the counter search does not open over it', async ({ page }) => {
+  const desk = await apiAs(RECEPTIONIST);
+  const { rows } = (await desk.ok('passes.list', { filters: {}, pageSize: 1 })) as { rows: { no: string }[] };
+  await desk.dispose();
+  const no = rows[0]!.no;
+  await signIn(page, host!.serve.url, RECEPTIONIST.login, RECEPTIONIST.password);
+  await page.goto(`${host!.serve.url}#/passes/gate`);
+  // The clerk's focus on the screen's button, not in the number box: the scan has no field to land in.
+  await page.getByRole('button', { name: '查找' }).focus();
+  await scanBurst(page, no);
+  await expect(page.getByTestId('gate-pass').getByTestId('gate-pass-no')).toHaveText(no);
+  await expect(page).toHaveURL(/#\/passes\/gate/);
+  await expect(page.getByTestId('counter-search')).toHaveCount(0);
+});
+
